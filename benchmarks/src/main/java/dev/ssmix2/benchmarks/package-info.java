@@ -1,0 +1,2 @@
+/** JMH benchmarks. */
+package dev.ssmix2.benchmarks;
