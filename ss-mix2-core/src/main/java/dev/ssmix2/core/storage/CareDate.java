@@ -1,0 +1,108 @@
+package dev.ssmix2.core.storage;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * 診療日: the date folder of a file, either a calendar date ({@code YYYYMMDD}) or {@code -} for data that has no
+ * date concept (ADT-00, ADT-01, ADT-61, PPR-01).
+ */
+public final class CareDate implements Comparable<CareDate> {
+
+  /** The {@code -} folder. */
+  public static final CareDate UNDATED = new CareDate(null);
+
+  private static final DateTimeFormatter BASIC = DateTimeFormatter.BASIC_ISO_DATE;
+
+  private final LocalDate date;
+
+  private CareDate(LocalDate date) {
+    this.date = date;
+  }
+
+  public static CareDate of(LocalDate date) {
+    checkArgument(date != null, "care date must not be null; use CareDate.UNDATED for '-'");
+    return new CareDate(date);
+  }
+
+  /**
+   * Parses a folder or file-name token: {@code -} or eight digits forming a real calendar date.
+   *
+   * @throws IllegalArgumentException naming the token and what was expected
+   */
+  public static CareDate parse(String token) {
+    return tryParse(token).orElseThrow(() -> new IllegalArgumentException(
+        "care date '" + token + "' is neither '-' nor a real date written YYYYMMDD"));
+  }
+
+  /** Like {@link #parse} but empty instead of throwing. */
+  public static Optional<CareDate> tryParse(String token) {
+    if (token == null) {
+      return Optional.empty();
+    }
+    String t = token.strip();
+    if (t.equals("-")) {
+      return Optional.of(UNDATED);
+    }
+    if (t.length() != 8 || !isDigits(t)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new CareDate(LocalDate.parse(t, BASIC)));
+    } catch (DateTimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  public boolean isUndated() {
+    return date == null;
+  }
+
+  public Optional<LocalDate> date() {
+    return Optional.ofNullable(date);
+  }
+
+  /** The token as written in folders and file names: {@code 20240301} or {@code -}. */
+  public String token() {
+    return date == null ? "-" : date.format(BASIC);
+  }
+
+  static boolean isDigits(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return !s.isEmpty();
+  }
+
+  /** Undated sorts before every date. */
+  @Override
+  public int compareTo(CareDate o) {
+    if (date == null || o.date == null) {
+      return date == null ? (o.date == null ? 0 : -1) : 1;
+    }
+    return date.compareTo(o.date);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof CareDate c && Objects.equals(date, c.date);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hashCode(date);
+  }
+
+  @Override
+  public String toString() {
+    return token();
+  }
+}

@@ -1,0 +1,128 @@
+package dev.ssmix2.core.storage;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.google.common.collect.ImmutableList;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * An SS-MIX2 standardized storage (標準化ストレージ), possibly spread over several root folders. Read-only: nothing
+ * here writes into the storage.
+ *
+ * <pre>{@code
+ * Storage storage = Storage.open(Path.of("/backup/root-dated"), Path.of("/backup/root-undated"));
+ * try (Stream<StorageFile> files = storage.files(StorageFilter.all().withFlags(ConditionFlag.CURRENT))) {
+ *   files.forEach(f -> System.out.println(f.relativePath()));
+ * }
+ * }</pre>
+ *
+ * <p>Walks are lazy and use memory bounded by directory sizes, so storages of millions of files can be streamed;
+ * call {@code .parallel()} on the stream to spread reading over cores.
+ */
+public final class Storage {
+
+  private final ImmutableList<StorageRoot> roots;
+
+  private Storage(ImmutableList<StorageRoot> roots) {
+    this.roots = roots;
+  }
+
+  /**
+   * Opens a storage made of one or more root folders.
+   *
+   * @throws StorageException when a root does not exist or is not a folder
+   */
+  public static Storage open(Path... roots) {
+    return open(Arrays.asList(roots));
+  }
+
+  /** Opens a storage made of the given root folders. */
+  public static Storage open(Collection<Path> roots) {
+    checkArgument(roots != null && !roots.isEmpty(), "a storage needs at least one root folder");
+    ImmutableList.Builder<StorageRoot> b = ImmutableList.builder();
+    for (Path p : roots) {
+      checkArgument(p != null, "root path must not be null");
+      if (!Files.exists(p)) {
+        throw new StorageException("storage root " + p + " does not exist");
+      }
+      if (!Files.isDirectory(p)) {
+        throw new StorageException("storage root " + p + " is not a folder; expected the folder that holds the "
+            + "patient-ID prefix folders (e.g. 000/, 999/)");
+      }
+      b.add(new StorageRoot(p));
+    }
+    return new Storage(b.build());
+  }
+
+  public List<StorageRoot> roots() {
+    return roots;
+  }
+
+  /** Every entry of every root, placed files and unplaced ones, in a repeatable order. */
+  public Stream<StorageEntry> entries(StorageFilter filter) {
+    checkArgument(filter != null, "filter must not be null; use StorageFilter.all()");
+    // Chained by hand rather than with flatMap: a flatMap'd stream consumed through iterator() buffers each inner
+    // stream whole, which for a root means the entire root.
+    Iterator<StorageRoot> rootIt = roots.iterator();
+    Iterator<StorageEntry> chained = new Iterator<>() {
+      private Iterator<StorageEntry> current = Collections.emptyIterator();
+
+      @Override
+      public boolean hasNext() {
+        while (!current.hasNext() && rootIt.hasNext()) {
+          current = new StorageWalker(rootIt.next(), filter);
+        }
+        return current.hasNext();
+      }
+
+      @Override
+      public StorageEntry next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return current.next();
+      }
+    };
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(chained, Spliterator.ORDERED | Spliterator.NONNULL), false);
+  }
+
+  /** Every entry of every root. */
+  public Stream<StorageEntry> entries() {
+    return entries(StorageFilter.all());
+  }
+
+  /**
+   * Only the placed files that pass the filter. Unplaced entries are left out of this view by the caller's choice;
+   * use {@link #entries(StorageFilter)} to see them.
+   */
+  public Stream<StorageFile> files(StorageFilter filter) {
+    return entries(filter).filter(StorageFile.class::isInstance).map(StorageFile.class::cast);
+  }
+
+  /** All placed files. */
+  public Stream<StorageFile> files() {
+    return files(StorageFilter.all());
+  }
+
+  /** Every file of one patient across all roots. */
+  public Stream<StorageFile> files(PatientId patient) {
+    return files(StorageFilter.all().withPatients(patient));
+  }
+
+  @Override
+  public String toString() {
+    return "Storage" + roots;
+  }
+}

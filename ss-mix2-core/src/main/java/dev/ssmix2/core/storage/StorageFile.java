@@ -1,0 +1,77 @@
+package dev.ssmix2.core.storage;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A file placed in the storage layout: its root, its path and its parsed name. The path's folders are authoritative
+ * for the patient (a message's PID-3 may disagree; validation reports that).
+ *
+ * <p>In an extended storage (拡張ストレージ) the "file" is a content folder named like a file; {@link #isContentFolder()}
+ * tells, and its payload files sit inside it.
+ */
+public record StorageFile(StorageRoot root, String relativePath, FileName name, boolean isContentFolder)
+    implements StorageEntry {
+
+  public StorageFile {
+    checkArgument(root != null && relativePath != null && name != null, "storage file fields must not be null");
+  }
+
+  public Path path() {
+    return root.resolve(relativePath);
+  }
+
+  public PatientId patientId() {
+    return name.patientId();
+  }
+
+  public DataType dataType() {
+    return name.dataType();
+  }
+
+  public ConditionFlag flag() {
+    return name.flag();
+  }
+
+  public VersionKey key() {
+    return name.key();
+  }
+
+  /**
+   * Reads the file's bytes (read-only). For a content folder, reads its HL7 main document ({@code *.hl7}) if there
+   * is exactly one candidate.
+   *
+   * @throws UncheckedIOException naming the file when it cannot be read
+   */
+  public byte[] readBytes() {
+    Path p = path();
+    try {
+      if (isContentFolder) {
+        p = mainDocument(p);
+      }
+      return Files.readAllBytes(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + relativePath + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Path mainDocument(Path folder) throws IOException {
+    try (var s = Files.list(folder)) {
+      var hl7 = s.filter(f -> f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".hl7"))
+          .sorted().toList();
+      if (hl7.isEmpty()) {
+        throw new IOException("content folder has no .hl7 main document");
+      }
+      return hl7.get(0);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return root + "/" + relativePath;
+  }
+}

@@ -1,0 +1,26 @@
+package dev.ssmix2.core.storage;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.nio.file.Path;
+
+/**
+ * One root folder (ルートフォルダ) of a storage. A logical storage may span several roots: dated and undated
+ * volumes, periods, or one root per facility.
+ */
+public record StorageRoot(Path path) {
+  public StorageRoot {
+    checkArgument(path != null, "root path must not be null");
+    path = path.toAbsolutePath().normalize();
+  }
+
+  /** The path of {@code relative} (as given by {@link StorageEntry#relativePath()}) under this root. */
+  public Path resolve(String relative) {
+    return path.resolve(relative);
+  }
+
+  @Override
+  public String toString() {
+    return path.toString();
+  }
+}
