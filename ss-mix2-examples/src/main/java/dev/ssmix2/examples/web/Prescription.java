@@ -1,0 +1,43 @@
+package dev.ssmix2.examples.web;
+
+/**
+ * One drug line of a current 処方 (OMP-01/11) or 注射 (OMP-02/12) order.
+ *
+ * @param recordId the record it comes from, for the raw view
+ * @param date 診療日 ({@code yyyy-MM-dd})
+ * @param kind {@value #PRESCRIPTION} or {@value #INJECTION}
+ * @param drug 薬剤名
+ * @param dose 1回量 or 1日量 as ordered
+ * @param unit 単位
+ * @param usage 用法
+ * @param days 日数・回数
+ * @param route 投与経路
+ */
+public record Prescription(
+    String recordId,
+    String date,
+    String kind,
+    String drug,
+    String dose,
+    String unit,
+    String usage,
+    String days,
+    String route) {
+
+  /** {@link #kind()} of an oral/external prescription. */
+  public static final String PRESCRIPTION = "処方";
+  /** {@link #kind()} of an injection. */
+  public static final String INJECTION = "注射";
+
+  public Prescription {
+    recordId = Texts.orEmpty(recordId);
+    date = Texts.orEmpty(date);
+    kind = Texts.orEmpty(kind);
+    drug = Texts.orEmpty(drug);
+    dose = Texts.orEmpty(dose);
+    unit = Texts.orEmpty(unit);
+    usage = Texts.orEmpty(usage);
+    days = Texts.orEmpty(days);
+    route = Texts.orEmpty(route);
+  }
+}

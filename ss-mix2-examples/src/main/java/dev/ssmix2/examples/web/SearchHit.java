@@ -1,0 +1,39 @@
+package dev.ssmix2.examples.web;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * One patient found by a search.
+ *
+ * @param patientId the 患者ID
+ * @param name 漢字氏名 as stored
+ * @param kana カナ氏名 as stored
+ * @param birthDate 生年月日, empty when unknown or unparseable (JSON {@code null})
+ * @param age age in full years today, empty when the birth date is unknown (JSON {@code null})
+ * @param sex HL7 administrative sex (PID-8): {@code M}, {@code F}, {@code O}, {@code U} or as stored
+ * @param score relevance, higher is better; only the order matters
+ * @param matched why the patient matched, as Japanese labels shown verbatim (読み一致, 異体字一致, あいまい一致 …)
+ */
+public record SearchHit(
+    String patientId,
+    String name,
+    String kana,
+    Optional<LocalDate> birthDate,
+    OptionalInt age,
+    String sex,
+    double score,
+    List<String> matched) {
+
+  public SearchHit {
+    patientId = Texts.orEmpty(patientId);
+    name = Texts.orEmpty(name);
+    kana = Texts.orEmpty(kana);
+    birthDate = birthDate == null ? Optional.empty() : birthDate;
+    age = age == null ? OptionalInt.empty() : age;
+    sex = Texts.orEmpty(sex);
+    matched = Texts.copy(matched);
+  }
+}

@@ -1,0 +1,22 @@
+package dev.ssmix2.examples.web;
+
+import java.util.List;
+
+/**
+ * The answer to a search: the query as understood and the hits, best first.
+ *
+ * <p>JSON: {@code {"query":"やまだ","hits":[{"patientId":"0001","name":"山田 太郎","kana":"ヤマダ タロウ",
+ * "birthDate":"1950-04-01","age":75,"sex":"M","score":12.5,"matched":["読み一致"]}]}}
+ */
+public record SearchResponse(String query, List<SearchHit> hits) {
+
+  public SearchResponse {
+    query = Texts.orEmpty(query);
+    hits = Texts.copy(hits);
+  }
+
+  /** A response without hits. */
+  public static SearchResponse empty(String query) {
+    return new SearchResponse(query, List.of());
+  }
+}

@@ -1,0 +1,47 @@
+package dev.ssmix2.examples.web;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the outage viewer needs from a backup of an SS-MIX2 storage: the seam between {@link ViewerServer} and the data
+ * layer (core reader + patient index).
+ *
+ * <p>Implementations must be thread-safe: the server calls them from several request threads at once. Every string they
+ * return is treated by the server and the UI as untrusted text (it is rendered with {@code textContent}, never as markup).
+ *
+ * <p>Identifiers ({@code patientId}, {@code recordId}) arrive exactly as issued by this interface, after the server has
+ * rejected anything that looks like a path ({@code /}, {@code \}, {@code ..}, control characters; see {@link PathSegment}).
+ * A {@code recordId} is an opaque, URL-safe token chosen by the implementation (for example an index document key or a
+ * keyed hash); implementations must look it up, never resolve it against the file system.
+ *
+ * <pre>{@code
+ * ViewerData data = ...;                    // the lead's adapter over Storage + PatientIndex
+ * SearchResponse r = data.search("やまだ たろう", 20);
+ * data.patient(r.hits().get(0).patientId()).ifPresent(chart -> ...);
+ * }</pre>
+ */
+public interface ViewerData {
+
+  /**
+   * Searches patients by free text (氏名, よみ, ローマ字, 患者ID, 生年月日) as typed into the search box.
+   *
+   * @param query the text as typed, never blank
+   * @param limit the maximum number of hits, 1 to {@value ViewerServer#MAX_SEARCH_LIMIT}
+   */
+  SearchResponse search(String query, int limit);
+
+  /** The chart of one patient, or empty when no such patient is stored. */
+  Optional<PatientChart> patient(String patientId);
+
+  /**
+   * The records of one patient, newest 診療日 first, or empty when no such patient is stored.
+   *
+   * @param history {@code false} for the current (latest valid) version of each order only; {@code true} to add superseded
+   *     versions and deletions (コンディションフラグ D), each marked by {@link RecordRow#status()}
+   */
+  Optional<List<RecordRow>> records(String patientId, boolean history);
+
+  /** One record's decoded HL7 message, or empty when the id is unknown. */
+  Optional<RawRecord> raw(String recordId);
+}
