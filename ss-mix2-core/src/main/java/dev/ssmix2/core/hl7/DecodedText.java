@@ -1,0 +1,45 @@
+package dev.ssmix2.core.hl7;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import java.nio.charset.Charset;
+import java.util.List;
+
+/**
+ * The text of one message file together with how it was decoded.
+ *
+ * @param text the decoded text; MLLP framing bytes and a UTF-8 BOM are already removed, undecodable byte sequences are
+ *     replaced by U+FFFD
+ * @param charset the charset that produced {@code text} (not the one MSH-18 declares)
+ * @param replacements every undecodable byte sequence, in file order; empty when the file decoded strictly
+ * @param hadMllpFraming whether the file contained MLLP framing bytes (0x0B start block or 0x1C end block)
+ */
+public record DecodedText(
+    String text, Charset charset, List<Replacement> replacements, boolean hadMllpFraming) {
+
+  public DecodedText {
+    checkNotNull(text, "text");
+    checkNotNull(charset, "charset");
+    replacements = ImmutableList.copyOf(replacements);
+  }
+
+  /** True when every byte decoded without replacement (MLLP framing does not count as damage). */
+  public boolean isClean() {
+    return replacements.isEmpty();
+  }
+
+  /**
+   * One undecodable byte sequence, replaced by U+FFFD in the text.
+   *
+   * @param offset byte offset in the original file (before MLLP/BOM stripping)
+   * @param hexBytes the offending bytes as upper-case hex, space separated, e.g. {@code "FB FC"}
+   * @param reason why the bytes could not be decoded, naming the charset
+   */
+  public record Replacement(int offset, String hexBytes, String reason) {
+    public Replacement {
+      checkNotNull(hexBytes, "hexBytes");
+      checkNotNull(reason, "reason");
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package dev.ssmix2.core.hl7;
+
+import ca.uhn.hl7v2.DefaultHapiContext;
+import ca.uhn.hl7v2.HL7Exception;
+import ca.uhn.hl7v2.HapiContext;
+import ca.uhn.hl7v2.model.Message;
+import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
+import ca.uhn.hl7v2.parser.GenericModelClassFactory;
+import ca.uhn.hl7v2.parser.PipeParser;
+import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
+
+/**
+ * Hands a message to HAPI 2.6: validation off and v2.5 structures whatever MSH-12 says. Messages without a HAPI
+ * structure (PPR^ZD1, OMI^Z23) or which the typed structure cannot hold are parsed again as
+ * {@code GenericMessage}, where every segment is a generic one.
+ */
+final class HapiBridge {
+  private HapiBridge() {}
+
+  /** Parsers are thread-safe once built; building one is expensive, so there is one of each per JVM. */
+  private static final class Parsers {
+    static final PipeParser TYPED = parser(new CanonicalModelClassFactory("2.5"));
+    static final PipeParser GENERIC = parser(new GenericModelClassFactory());
+
+    private static PipeParser parser(ca.uhn.hl7v2.parser.ModelClassFactory factory) {
+      HapiContext context = new DefaultHapiContext(factory);
+      context.setValidationContext(ValidationContextFactory.noValidation());
+      return context.getPipeParser();
+    }
+  }
+
+  static Message toHapi(Hl7Message message) {
+    String er7 = String.join("\r", message.segments().stream().map(Segment::raw).toList());
+    try {
+      return Parsers.TYPED.parse(er7);
+    } catch (HL7Exception | RuntimeException typedFailure) {
+      try {
+        return Parsers.GENERIC.parse(er7);
+      } catch (HL7Exception | RuntimeException genericFailure) {
+        genericFailure.addSuppressed(typedFailure);
+        throw new Hl7FormatException(
+            "HAPI cannot parse " + message.messageType() + ": " + genericFailure.getMessage(), genericFailure);
+      }
+    }
+  }
+}
