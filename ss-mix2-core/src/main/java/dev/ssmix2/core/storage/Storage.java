@@ -11,6 +11,8 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -119,6 +121,33 @@ public final class Storage {
   /** Every file of one patient across all roots. */
   public Stream<StorageFile> files(PatientId patient) {
     return files(StorageFilter.all().withPatients(patient));
+  }
+
+  /**
+   * The storage patient by patient: each patient's files from every root, gathered by merging the roots' walks
+   * (each walk is ordered by patient folder, so memory stays bounded by one patient's files).
+   *
+   * @param onUnplaced receives the unplaced entries that lie outside any patient folder (strays at the top levels)
+   */
+  public Stream<PatientFolder> patients(StorageFilter filter, Consumer<UnplacedEntry> onUnplaced) {
+    checkArgument(filter != null, "filter must not be null; use StorageFilter.all()");
+    checkArgument(onUnplaced != null, "onUnplaced must not be null");
+    PatientMerger merger = new PatientMerger(
+        roots.stream().map(r -> (Iterator<StorageEntry>) new StorageWalker(r, filter)).toList(), onUnplaced);
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(merger, Spliterator.ORDERED | Spliterator.NONNULL), false);
+  }
+
+  /** The storage patient by patient; unplaced entries outside patient folders go to {@code onUnplaced}. */
+  public Stream<PatientFolder> patients(Consumer<UnplacedEntry> onUnplaced) {
+    return patients(StorageFilter.all(), onUnplaced);
+  }
+
+  /** One patient's folder across all roots, if the patient has any entry. */
+  public Optional<PatientFolder> patient(PatientId id) {
+    try (Stream<PatientFolder> s = patients(StorageFilter.all().withPatients(id), u -> { })) {
+      return s.filter(p -> p.patientId().equals(id)).findFirst();
+    }
   }
 
   @Override

@@ -1,0 +1,106 @@
+package dev.ssmix2.core.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ssmix2.core.storage.UnplacedEntry.Problem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StorageWalkTest {
+
+  @Test
+  void nhoSampleReportsTheMisplacedFileAndPlacesTheRest() {
+    Storage s = Storage.open(Fixtures.nhoSample());
+    List<StorageEntry> all = s.entries().toList();
+    assertThat(all).hasSize(22);
+    List<UnplacedEntry> unplaced = all.stream().filter(UnplacedEntry.class::isInstance)
+        .map(UnplacedEntry.class::cast).toList();
+    assertThat(unplaced).singleElement().satisfies(u -> {
+      assertThat(u.relativePath()).startsWith("000/000/0000001/20000401/ADT-31/");
+      assertThat(u.problem()).isEqualTo(Problem.WRONG_FOLDER);
+      assertThat(u.reason()).contains("patient 9999013").contains("data type OMP-11");
+    });
+  }
+
+  @Test
+  void searchCasesNameEveryStrayEntry() {
+    Map<String, Problem> unplaced = Fixtures.searchCaseStorage().entries()
+        .filter(UnplacedEntry.class::isInstance).map(UnplacedEntry.class::cast)
+        .collect(Collectors.toMap(UnplacedEntry::relativePath, UnplacedEntry::problem));
+    assertThat(unplaced).containsEntry("000/000/0000000111/Thumbs.db", Problem.STRAY_FILE)
+        .containsEntry("000/000/0000000111/20240301/OMP-01/notes.txt", Problem.STRAY_FILE)
+        .containsEntry("zzz/tmp/lock", Problem.STRAY_FILE);
+  }
+
+  @Test
+  void filtersPruneByPatientDateTypeAndFlag() {
+    Storage s = Fixtures.searchCaseStorage();
+    PatientId p = PatientId.of("0000000111");
+    assertThat(s.files(StorageFilter.all().withPatients(p))).hasSize(7)
+        .allSatisfy(f -> assertThat(f.patientId()).isEqualTo(p));
+    assertThat(s.files(StorageFilter.all().withPatients(p).withFlags(ConditionFlag.CURRENT))).hasSize(5);
+    assertThat(s.files(StorageFilter.all().withPatients(p)
+        .withDates(LocalDate.of(2024, 3, 10), LocalDate.of(2024, 3, 11), false))).hasSize(4);
+    assertThat(s.files(StorageFilter.all().withPatients(p).withDataTypes(StandardDataType.OML_11))).hasSize(1);
+  }
+
+  @Test
+  void patientsAreGatheredAcrossRoots() {
+    List<UnplacedEntry> outside = new ArrayList<>();
+    List<PatientFolder> patients = Fixtures.searchCaseStorage().patients(outside::add).toList();
+    PatientFolder p111 = patients.stream().filter(p -> p.patientId().value().equals("0000000111")).findFirst()
+        .orElseThrow();
+    assertThat(p111.files()).extracting(f -> f.dataType().code()).contains("ADT-00", "OMP-01", "OML-11");
+    assertThat(p111.unplaced()).extracting(UnplacedEntry::relativePath)
+        .contains("000/000/0000000111/Thumbs.db");
+    assertThat(outside).extracting(UnplacedEntry::relativePath).containsExactly("zzz/tmp/lock");
+    assertThat(patients).extracting(PatientFolder::patientId).isSorted().doesNotHaveDuplicates();
+  }
+
+  @Test
+  void symbolicLinksAreReportedNotFollowed(@TempDir Path tmp) throws IOException {
+    Path pdir = Files.createDirectories(tmp.resolve("000/000/0000001/-/ADT-00"));
+    Files.writeString(pdir.resolve("0000001_-_ADT-00_999999999999999_20240101000000000_-_1"), "MSH|^~\\&|");
+    Files.createSymbolicLink(tmp.resolve("000/000/0000001/loop"), tmp);
+    List<StorageEntry> entries = Storage.open(tmp).entries().toList();
+    assertThat(entries).hasSize(2);
+    assertThat(entries).filteredOn(UnplacedEntry.class::isInstance)
+        .singleElement().extracting(e -> ((UnplacedEntry) e).problem()).isEqualTo(Problem.SYMBOLIC_LINK);
+  }
+
+  @Test
+  void badDateFolderIsReported(@TempDir Path tmp) throws IOException {
+    Files.createDirectories(tmp.resolve("000/000/0000001/2024-03-01/OMP-01"));
+    assertThat(Storage.open(tmp).entries()).singleElement()
+        .satisfies(e -> assertThat(((UnplacedEntry) e).problem()).isEqualTo(Problem.BAD_FOLDER));
+  }
+
+  @Test
+  void missingRootIsAClearError(@TempDir Path tmp) {
+    assertThatThrownBy(() -> Storage.open(tmp.resolve("nope")))
+        .isInstanceOf(StorageException.class).hasMessageContaining("does not exist");
+  }
+
+  @Test
+  void walkingNeverWrites() throws IOException {
+    Path root = Fixtures.searchCases();
+    long before = lastModifiedSum(root);
+    Fixtures.searchCaseStorage().entries().forEach(e -> { });
+    assertThat(lastModifiedSum(root)).isEqualTo(before);
+  }
+
+  private static long lastModifiedSum(Path root) throws IOException {
+    try (var s = Files.walk(root)) {
+      return s.mapToLong(p -> p.toFile().lastModified()).sum();
+    }
+  }
+}
