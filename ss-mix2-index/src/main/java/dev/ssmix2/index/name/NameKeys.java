@@ -1,0 +1,321 @@
+package dev.ssmix2.index.name;
+
+import com.google.common.base.Preconditions;
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.Sets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Every search key of one person name (氏名), computed in the library so all engines index identical values.
+ *
+ * <p>Built from the kanji name (漢字氏名), the reading (カナ氏名) and optionally a romaji name, each split into family and
+ * given part; any of them may be empty. Keys per {@link Part}: family, given and full (family + given, no separator).
+ *
+ * <pre>{@code
+ * NameKeys keys = NameKeys.builder().kanji("髙橋", "一生").kana("ﾀｶﾊｼ", "ｲｯｾｲ").build();
+ * keys.family().kanjiExact();   // "髙橋"
+ * keys.family().kanjiStrict();  // "高橋"
+ * keys.family().kanaExact();    // "タカハシ"
+ * keys.given().kanaLoose();     // "イセ"
+ * keys.full().romajiKey();      // "takahashiisse"
+ * keys.flags();                 // [HALFWIDTH_SOURCE]
+ * }</pre>
+ *
+ * <p>The static helpers apply the same chains to query text, so index and query keys always agree. Keys depend on the
+ * bundled tables; store {@link #TABLE_VERSION} with an index and rebuild it when the value differs.
+ *
+ * @param family keys of the family name (姓)
+ * @param given keys of the given name (名)
+ * @param full keys of family + given written together (山田太郎), for undelimited queries
+ * @param flags what was noticed in the source
+ */
+public record NameKeys(Part family, Part given, Part full, Set<NameFlag> flags) {
+
+  /** Changes whenever a bundled table or a key rule changes; an index built with another value must be rebuilt. */
+  public static final String TABLE_VERSION = Tables.fingerprint("keys-r1");
+
+  private static final NameStep KANJI_EXACT =
+      NameSteps.chain(
+          "stripVariationSelectors", "joinDakuten", "widthFold", "removeSeparators", "expandIterationMarks",
+          "removePlaceholders");
+  private static final NameStep KANJI_STRICT =
+      KANJI_EXACT.then(NameSteps.chain("foldCompatibilityIdeographs", "kanjiStrict"));
+  private static final NameStep KANJI_LOOSE = KANJI_STRICT.then(NameSteps.forName("kanjiLoose"));
+  private static final NameStep KANA_EXACT =
+      NameSteps.chain(
+          "stripVariationSelectors", "joinDakuten", "widthFold", "hiraganaToKatakana", "expandIterationMarks",
+          "unifyLongVowelMark", "removeSeparators", "removePlaceholders");
+  private static final NameStep KANA_LOOSE_FOLDS =
+      NameSteps.chain(
+          "foldVu", "foldArchaicKana", "dropSokuon", "smallToNormalKana", "expandLongVowelMark",
+          "collapseLongVowels");
+
+  public NameKeys {
+    Preconditions.checkNotNull(family, "family part must not be null");
+    Preconditions.checkNotNull(given, "given part must not be null");
+    Preconditions.checkNotNull(full, "full part must not be null");
+    flags = flags.isEmpty() ? Set.of() : Sets.immutableEnumSet(flags);
+  }
+
+  /**
+   * Keys of one name part. Absent values are empty strings (never null), so a consumer writes {@code if
+   * (!part.kanaExact().isEmpty())}.
+   *
+   * @param kanjiRaw the kanji name as registered (display only; may hold IVS and placeholders)
+   * @param kanjiExact width-folded, IVS stripped, iteration marks expanded, placeholders removed; compatibility
+   *     ideographs kept as registered
+   * @param kanjiStrict {@code kanjiExact} with unambiguous glyph variants folded (髙→高, 﨑→崎)
+   * @param kanjiLoose {@code kanjiStrict} with confusable characters merged (斉→斎)
+   * @param kanjiHasPlaceholder whether the kanji name had an unknown-character placeholder (〓田)
+   * @param kanaExact katakana reading: width-folded, hiragana→katakana, ー unified, separators removed
+   * @param kanaLoose phonetic key: ヴ→バ行, ヂ/ヅ, small kana, ッ dropped, long vowels collapsed
+   * @param romajiKeys distinct romaji keys (Hepburn, long vowels collapsed, "nn"→"n"): from the reading first, then from
+   *     a romaji name
+   */
+  public record Part(
+      String kanjiRaw,
+      String kanjiExact,
+      String kanjiStrict,
+      String kanjiLoose,
+      boolean kanjiHasPlaceholder,
+      String kanaExact,
+      String kanaLoose,
+      List<String> romajiKeys) {
+
+    public Part {
+      Preconditions.checkNotNull(kanjiRaw, "kanjiRaw must not be null (use \"\")");
+      Preconditions.checkNotNull(kanjiExact, "kanjiExact must not be null (use \"\")");
+      Preconditions.checkNotNull(kanjiStrict, "kanjiStrict must not be null (use \"\")");
+      Preconditions.checkNotNull(kanjiLoose, "kanjiLoose must not be null (use \"\")");
+      Preconditions.checkNotNull(kanaExact, "kanaExact must not be null (use \"\")");
+      Preconditions.checkNotNull(kanaLoose, "kanaLoose must not be null (use \"\")");
+      romajiKeys = ImmutableList.copyOf(romajiKeys);
+    }
+
+    /** The first romaji key, or "" when there is none. */
+    public String romajiKey() {
+      return romajiKeys.isEmpty() ? "" : romajiKeys.get(0);
+    }
+
+    public boolean hasKanji() {
+      return !kanjiExact.isEmpty();
+    }
+
+    public boolean hasKana() {
+      return !kanaExact.isEmpty();
+    }
+
+    public boolean isEmpty() {
+      return !hasKanji() && !hasKana() && romajiKeys.isEmpty();
+    }
+  }
+
+  /** Keys from kanji and kana names; pass "" for a missing part. */
+  public static NameKeys of(String kanjiFamily, String kanjiGiven, String kanaFamily, String kanaGiven) {
+    return builder().kanji(kanjiFamily, kanjiGiven).kana(kanaFamily, kanaGiven).build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Collects the raw name fields; every field defaults to "" (missing). */
+  public static final class Builder {
+    private String kanjiFamily = "";
+    private String kanjiGiven = "";
+    private String kanaFamily = "";
+    private String kanaGiven = "";
+    private String romajiFamily = "";
+    private String romajiGiven = "";
+
+    private Builder() {}
+
+    /** The kanji (漢字) name, XPN.8 = I. */
+    public Builder kanji(String family, String given) {
+      this.kanjiFamily = checkField(family, "kanji family");
+      this.kanjiGiven = checkField(given, "kanji given");
+      return this;
+    }
+
+    /** The reading (カナ), XPN.8 = P; hiragana, katakana and half-width are all accepted. */
+    public Builder kana(String family, String given) {
+      this.kanaFamily = checkField(family, "kana family");
+      this.kanaGiven = checkField(given, "kana given");
+      return this;
+    }
+
+    /** A romaji (alphabetic) name, XPN.8 = A. */
+    public Builder romaji(String family, String given) {
+      this.romajiFamily = checkField(family, "romaji family");
+      this.romajiGiven = checkField(given, "romaji given");
+      return this;
+    }
+
+    public NameKeys build() {
+      Set<NameFlag> flags = EnumSet.noneOf(NameFlag.class);
+      Sources family = Sources.sort(kanjiFamily, kanaFamily, romajiFamily, flags);
+      Sources given = Sources.sort(kanjiGiven, kanaGiven, romajiGiven, flags);
+      Sources full = family.concat(given);
+      Part familyPart = part(family, flags);
+      Part givenPart = part(given, flags);
+      Part fullPart = part(full, EnumSet.noneOf(NameFlag.class));
+      if ((familyPart.hasKanji() && !familyPart.hasKana()) || (givenPart.hasKanji() && !givenPart.hasKana())) {
+        flags.add(NameFlag.NO_KANA);
+      }
+      return new NameKeys(familyPart, givenPart, fullPart, flags);
+    }
+
+    private static String checkField(String value, String what) {
+      return Preconditions.checkNotNull(value, "%s name must not be null; use \"\" when it is missing", what);
+    }
+  }
+
+  /** The raw text of one part after deciding which field really holds kanji, kana and romaji. */
+  private record Sources(String kanji, String kana, String romaji, boolean complete) {
+
+    static Sources sort(String kanjiField, String kanaField, String romajiField, Set<NameFlag> flags) {
+      String kanji = "";
+      String kana = "";
+      String romaji = romajiField.strip();
+      if (hasHalfwidthKana(kanjiField) || hasHalfwidthKana(kanaField)) {
+        flags.add(NameFlag.HALFWIDTH_SOURCE);
+      }
+      if (!romaji.isEmpty()) {
+        flags.add(NameFlag.LATIN_NAME);
+      }
+      switch (Script.of(kanaField)) {
+        case KANA -> kana = kanaField;
+        case KANJI -> {
+          flags.add(NameFlag.KANJI_IN_KANA_FIELD);
+          kanji = kanaField;
+        }
+        case LATIN -> {
+          flags.add(NameFlag.LATIN_NAME);
+          romaji = romaji.isEmpty() ? kanaField.strip() : romaji;
+        }
+        case NONE -> { }
+      }
+      switch (Script.of(kanjiField)) {
+        case KANJI -> kanji = kanjiField;
+        case KANA -> {
+          flags.add(NameFlag.KANA_IN_KANJI_FIELD);
+          kanji = kanjiField; // still what was registered; kanji clauses may match it exactly
+          kana = kana.isEmpty() ? kanjiField : kana;
+        }
+        case LATIN -> {
+          flags.add(NameFlag.LATIN_NAME);
+          romaji = romaji.isEmpty() ? kanjiField.strip() : romaji;
+        }
+        case NONE -> { }
+      }
+      if (kana.isEmpty() && !romaji.isEmpty()) {
+        flags.add(NameFlag.KANA_FROM_ROMAJI);
+        List<String> candidates = Romaji.toKanaCandidates(romaji);
+        kana = candidates.isEmpty() ? "" : candidates.get(0);
+      }
+      boolean complete = kanji.isEmpty() || !kana.isEmpty();
+      return new Sources(kanji, kana, romaji, complete);
+    }
+
+    /** Family + given; a reading only when every present part has one, so a full key is never half a name. */
+    Sources concat(Sources given) {
+      boolean bothRead = complete && given.complete;
+      return new Sources(
+          kanji + given.kanji,
+          bothRead ? kana + given.kana : "",
+          !romaji.isEmpty() && !given.romaji.isEmpty() ? romaji + given.romaji : "",
+          bothRead);
+    }
+  }
+
+  private static Part part(Sources sources, Set<NameFlag> flags) {
+    boolean kanjiPlaceholder = PlaceholderStep.containsPlaceholder(sources.kanji());
+    if (kanjiPlaceholder) {
+      flags.add(NameFlag.KANJI_PLACEHOLDER);
+    }
+    if (PlaceholderStep.containsPlaceholder(sources.kana())) {
+      flags.add(NameFlag.KANA_PLACEHOLDER);
+    }
+    String kanaExact = kanaExact(sources.kana());
+    Set<String> romajiKeys = new LinkedHashSet<>();
+    if (!kanaExact.isEmpty()) {
+      romajiKeys.add(romajiKey(kanaExact));
+    }
+    if (!sources.romaji().isEmpty()) {
+      romajiKeys.add(romajiKey(sources.romaji()));
+    }
+    romajiKeys.remove("");
+    return new Part(
+        sources.kanji(),
+        kanjiExact(sources.kanji()),
+        kanjiStrict(sources.kanji()),
+        kanjiLoose(sources.kanji()),
+        kanjiPlaceholder,
+        kanaExact,
+        kanaLoose(sources.kana()),
+        new ArrayList<>(romajiKeys));
+  }
+
+  // ---- query-side helpers: the same chains as the index side ----
+
+  /** Exact kanji key: 葛+IVS → 葛, 佐々木 → 佐佐木, 〓田 → 田, ＡＢ → AB; compatibility ideographs kept. */
+  public static String kanjiExact(String text) {
+    return KANJI_EXACT.apply(text);
+  }
+
+  /** Strict variant-folded kanji key: 髙橋 → 高橋, 山﨑 → 山崎, 𠮷田 → 吉田, 齋藤 → 斎藤 (山埼 stays). */
+  public static String kanjiStrict(String text) {
+    return KANJI_STRICT.apply(text);
+  }
+
+  /** Loose variant-folded kanji key: additionally 斉藤 → 斎藤. */
+  public static String kanjiLoose(String text) {
+    return KANJI_LOOSE.apply(text);
+  }
+
+  /** Exact katakana key of kana text: ｻｲﾄｳ → サイトウ, やまだ → ヤマダ, サト－ → サトー. */
+  public static String kanaExact(String kana) {
+    return KANA_EXACT.apply(kana);
+  }
+
+  /** Loose phonetic key of kana text: サトー/サトウ/さとう → サト, ヴィクトリア → ビクトリア, ハットリ → ハトリ. */
+  public static String kanaLoose(String kana) {
+    return KANA_LOOSE_FOLDS.apply(KANA_EXACT.apply(kana));
+  }
+
+  /**
+   * Romaji key of kana or romaji text: サトウ, サトー, "satoh", "SATOU", "sato" → {@code sato}; シンイチ, "sinniti",
+   * "shin'ichi" → {@code shinichi}. Text with neither kana nor Latin letters gives "".
+   */
+  public static String romajiKey(String text) {
+    String folded = Normalizer.normalize(text, Normalizer.Form.NFKC);
+    if (Script.of(folded) == Script.LATIN) {
+      List<String> kana = Romaji.toKanaCandidates(folded);
+      return kana.isEmpty() ? "" : onlyLetters(Romaji.keyOfKana(kana.get(0)));
+    }
+    return onlyLetters(Romaji.keyOfKana(kanaExact(text)));
+  }
+
+  /** Katakana readings for typed romaji, best first: "ohno" → [オウノ, オオノ], "victoria" → [ヴィクトリア, ビクトリア]. */
+  public static List<String> romajiToKanaCandidates(String romaji) {
+    return Romaji.toKanaCandidates(Normalizer.normalize(romaji, Normalizer.Form.NFKC));
+  }
+
+  /** Whether text holds a placeholder for an unknown character (■ ● 〓 ＊ ? or private use). */
+  public static boolean hasPlaceholder(String text) {
+    return PlaceholderStep.containsPlaceholder(text);
+  }
+
+  private static String onlyLetters(String key) {
+    return CodePoints.map(key, cp -> cp >= 'a' && cp <= 'z' ? cp : -1);
+  }
+
+  private static boolean hasHalfwidthKana(String text) {
+    return text.codePoints().anyMatch(CodePoints::isHalfwidthKatakana);
+  }
+}
