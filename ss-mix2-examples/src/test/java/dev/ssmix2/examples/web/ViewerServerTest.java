@@ -1,0 +1,276 @@
+package dev.ssmix2.examples.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ViewerServerTest {
+  @TempDir Path dir;
+  private ViewerFixture viewer;
+
+  @BeforeEach
+  void start() {
+    viewer = ViewerFixture.start(dir);
+  }
+
+  @AfterEach
+  void stop() {
+    viewer.close();
+  }
+
+  private HttpResponse<String> get(String pathAndQuery) {
+    return TestHttp.get(viewer.url(pathAndQuery));
+  }
+
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void bindsLoopbackOnAnEphemeralPortByDefault() {
+    assertThat(viewer.server().port()).isPositive();
+    assertThat(viewer.url().toString()).isEqualTo("http://127.0.0.1:" + viewer.server().port() + "/");
+  }
+
+  @Test
+  void searchAnswersHitsWithTheDocumentedShape() {
+    HttpResponse<String> response = get("/api/search?q=" + encode("やまだ") + "&limit=5");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
+    JsonNode body = TestHttp.json(response);
+    assertThat(body.get("query").asText()).isEqualTo("やまだ");
+    JsonNode hit = body.get("hits").get(0);
+    assertThat(hit.get("patientId").asText()).isEqualTo(FakeViewerData.YAMADA);
+    assertThat(hit.get("name").asText()).isEqualTo("山田 太郎");
+    assertThat(hit.get("kana").asText()).isEqualTo("ヤマダ タロウ");
+    assertThat(hit.get("birthDate").asText()).isEqualTo("1950-04-01");
+    assertThat(hit.get("age").asInt()).isEqualTo(74);
+    assertThat(hit.get("sex").asText()).isEqualTo("M");
+    assertThat(hit.get("score").isNumber()).isTrue();
+    assertThat(hit.get("matched").get(0).asText()).isEqualTo("読み一致");
+  }
+
+  @Test
+  void unknownBirthDateAndAgeAreJsonNull() {
+    JsonNode hit = TestHttp.json(get("/api/search?q=" + encode("すくりぷと"))).get("hits").get(0);
+
+    assertThat(hit.get("birthDate").isNull()).isTrue();
+    assertThat(hit.get("age").isNull()).isTrue();
+  }
+
+  @Test
+  void blankSearchGivesNoHitsAndIsNotLogged() {
+    JsonNode body = TestHttp.json(get("/api/search?q=%20%20"));
+
+    assertThat(body.get("hits")).isEmpty();
+    assertThat(viewer.auditLines()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "101", "-1", "ten"})
+  void searchRefusesALimitOutOfRange(String limit) {
+    HttpResponse<String> response = get("/api/search?q=a&limit=" + limit);
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(TestHttp.json(response).get("error").asText()).contains("limit");
+  }
+
+  @Test
+  void patientAnswersTheChart() {
+    HttpResponse<String> response = get("/api/patients/" + FakeViewerData.YAMADA);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode chart = TestHttp.json(response);
+    assertThat(chart.get("patientId").asText()).isEqualTo(FakeViewerData.YAMADA);
+    assertThat(chart.get("allergiesRecorded").asBoolean()).isTrue();
+    assertThat(chart.get("allergies").get(0).get("allergen").asText()).isEqualTo("ペニシリン");
+    assertThat(chart.get("prescriptions").get(1).get("kind").asText()).isEqualTo("注射");
+    assertThat(chart.get("labs")).hasSize(4);
+    assertThat(chart.get("labs").get(2).get("abnormalFlag").asText()).isEqualTo("H");
+    assertThat(chart.get("problems").get(0).get("icd10").asText()).isEqualTo("I10");
+    assertThat(chart.get("encounters").get(0).get("kind").asText()).isEqualTo("外来受診");
+    assertThat(chart.get("notes")).hasSize(1);
+  }
+
+  @Test
+  void markupInDataIsServedAsJsonTextNotAsHtml() {
+    HttpResponse<String> response = get("/api/patients/" + FakeViewerData.MARKUP);
+
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
+    assertThat(TestHttp.json(response).get("name").asText()).isEqualTo(FakeViewerData.MARKUP_NAME);
+  }
+
+  @Test
+  void unknownPatientIs404WithAJsonError() {
+    HttpResponse<String> response = get("/api/patients/NOPE");
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(TestHttp.json(response).get("error").asText()).isEqualTo("no such patient");
+    assertThat(get("/api/patients/NOPE/records").statusCode()).isEqualTo(404);
+    assertThat(get("/api/records/nope/raw").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void recordsHideOlderVersionsUnlessHistoryIsAsked() {
+    JsonNode current = TestHttp.json(get("/api/patients/" + FakeViewerData.YAMADA + "/records"));
+    JsonNode all = TestHttp.json(get("/api/patients/" + FakeViewerData.YAMADA + "/records?history=true"));
+
+    assertThat(current).hasSize(1);
+    assertThat(current.get(0).get("status").asText()).isEqualTo("current");
+    assertThat(all).extracting(row -> row.get("status").asText())
+        .containsExactly("current", "superseded", "deleted");
+    assertThat(get("/api/patients/" + FakeViewerData.YAMADA + "/records?history=maybe").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void rawAnswersTheDecodedMessage() {
+    JsonNode raw = TestHttp.json(get("/api/records/r-omp-1/raw"));
+
+    assertThat(raw.get("charset").asText()).isEqualTo("ISO-2022-JP");
+    assertThat(raw.get("status").asText()).isEqualTo("current");
+    assertThat(raw.get("text").asText()).startsWith("MSH|").contains("\nPID|");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "/api/patients/..",
+      "/api/patients/%2e%2e",
+      "/api/patients/..%2f..%2fetc%2fpasswd",
+      "/api/patients/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+      "/api/patients/P0001%2f..%2f..",
+      "/api/patients/%2fetc%2fpasswd",
+      "/api/patients/C:%5cWindows",
+      "/api/patients/%252e%252e",
+      "/api/patients/P0001%00",
+      "/api/patients/%ff%fe",
+      "/api/records/..%2f..%2f..%2fetc%2fpasswd/raw",
+      "/api/records/%2e%2e/raw",
+      "/api/patients/../../../etc/passwd",
+      "/static/../../../../etc/passwd",
+      "/static/..%2f..%2f..%2fetc%2fpasswd",
+      "/static/%2e%2e/%2e%2e/etc/passwd",
+      "/static/app.js/../../../etc/passwd",
+      "/../../../../etc/passwd",
+      "//etc/passwd",
+      "/etc/passwd",
+      "/dev/ssmix2/examples/web/app.js",
+      "/static/ViewerServer.class",
+      "/static/",
+      "/api/",
+      "/api/search/../../etc/passwd",
+  })
+  void traversalAttemptsNeverReachAFile(String target) {
+    String response = TestHttp.raw(viewer.url(), target);
+
+    assertThat(response).matches("(?s)HTTP/1\\.1 40[04] .*");
+    assertThat(response).doesNotContain("root:").doesNotContain("ssmix2_session").doesNotContain("function");
+  }
+
+  @Test
+  void absoluteFormRequestTargetsReachNoFile() {
+    String response = TestHttp.raw(viewer.url(), "file:///etc/passwd");
+
+    assertThat(response).doesNotContain("root:").startsWith("HTTP/1.1 4");
+  }
+
+  @Test
+  void servesOnlyTheWhitelistedUiFiles() {
+    HttpResponse<String> page = get("/");
+    HttpResponse<String> script = get("/static/app.js");
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+    assertThat(page.body()).contains("id=\"q\"").doesNotContain("<script>");
+    assertThat(script.headers().firstValue("Content-Type")).hasValue("text/javascript; charset=utf-8");
+    assertThat(get("/static/app.css").statusCode()).isEqualTo(200);
+    assertThat(get("/index.html").statusCode()).isEqualTo(404);
+    assertThat(get("/login").statusCode()).as("no login page without users").isEqualTo(404);
+  }
+
+  @Test
+  void everyResponseCarriesTheSecurityHeaders() {
+    for (String path : List.of("/", "/static/app.js", "/api/search?q=a", "/api/patients/NOPE", "/nothing")) {
+      HttpResponse<String> response = get(path);
+      assertThat(response.headers().firstValue("Content-Security-Policy")).as(path)
+          .hasValueSatisfying(csp -> assertThat(csp).contains("default-src 'none'").contains("script-src 'self'")
+              .doesNotContain("unsafe-inline").doesNotContain("http"));
+      assertThat(response.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+      assertThat(response.headers().firstValue("Referrer-Policy")).as(path).hasValue("no-referrer");
+      assertThat(response.headers().firstValue("Cache-Control")).as(path).hasValue("no-store");
+    }
+  }
+
+  @Test
+  void aFailingDataLayerGivesA500WithoutInternals() {
+    HttpResponse<String> response = get("/api/patients/" + FakeViewerData.BROKEN);
+
+    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(TestHttp.json(response).get("error").asText()).isEqualTo("internal error");
+    assertThat(response.body()).doesNotContain("secret").doesNotContain("Exception").doesNotContain("at dev.");
+  }
+
+  @Test
+  void wrongMethodIs405() {
+    HttpResponse<String> response = TestHttp.post(viewer.url("/api/search?q=a"), "text/plain", "");
+
+    assertThat(response.statusCode()).isEqualTo(405);
+  }
+
+  @Test
+  void auditLogGetsALinePerSearchAndView() {
+    get("/api/search?q=" + encode("やまだ"));
+    get("/api/patients/" + FakeViewerData.YAMADA);
+    get("/api/patients/" + FakeViewerData.YAMADA + "/records?history=true");
+    get("/api/records/r-omp-1/raw");
+    get("/api/patients/NOPE");
+
+    List<JsonNode> lines = viewer.auditLines();
+    assertThat(lines).extracting(l -> l.get("action").asText())
+        .containsExactly("search", "view-patient", "view-records", "view-raw", "view-patient");
+    assertThat(lines).extracting(l -> l.get("target").asText())
+        .containsExactly("やまだ", "P0001", "P0001", "r-omp-1", "NOPE");
+    assertThat(lines).allSatisfy(line -> {
+      assertThat(line.get("user").asText()).isEqualTo("-");
+      assertThat(line.get("client").asText()).isEqualTo("127.0.0.1");
+      assertThat(line.get("time").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d.*");
+    });
+  }
+
+  @Test
+  void withoutUsersOnlyLoopbackHostNamesAreAnswered() {
+    String rebound = TestHttp.raw(viewer.url(), "/api/search?q=a", "evil.example:" + viewer.server().port());
+    String local = TestHttp.raw(viewer.url(), "/api/search?q=a", "localhost:" + viewer.server().port());
+
+    assertThat(rebound).startsWith("HTTP/1.1 403");
+    assertThat(local).startsWith("HTTP/1.1 200");
+  }
+
+  @Test
+  void refusesToBindAllInterfacesWithoutUsers() {
+    ViewerServer.Builder builder = ViewerServer.builder(new FakeViewerData()).bindAddress("0.0.0.0").port(0)
+        .auditLog(dir.resolve("other.jsonl"));
+
+    assertThatThrownBy(builder::build).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("refusing to bind 0.0.0.0 without users");
+  }
+
+  @Test
+  void refusesToStartWithoutAnAuditLog() {
+    assertThatThrownBy(() -> ViewerServer.builder(new FakeViewerData()).port(0).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("audit log");
+  }
+}
