@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -27,6 +28,14 @@ public record DecodedText(
   /** True when every byte decoded without replacement (MLLP framing does not count as damage). */
   public boolean isClean() {
     return replacements.isEmpty();
+  }
+
+  /**
+   * True when the file was in the charset SS-MIX2 prescribes: ISO-2022-JP, or plain ASCII (its subset). False for the
+   * Windows, UTF-8 and Shift_JIS fallbacks, which a validator may want to report as "encoding repaired".
+   */
+  public boolean isSsMix2Charset() {
+    return charset.equals(Hl7Decoder.ISO_2022_JP) || charset.equals(StandardCharsets.US_ASCII);
   }
 
   /**

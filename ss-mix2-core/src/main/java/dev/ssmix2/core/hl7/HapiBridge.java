@@ -38,8 +38,8 @@ final class HapiBridge {
         return Parsers.GENERIC.parse(er7);
       } catch (HL7Exception | RuntimeException genericFailure) {
         genericFailure.addSuppressed(typedFailure);
-        throw new Hl7FormatException(
-            "HAPI cannot parse " + message.messageType() + ": " + genericFailure.getMessage(), genericFailure);
+        String type = message.header().field(9).isEmpty() ? "message without MSH-9" : message.messageType().toString();
+        throw new Hl7FormatException("HAPI cannot parse " + type + ": " + genericFailure.getMessage(), genericFailure);
       }
     }
   }

@@ -78,13 +78,22 @@ public final class Hl7Message {
     int n = text.length();
     for (int i = 0; i <= n; i++) {
       if (i == n || text.charAt(i) == '\r' || text.charAt(i) == '\n') {
-        if (i > start && !text.substring(start, i).isBlank()) {
+        if (!isBlank(text, start, i)) {
           lines.add(text.substring(start, i));
         }
         start = i + 1;
       }
     }
     return lines;
+  }
+
+  private static boolean isBlank(String text, int start, int end) {
+    for (int i = start; i < end; i++) {
+      if (!Character.isWhitespace(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String abbreviate(String s) {

@@ -43,7 +43,7 @@ class HapiBridgeTest {
     Hl7Message truncated = Hl7Message.parse("MSH|^~\\&|HIS|HO");
     assertThatThrownBy(truncated::toHapi)
         .isInstanceOf(Hl7FormatException.class)
-        .hasMessageStartingWith("HAPI cannot parse")
+        .hasMessageStartingWith("HAPI cannot parse message without MSH-9")
         .hasCauseInstanceOf(ca.uhn.hl7v2.HL7Exception.class);
   }
 

@@ -21,6 +21,7 @@ class Hl7DecoderTest {
       assertThat(decoded.isClean()).as(Fixtures.relative(file)).isTrue();
       if (decoded.charset().equals(Hl7Decoder.ISO_2022_JP)) {
         iso2022++;
+        assertThat(decoded.isSsMix2Charset()).isTrue();
         assertThat(decoded.hadMllpFraming()).as("TOOL samples end in CR 0x1C: %s", file).isTrue();
         assertThat(decoded.text()).doesNotContain("\u001c", "\u001b").startsWith("MSH|^~\\&|");
       }
@@ -47,6 +48,7 @@ class Hl7DecoderTest {
     DecodedText decoded = Hl7Decoder.decode(bytes);
     assertThat(decoded.text()).isEqualTo("PID|①|");
     assertThat(decoded.charset()).isEqualTo(Hl7Decoder.WINDOWS_ISO_2022_JP);
+    assertThat(decoded.isSsMix2Charset()).isFalse();
     assertThat(decoded.isClean()).isTrue();
   }
 
@@ -89,6 +91,7 @@ class Hl7DecoderTest {
   void pureAscii_isUsAscii() {
     DecodedText decoded = Hl7Decoder.decode(ascii("MSH|^~\\&|\nPID|1\n"));
     assertThat(decoded.charset()).isEqualTo(StandardCharsets.US_ASCII);
+    assertThat(decoded.isSsMix2Charset()).isTrue();
     assertThat(decoded.text()).isEqualTo("MSH|^~\\&|\nPID|1\n");
     assertThat(decoded.hadMllpFraming()).isFalse();
   }
