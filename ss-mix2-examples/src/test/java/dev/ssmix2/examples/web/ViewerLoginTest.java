@@ -128,6 +128,14 @@ class ViewerLoginTest {
   }
 
   @Test
+  void aLoginPostedFromAnotherSiteIsRefused() {
+    HttpResponse<String> response = TestHttp.post(viewer.url("/login"), FORM, "user=nurse01&password=correct+horse",
+        "Sec-Fetch-Site", "cross-site", "Origin", "null");
+
+    assertThat(response.statusCode()).isEqualTo(403);
+  }
+
+  @Test
   void withUsersAllInterfacesMayBeBound(@TempDir Path other) {
     Path users = other.resolve("users.txt");
     UserStore.add(users, "doctor", "pw".toCharArray(), PasswordHash.MIN_ITERATIONS);
