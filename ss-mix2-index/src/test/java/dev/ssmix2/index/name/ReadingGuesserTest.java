@@ -1,0 +1,44 @@
+package dev.ssmix2.index.name;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ReadingGuesserTest {
+  private static final ReadingGuesser GUESSER = ReadingGuesser.create();
+
+  @Test
+  void ipadicKnowsCommonSurnames() {
+    assertThat(GUESSER.guess("浜田")).startsWith("ハマダ");
+    assertThat(GUESSER.guess("東海林")).startsWith("ショウジ");
+    assertThat(GUESSER.guess("山田太郎")).contains("ヤマダタロウ");
+  }
+
+  @Test
+  void variantsAreFoldedBeforeAskingKuromoji() {
+    // IPADIC has no 髙, 濵 or 𠮷; unfolded it answers 髙/橋(キョウ) and 田(タ).
+    assertThat(GUESSER.guess("髙橋")).containsExactly("タカハシ");
+    assertThat(GUESSER.guess("濵田")).containsExactly("ハマダ");
+    assertThat(GUESSER.guess("𠮷田")).containsExactly("ヨシダ");
+  }
+
+  @Test
+  void curatedReadingsComeFirstAndMayBeSeveral() {
+    assertThat(GUESSER.guess("小鳥遊")).first().isEqualTo("タカナシ");
+    assertThat(GUESSER.guess("四月一日")).first().isEqualTo("ワタヌキ");
+    assertThat(GUESSER.guess("渡部")).startsWith("ワタナベ", "ワタベ");
+    assertThat(GUESSER.guess("陽翔")).contains("ハルト", "ヒロト");
+  }
+
+  @Test
+  void kanaIsItsOwnReading() {
+    assertThat(GUESSER.guess("さだお")).containsExactly("サダオ");
+  }
+
+  @Test
+  void nothingIsGuessedForPlaceholdersOrEmptyText() {
+    assertThat(GUESSER.guess("〓田")).isEmpty();
+    assertThat(GUESSER.guess("")).isEmpty();
+    assertThat(GUESSER.guess("・")).isEmpty();
+  }
+}
