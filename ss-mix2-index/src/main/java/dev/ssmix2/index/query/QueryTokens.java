@@ -1,0 +1,88 @@
+package dev.ssmix2.index.query;
+
+import com.google.common.base.Splitter;
+import com.google.common.base.CharMatcher;
+import dev.ssmix2.index.name.NameSteps;
+import dev.ssmix2.index.name.NameStep;
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Splits query text into tokens and classifies each one. */
+final class QueryTokens {
+  private QueryTokens() {}
+
+  private static final NameStep JOIN_DAKUTEN = NameSteps.forName("joinDakuten");
+  private static final Splitter SPLITTER =
+      Splitter.on(CharMatcher.whitespace().or(CharMatcher.anyOf("・,、^=|"))).omitEmptyStrings().trimResults();
+  private static final Pattern ID_LIKE = Pattern.compile("[A-Za-z0-9-]{1,15}");
+  private static final Pattern LATIN_NAME = Pattern.compile("[\\p{IsLatin}'.\\-]+");
+
+  /** What one token can be; a token may be several things at once (19480405: ID and date). */
+  record Classified(boolean id, Optional<BirthDateRange> date, Optional<Sex> sex, Optional<NameToken> name) {}
+
+  static List<String> split(String text) {
+    // Join ゛ before NFKC, which would otherwise turn a spacing ゛ into a space and split the name.
+    String folded = Normalizer.normalize(JOIN_DAKUTEN.apply(text), Normalizer.Form.NFKC);
+    return SPLITTER.splitToList(folded);
+  }
+
+  static Classified classify(String token) {
+    Optional<Sex> sex = sex(token);
+    if (sex.isPresent()) {
+      return new Classified(false, Optional.empty(), sex, Optional.empty());
+    }
+    BirthDates.Result date = BirthDates.parse(token);
+    boolean digitsOnly = token.chars().allMatch(c -> c >= '0' && c <= '9');
+    boolean idShaped = ID_LIKE.matcher(token).matches() && token.chars().anyMatch(c -> c >= '0' && c <= '9');
+    boolean id;
+    if (!date.dateShaped()) {
+      id = idShaped;
+    } else if (digitsOnly) {
+      // 19480405 may be an ID or a date; 1975 is a year, never an ID.
+      id = token.length() != 4 && idShaped;
+    } else {
+      // Era shorthands without separators (S230405, S50) look like IDs too; separated dates do not.
+      id = idShaped && token.indexOf('-') < 0 && date.range().isPresent() && Character.isLetter(token.charAt(0));
+    }
+    if (date.dateShaped() || id) {
+      return new Classified(id, date.range(), Optional.empty(), Optional.empty());
+    }
+    return new Classified(false, Optional.empty(), Optional.empty(), name(token));
+  }
+
+  private static Optional<Sex> sex(String token) {
+    return switch (token) {
+      case "M", "m", "男", "男性", "male", "Male", "MALE" -> Optional.of(Sex.MALE);
+      case "F", "f", "女", "女性", "female", "Female", "FEMALE" -> Optional.of(Sex.FEMALE);
+      default -> Optional.empty();
+    };
+  }
+
+  private static Optional<NameToken> name(String token) {
+    int[] cps = token.codePoints().toArray();
+    boolean ideograph = false;
+    boolean kana = false;
+    boolean other = false;
+    for (int cp : cps) {
+      if (Chars.isIdeograph(cp)) {
+        ideograph = true;
+      } else if (Chars.isKana(cp)) {
+        kana = true;
+      } else if (!Chars.isLatinLetter(cp) && cp != '\'' && cp != '-' && cp != '.') {
+        other = true;
+      }
+    }
+    if (ideograph) {
+      return Optional.of(new NameToken(token, NameToken.Kind.KANJI));
+    }
+    if (kana && !other) {
+      return Optional.of(new NameToken(token, NameToken.Kind.KANA));
+    }
+    if (!kana && !other && LATIN_NAME.matcher(token).matches() && token.codePoints().anyMatch(Chars::isLatinLetter)) {
+      return Optional.of(new NameToken(token, NameToken.Kind.LATIN));
+    }
+    return Optional.empty();
+  }
+}

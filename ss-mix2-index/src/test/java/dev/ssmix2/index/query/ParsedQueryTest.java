@@ -1,0 +1,159 @@
+package dev.ssmix2.index.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ParsedQueryTest {
+
+  private static List<String> names(ParsedQuery q) {
+    return q.names().stream().map(NameToken::text).toList();
+  }
+
+  private static List<NameToken.Kind> kinds(ParsedQuery q) {
+    return q.names().stream().map(NameToken::kind).toList();
+  }
+
+  @Test
+  void patientIdKeepsAnUnpaddedForm() {
+    ParsedQuery q = ParsedQuery.parse("0000123456");
+    assertThat(q.ids()).containsExactly(new IdToken("0000123456", "0000123456", "123456"));
+    assertThat(q.names()).isEmpty();
+    assertThat(q.birthDate()).isEmpty();
+  }
+
+  @Test
+  void fullWidthDigitsAndLettersAreIds() {
+    assertThat(ParsedQuery.parse("０１２３４５").ids()).extracting(IdToken::normalized).containsExactly("012345");
+    assertThat(ParsedQuery.parse("ab-12-3").ids()).containsExactly(new IdToken("ab-12-3", "AB123", "AB123"));
+  }
+
+  @Test
+  void yearAloneIsADateRangeNotAnId() {
+    ParsedQuery q = ParsedQuery.parse("1975");
+    assertThat(q.ids()).isEmpty();
+    assertThat(q.birthDate())
+        .contains(new BirthDateRange(LocalDate.of(1975, 1, 1), LocalDate.of(1975, 12, 31)));
+  }
+
+  @Test
+  void eightDigitDateIsBothIdAndDate() {
+    ParsedQuery q = ParsedQuery.parse("19480405");
+    assertThat(q.ids()).extracting(IdToken::text).containsExactly("19480405");
+    assertThat(q.birthDate()).contains(BirthDateRange.day(LocalDate.of(1948, 4, 5)));
+    assertThat(ParsedQuery.parse("19481340").birthDate()).as("not a date, so only an ID").isEmpty();
+    assertThat(ParsedQuery.parse("19481340").ids()).hasSize(1);
+  }
+
+  @Test
+  void separatedDatesAreNeverIds() {
+    ParsedQuery q = ParsedQuery.parse("1948-04-05");
+    assertThat(q.ids()).isEmpty();
+    assertThat(q.birthDate()).contains(BirthDateRange.day(LocalDate.of(1948, 4, 5)));
+  }
+
+  @Test
+  void invalidDateIsReportedNotGuessed() {
+    ParsedQuery q = ParsedQuery.parse("やまだ S64.2.1");
+    assertThat(q.birthDate()).isEmpty();
+    assertThat(q.ids()).isEmpty();
+    assertThat(q.unrecognized()).containsExactly("S64.2.1");
+    assertThat(names(q)).containsExactly("やまだ");
+  }
+
+  @Test
+  void kanaNameWithEraDate() { // §9 query 7
+    ParsedQuery q = ParsedQuery.parse("やまだ S50.3.15");
+    assertThat(names(q)).containsExactly("やまだ");
+    assertThat(kinds(q)).containsExactly(NameToken.Kind.KANA);
+    assertThat(q.birthDate()).contains(BirthDateRange.day(LocalDate.of(1975, 3, 15)));
+  }
+
+  @Test
+  void sexTokens() {
+    assertThat(ParsedQuery.parse("山田 男").sex()).contains(Sex.MALE);
+    assertThat(ParsedQuery.parse("山田 女性").sex()).contains(Sex.FEMALE);
+    assertThat(ParsedQuery.parse("yamada F").sex()).contains(Sex.FEMALE);
+    assertThat(ParsedQuery.parse("yamada F").names()).extracting(NameToken::text).containsExactly("yamada");
+  }
+
+  @Test
+  void loneMIsSexNotAName() {
+    ParsedQuery q = ParsedQuery.parse("M");
+    assertThat(q.sex()).contains(Sex.MALE);
+    assertThat(q.names()).isEmpty();
+    assertThat(q.ids()).isEmpty();
+  }
+
+  @Test
+  void halfWidthKanaQueryIsFoldedAndSplit() { // §9 query 4
+    ParsedQuery q = ParsedQuery.parse("ﾔﾏﾀﾞ ﾀﾛｳ");
+    assertThat(names(q)).containsExactly("ヤマダ", "タロウ");
+    assertThat(kinds(q)).containsOnly(NameToken.Kind.KANA);
+  }
+
+  @Test
+  void splitsOnFullWidthSpaceNakaguroCommaAndCaret() {
+    assertThat(names(ParsedQuery.parse("山田\u3000太郎"))).containsExactly("山田", "太郎");
+    assertThat(names(ParsedQuery.parse("山田^太郎"))).containsExactly("山田", "太郎");
+    assertThat(names(ParsedQuery.parse("スミス・ヴィクトリア"))).containsExactly("スミス", "ヴィクトリア");
+    assertThat(names(ParsedQuery.parse("yamada,taro"))).containsExactly("yamada", "taro");
+  }
+
+  @Test
+  void latinNamesKeepCaseAndApostrophes() { // §9 queries 5, 6, 24
+    ParsedQuery q = ParsedQuery.parse("YAMADA TAROH");
+    assertThat(names(q)).containsExactly("YAMADA", "TAROH");
+    assertThat(kinds(q)).containsOnly(NameToken.Kind.LATIN);
+    assertThat(names(ParsedQuery.parse("shin'ichi"))).containsExactly("shin'ichi");
+    assertThat(kinds(ParsedQuery.parse("Ōno"))).containsExactly(NameToken.Kind.LATIN);
+  }
+
+  @Test
+  void kanjiAndMixedTokens() { // §9 queries 8, 23
+    ParsedQuery q = ParsedQuery.parse("本間 しんいち");
+    assertThat(kinds(q)).containsExactly(NameToken.Kind.KANJI, NameToken.Kind.KANA);
+    assertThat(kinds(ParsedQuery.parse("𠮷田"))).containsExactly(NameToken.Kind.KANJI);
+    assertThat(kinds(ParsedQuery.parse("佐々木"))).containsExactly(NameToken.Kind.KANJI);
+  }
+
+  @Test
+  void undelimitedFullNameIsASingleToken() {
+    ParsedQuery q = ParsedQuery.parse("山田太郎");
+    assertThat(q.singleNameToken()).isTrue();
+    assertThat(q.names().get(0).kanjiThenKana()).isEmpty();
+    assertThat(ParsedQuery.parse("東海林さだお").names().get(0).kanjiThenKana())
+        .contains(List.of("東海林", "さだお"));
+    assertThat(ParsedQuery.parse("やまだ たろう").singleNameToken()).isFalse();
+  }
+
+  @Test
+  void splitVoicingMarkDoesNotSplitTheToken() {
+    assertThat(names(ParsedQuery.parse("ヤマタ゛ タロウ"))).containsExactly("ヤマダ", "タロウ");
+  }
+
+  @Test
+  void everythingTogether() {
+    ParsedQuery q = ParsedQuery.parse("  やまだ　たろう 昭和50年3月15日 男 0000123456 ");
+    assertThat(names(q)).containsExactly("やまだ", "たろう");
+    assertThat(q.birthDate()).contains(BirthDateRange.day(LocalDate.of(1975, 3, 15)));
+    assertThat(q.sex()).contains(Sex.MALE);
+    assertThat(q.ids()).extracting(IdToken::unpadded).containsExactly("123456");
+    assertThat(q.unrecognized()).isEmpty();
+  }
+
+  @Test
+  void blankQueryIsEmpty() {
+    assertThat(ParsedQuery.parse(" \u3000 ").isEmpty()).isTrue();
+    assertThat(ParsedQuery.parse("・・").isEmpty()).isTrue();
+  }
+
+  @Test
+  void eraShorthandWithoutSeparatorsIsAlsoAnIdCandidate() {
+    ParsedQuery q = ParsedQuery.parse("S230405");
+    assertThat(q.birthDate()).contains(BirthDateRange.day(LocalDate.of(1948, 4, 5)));
+    assertThat(q.ids()).extracting(IdToken::text).containsExactly("S230405");
+  }
+}
