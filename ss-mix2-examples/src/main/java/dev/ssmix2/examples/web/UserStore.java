@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -154,7 +153,4 @@ public final class UserStore {
     return "UserStore[" + users.size() + " users]";
   }
 
-  Set<String> names() {
-    return users.keySet();
-  }
 }
