@@ -152,5 +152,4 @@ public final class UserStore {
   public String toString() {
     return "UserStore[" + users.size() + " users]";
   }
-
 }
