@@ -1,0 +1,38 @@
+package dev.ssmix2.core.record;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.util.List;
+import java.util.Optional;
+
+/** ADT-61 アレルギー情報: the IAM segments of one message. */
+public record AllergyRecord(RecordSource source, List<Allergy> allergies) implements ClinicalRecord {
+  public AllergyRecord {
+    checkArgument(source != null && allergies != null, "allergy record fields must not be null");
+    allergies = List.copyOf(allergies);
+  }
+
+  /**
+   * One IAM segment.
+   *
+   * @param type IAM-2 allergen type, e.g. {@code DA^薬剤アレルギー^HL70127}
+   * @param allergen IAM-3, e.g. {@code 5A1002216023023^スギ^JC10}
+   * @param severity IAM-4, e.g. {@code MI^軽度^HL70128}
+   * @param reaction IAM-5 text, "" if none
+   * @param action IAM-6 action code ({@code A^追加^HL70323} …)
+   * @param identified IAM-11 identification date, if written as a date
+   */
+  public record Allergy(Coded type, Coded allergen, Coded severity, String reaction, Coded action,
+      Optional<Hl7Timestamp> identified) {
+    public Allergy {
+      checkArgument(type != null && allergen != null && severity != null && reaction != null && action != null
+          && identified != null, "allergy fields must not be null");
+    }
+  }
+
+  @Override
+  public String summary() {
+    return Summaries.line(source, "アレルギー",
+        Summaries.list(allergies.stream().map(a -> a.allergen().display()).toList()));
+  }
+}

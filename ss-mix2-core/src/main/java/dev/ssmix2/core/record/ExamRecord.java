@@ -1,0 +1,120 @@
+package dev.ssmix2.core.record;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import dev.ssmix2.core.storage.DataType;
+import dev.ssmix2.core.storage.StandardDataType;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * OMG-01/02/03 orders and OMG-11/12/13 results of imaging (放射線), endoscopy (内視鏡) and physiology (生理) exams.
+ * The modality comes from the folder: the messages are the same (OMG^O19, OMI^Z23, ORU^R01).
+ */
+public record ExamRecord(RecordSource source, Modality modality, boolean isResult, List<Procedure> procedures,
+    List<Observation> observations) implements ClinicalRecord {
+
+  /** The exam family, by folder. */
+  public enum Modality {
+    RADIOLOGY("放射線", StandardDataType.OMG_01, StandardDataType.OMG_11),
+    ENDOSCOPY("内視鏡", StandardDataType.OMG_02, StandardDataType.OMG_12),
+    PHYSIOLOGY("生理", StandardDataType.OMG_03, StandardDataType.OMG_13);
+
+    private final String japanese;
+    private final StandardDataType order;
+    private final StandardDataType result;
+
+    Modality(String japanese, StandardDataType order, StandardDataType result) {
+      this.japanese = japanese;
+      this.order = order;
+      this.result = result;
+    }
+
+    public String japanese() {
+      return japanese;
+    }
+
+    /** The modality of an OMG folder, if it is one. */
+    public static Optional<Modality> of(DataType type) {
+      for (Modality m : values()) {
+        if (m.order == type || m.result == type) {
+          return Optional.of(m);
+        }
+      }
+      return Optional.empty();
+    }
+
+    /** Whether the folder holds results (OMG-11/12/13) rather than orders. */
+    public static boolean isResult(DataType type) {
+      for (Modality m : values()) {
+        if (m.result == type) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  public ExamRecord {
+    checkArgument(source != null && modality != null && procedures != null && observations != null,
+        "exam record fields must not be null");
+    procedures = List.copyOf(procedures);
+    observations = List.copyOf(observations);
+  }
+
+  /**
+   * One ORC/OBR pair.
+   *
+   * @param orderControl ORC-1 (NW, PA parent, CH child, SC …), "" when there is no ORC (ORU^R01)
+   * @param placerOrderNo ORC-2, else OBR-2
+   * @param parentOrderNo ORC-8 / OBR-29 parent link, "" if none
+   * @param procedure OBR-4 (JJ1017, LENDO, JC10 …)
+   * @param performed OBR-7, for results
+   */
+  public record Procedure(String orderControl, String placerOrderNo, String parentOrderNo, Coded procedure,
+      Optional<Hl7Timestamp> performed) {
+    public Procedure {
+      checkArgument(orderControl != null && placerOrderNo != null && parentOrderNo != null && procedure != null
+          && performed != null, "procedure fields must not be null");
+    }
+  }
+
+  /**
+   * One OBX.
+   *
+   * @param placerOrderNo the procedure it belongs to
+   * @param valueType OBX-2
+   * @param item OBX-3
+   * @param value OBX-5 as written (components kept with {@code ^})
+   * @param unit OBX-6 code or text
+   */
+  public record Observation(String placerOrderNo, String valueType, Coded item, String value, String unit) {
+    public Observation {
+      checkArgument(placerOrderNo != null && valueType != null && item != null && value != null && unit != null,
+          "observation fields must not be null");
+    }
+  }
+
+  /**
+   * The procedures a person should read: the children ({@code CH}) when the order is split into children, else the
+   * others; parents ({@code PA}) and the NW header that repeat the children's parent are left out.
+   */
+  public List<Procedure> mainProcedures() {
+    List<Procedure> children = procedures.stream().filter(p -> p.orderControl().equals("CH")).toList();
+    if (!children.isEmpty()) {
+      return children;
+    }
+    List<Procedure> rest = procedures.stream().filter(p -> !p.orderControl().equals("PA")).toList();
+    return rest.isEmpty() ? procedures : rest;
+  }
+
+  @Override
+  public String summary() {
+    String label = modality.japanese() + (isResult ? "検査結果" : "検査オーダ");
+    String procs = Summaries.list(mainProcedures().stream().map(p -> p.procedure().display()).distinct().toList());
+    String findings = isResult ? Summaries.list(observations.stream()
+        .filter(o -> o.valueType().equals("TX") || o.valueType().equals("ST") || o.valueType().equals("FT"))
+        .map(Observation::value).toList()) : "";
+    return Summaries.line(source, label, Summaries.words(procs, findings));
+  }
+}
