@@ -1,0 +1,148 @@
+package dev.ssmix2.index.patient;
+
+import static dev.ssmix2.index.patient.PatientFields.*;
+
+import dev.ssmix2.core.record.Sex;
+import dev.ssmix2.core.storage.PatientId;
+import dev.ssmix2.index.name.NameFlag;
+import dev.ssmix2.index.name.NameKeys;
+import dev.ssmix2.index.name.ReadingGuesser;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Turns a {@link DerivedPatient} into its Lucene document and reads the demographics back. Every name (display name and
+ * aliases) is indexed with all its keys; a part whose kanji holds a placeholder (〓田) gets no kanji key, because "田"
+ * is not what was registered, but it keeps its reading and grams.
+ */
+public final class PatientDocument {
+  private PatientDocument() {}
+
+  /** Patient ID as a sortable doc-values field name. */
+  public static final String PID_SORT = "pid_sort";
+
+  public static Document build(DerivedPatient derived, ReadingGuesser guesser, String fingerprint) {
+    IndexedPatient p = derived.patient();
+    Document doc = new Document();
+    doc.add(new StringField(KIND, KIND_PATIENT, Field.Store.NO));
+    doc.add(new StringField(PID, p.id().value(), Field.Store.YES));
+    doc.add(new SortedDocValuesField(PID_SORT, new BytesRef(p.id().value())));
+    doc.add(new StringField(PID_NORM, normalizeId(p.id().value()), Field.Store.NO));
+    p.birthDate().ifPresent(b -> {
+      int ymd = yyyymmdd(b);
+      doc.add(new IntPoint(BIRTH, ymd));
+      doc.add(new StoredField(BIRTH, ymd));
+      doc.add(new NumericDocValuesField(BIRTH, ymd));
+    });
+    doc.add(new StringField(SEX, p.sex().code(), Field.Store.YES));
+    doc.add(new NumericDocValuesField(LAST_SEEN, p.lastSeen().map(PatientDocument::yyyymmdd).orElse(0)));
+    p.lastSeen().ifPresent(d -> doc.add(new StoredField(LAST_SEEN, yyyymmdd(d))));
+    doc.add(new StoredField(NAME, p.name()));
+    doc.add(new StoredField(KANA, p.kana()));
+    p.formerNames().forEach(n -> doc.add(new StoredField(FORMER_NAME, n)));
+    doc.add(new StoredField(FROM_ADT00, p.fromAdt00() ? 1 : 0));
+    doc.add(new StoredField(FINGERPRINT, fingerprint));
+
+    Set<String> seen = new HashSet<>();
+    Set<NameFlag> flags = new HashSet<>();
+    for (RegisteredName name : derived.names()) {
+      NameKeys keys = name.keys();
+      flags.addAll(keys.flags());
+      for (NamePart part : NamePart.values()) {
+        addPart(doc, seen, part, part.of(keys), guesser);
+      }
+    }
+    flags.forEach(f -> doc.add(new StringField(FLAGS, f.name(), Field.Store.NO)));
+    return doc;
+  }
+
+  private static void addPart(Document doc, Set<String> seen, NamePart part, NameKeys.Part k,
+      ReadingGuesser guesser) {
+    if (k.hasKanji() && !k.kanjiHasPlaceholder()) {
+      keyword(doc, seen, kanjiExact(part), k.kanjiExact());
+      keyword(doc, seen, kanjiStrict(part), k.kanjiStrict());
+      keyword(doc, seen, kanjiLoose(part), k.kanjiLoose());
+    }
+    if (k.hasKanji()) {
+      text(doc, seen, KANJI_GRAM, k.kanjiStrict());
+    }
+    if (k.hasKana()) {
+      keyword(doc, seen, kanaExact(part), k.kanaExact());
+      keyword(doc, seen, kanaLoose(part), k.kanaLoose());
+      text(doc, seen, kanaPrefix(part), k.kanaLoose());
+      text(doc, seen, kanaPrefix(part), k.kanaExact());
+    }
+    for (String roma : k.romajiKeys()) {
+      keyword(doc, seen, romaji(part), roma);
+      text(doc, seen, romajiPrefix(part), roma);
+    }
+    if (k.hasKanji() && !k.hasKana()) {
+      for (String reading : guesser.guess(k.kanjiRaw())) {
+        keyword(doc, seen, guessExact(part), NameKeys.kanaExact(reading));
+        keyword(doc, seen, guessLoose(part), NameKeys.kanaLoose(reading));
+        keyword(doc, seen, guessRomaji(part), NameKeys.romajiKey(reading));
+      }
+    }
+  }
+
+  private static void keyword(Document doc, Set<String> seen, String field, String value) {
+    if (!value.isEmpty() && seen.add(field + '\u0000' + value)) {
+      doc.add(new StringField(field, value, Field.Store.NO));
+    }
+  }
+
+  private static void text(Document doc, Set<String> seen, String field, String value) {
+    if (!value.isEmpty() && seen.add(field + '\u0000' + value)) {
+      doc.add(new TextField(field, value, Field.Store.NO));
+    }
+  }
+
+  /** The stored demographics of a patient document. */
+  public static IndexedPatient read(Document doc) {
+    IndexableField birth = doc.getField(BIRTH);
+    IndexableField lastSeen = doc.getField(LAST_SEEN);
+    IndexableField adt = doc.getField(FROM_ADT00);
+    return new IndexedPatient(
+        PatientId.of(doc.get(PID)),
+        Optional.ofNullable(doc.get(NAME)).orElse(""),
+        Optional.ofNullable(doc.get(KANA)).orElse(""),
+        Optional.ofNullable(birth).map(f -> fromYyyymmdd(f.numericValue().intValue())),
+        Sex.ofCode(doc.get(SEX)),
+        List.of(doc.getValues(FORMER_NAME)),
+        adt != null && adt.numericValue().intValue() == 1,
+        Optional.ofNullable(lastSeen).map(f -> fromYyyymmdd(f.numericValue().intValue())));
+  }
+
+  /** Upper case, hyphens removed, leading zeros stripped; the same rule for stored IDs and typed ones. */
+  public static String normalizeId(String id) {
+    String s = id.replace("-", "").toUpperCase(Locale.ROOT);
+    int i = 0;
+    while (i < s.length() - 1 && s.charAt(i) == '0') {
+      i++;
+    }
+    return s.substring(i);
+  }
+
+  public static int yyyymmdd(LocalDate d) {
+    return d.getYear() * 10000 + d.getMonthValue() * 100 + d.getDayOfMonth();
+  }
+
+  static LocalDate fromYyyymmdd(int ymd) {
+    return LocalDate.parse(String.format(Locale.ROOT, "%08d", ymd), DateTimeFormatter.BASIC_ISO_DATE);
+  }
+}

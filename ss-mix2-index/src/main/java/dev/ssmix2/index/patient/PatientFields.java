@@ -1,0 +1,125 @@
+package dev.ssmix2.index.patient;
+
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
+import org.apache.lucene.analysis.ngram.NGramTokenFilter;
+
+/**
+ * Field names of the patient documents (name-search.md §7.2) and the only analyzers they need. Every key is computed
+ * by {@code NameKeys} before indexing; analyzers only cut keys into prefixes (edge n-grams) or kanji 1–2-grams, which
+ * Elasticsearch and Solr offer identically.
+ */
+public final class PatientFields {
+  private PatientFields() {}
+
+  /** Document kind: {@link #KIND_PATIENT} or {@link #KIND_FILE}. */
+  public static final String KIND = "kind";
+  public static final String KIND_PATIENT = "patient";
+  public static final String KIND_FILE = "file";
+
+  /** Patient ID exactly as in the storage path; on every document of the patient, so one term deletes them all. */
+  public static final String PID = "pid";
+  /** Upper case, hyphens removed, leading zeros stripped (0000123456 → 123456). */
+  public static final String PID_NORM = "pid_norm";
+  /** yyyymmdd as IntPoint, stored and doc values. */
+  public static final String BIRTH = "birth";
+  /** M / F / O / U. */
+  public static final String SEX = "sex";
+  /** Newest 診療日 as yyyymmdd doc values, for tie-breaking. */
+  public static final String LAST_SEEN = "last_seen";
+  /** NameKeys flags of any of the patient's names. */
+  public static final String FLAGS = "flags";
+  /** Kanji 1- and 2-grams of the strict-folded kanji name (each part, and the whole). */
+  public static final String KANJI_GRAM = "kanji_gram";
+
+  // stored-only display values
+  public static final String NAME = "name";
+  public static final String KANA = "kana";
+  public static final String FORMER_NAME = "former_name";
+  public static final String FROM_ADT00 = "from_adt00";
+  /** Hash of the patient's file list (paths, sizes, times) when the document was built; unchanged → skip. */
+  public static final String FINGERPRINT = "fingerprint";
+
+  private static final int MAX_PREFIX = 24;
+
+  public static String kanjiExact(NamePart p) {
+    return "kanji_" + p.id() + "_exact";
+  }
+
+  public static String kanjiStrict(NamePart p) {
+    return "kanji_" + p.id() + "_strict";
+  }
+
+  public static String kanjiLoose(NamePart p) {
+    return "kanji_" + p.id() + "_loose";
+  }
+
+  public static String kanaExact(NamePart p) {
+    return "kana_" + p.id() + "_exact";
+  }
+
+  public static String kanaLoose(NamePart p) {
+    return "kana_" + p.id() + "_loose";
+  }
+
+  /** Edge n-grams of the loose reading, for as-you-type. */
+  public static String kanaPrefix(NamePart p) {
+    return "kana_" + p.id() + "_prefix";
+  }
+
+  public static String romaji(NamePart p) {
+    return "roma_" + p.id();
+  }
+
+  /** Edge n-grams of the romaji keys. */
+  public static String romajiPrefix(NamePart p) {
+    return "roma_" + p.id() + "_prefix";
+  }
+
+  /** Guessed reading (読み推定), only when no reading was registered. */
+  public static String guessExact(NamePart p) {
+    return "guess_" + p.id() + "_exact";
+  }
+
+  public static String guessLoose(NamePart p) {
+    return "guess_" + p.id() + "_loose";
+  }
+
+  public static String guessRomaji(NamePart p) {
+    return "guess_" + p.id() + "_roma";
+  }
+
+  /** The analyzer for every field: keyword by default, edge n-grams for prefix fields, 1–2-grams for kanji. */
+  public static Analyzer analyzer() {
+    Analyzer edge = new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String field) {
+        KeywordTokenizer source = new KeywordTokenizer();
+        return new TokenStreamComponents(source, new EdgeNGramTokenFilter(source, 1, MAX_PREFIX, false));
+      }
+    };
+    Analyzer grams = new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String field) {
+        KeywordTokenizer source = new KeywordTokenizer();
+        return new TokenStreamComponents(source, new NGramTokenFilter(source, 1, 2, false));
+      }
+    };
+    Map<String, Analyzer> perField = new java.util.HashMap<>();
+    for (NamePart p : NamePart.values()) {
+      perField.put(kanaPrefix(p), edge);
+      perField.put(romajiPrefix(p), edge);
+    }
+    perField.put(KANJI_GRAM, grams);
+    return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), perField);
+  }
+
+  /** The longest prefix the prefix fields hold, in code points. */
+  public static int maxPrefixLength() {
+    return MAX_PREFIX;
+  }
+}

@@ -1,0 +1,72 @@
+package dev.ssmix2.index.patient;
+
+import com.google.common.base.Preconditions;
+import dev.ssmix2.index.name.NameKeys;
+
+/**
+ * One person name as registered in PID-5 (患者氏名), after the repetitions were sorted into kanji (XPN.8 = I), reading
+ * (P) and romaji (A). Missing parts are "" so callers never see null.
+ *
+ * <pre>{@code
+ * RegisteredName n = new RegisteredName("山田", "太郎", "ヤマダ", "タロウ", "", "");
+ * n.display();     // "山田　太郎"
+ * n.keys();        // every search key, see NameKeys
+ * }</pre>
+ */
+public record RegisteredName(
+    String kanjiFamily, String kanjiGiven, String kanaFamily, String kanaGiven, String romajiFamily,
+    String romajiGiven) {
+
+  public RegisteredName {
+    Preconditions.checkNotNull(kanjiFamily, "kanjiFamily must not be null (use \"\")");
+    Preconditions.checkNotNull(kanjiGiven, "kanjiGiven must not be null (use \"\")");
+    Preconditions.checkNotNull(kanaFamily, "kanaFamily must not be null (use \"\")");
+    Preconditions.checkNotNull(kanaGiven, "kanaGiven must not be null (use \"\")");
+    Preconditions.checkNotNull(romajiFamily, "romajiFamily must not be null (use \"\")");
+    Preconditions.checkNotNull(romajiGiven, "romajiGiven must not be null (use \"\")");
+  }
+
+  /** Whether nothing at all was registered. */
+  public boolean isEmpty() {
+    return (kanjiFamily + kanjiGiven + kanaFamily + kanaGiven + romajiFamily + romajiGiven).isBlank();
+  }
+
+  /** Whether a reading (カナ氏名) was registered. */
+  public boolean hasKana() {
+    return !(kanaFamily + kanaGiven).isBlank();
+  }
+
+  /** The name to show: kanji when registered, else the reading, else the romaji; parts joined by a full-width space. */
+  public String display() {
+    if (!(kanjiFamily + kanjiGiven).isBlank()) {
+      return join(kanjiFamily, kanjiGiven);
+    }
+    if (hasKana()) {
+      return kanaDisplay();
+    }
+    return join(romajiFamily, romajiGiven);
+  }
+
+  /** The registered reading joined by a full-width space, or "" when there is none. */
+  public String kanaDisplay() {
+    return join(kanaFamily, kanaGiven);
+  }
+
+  /** Every normalised search key of this name. */
+  public NameKeys keys() {
+    return NameKeys.builder()
+        .kanji(kanjiFamily, kanjiGiven)
+        .kana(kanaFamily, kanaGiven)
+        .romaji(romajiFamily, romajiGiven)
+        .build();
+  }
+
+  private static String join(String family, String given) {
+    String f = family.strip();
+    String g = given.strip();
+    if (g.isEmpty()) {
+      return f;
+    }
+    return f.isEmpty() ? g : f + "\u3000" + g;
+  }
+}

@@ -1,0 +1,43 @@
+package dev.ssmix2.index.search;
+
+import com.google.common.base.Preconditions;
+import dev.ssmix2.core.record.Sex;
+import dev.ssmix2.core.storage.PatientId;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One patient found by a search.
+ *
+ * @param patientId 患者ID
+ * @param name display name (the current one; former names only match)
+ * @param kana registered reading, "" when none was registered
+ * @param birthDate 生年月日
+ * @param sex 性別
+ * @param score tier score; higher is better, comparable only within one search
+ * @param matched which tiers matched, strongest first (完全一致, 読み一致 …)
+ */
+public record PatientHit(
+    PatientId patientId,
+    String name,
+    String kana,
+    Optional<LocalDate> birthDate,
+    Sex sex,
+    float score,
+    List<MatchTag> matched) {
+
+  public PatientHit {
+    Preconditions.checkNotNull(patientId, "patientId must not be null");
+    Preconditions.checkNotNull(name, "name must not be null (use \"\")");
+    Preconditions.checkNotNull(kana, "kana must not be null (use \"\")");
+    Preconditions.checkNotNull(birthDate, "birthDate must not be null; use Optional.empty()");
+    Preconditions.checkNotNull(sex, "sex must not be null");
+    matched = List.copyOf(matched);
+  }
+
+  /** The Japanese labels of {@link #matched()}. */
+  public List<String> matchedLabels() {
+    return matched.stream().map(MatchTag::label).toList();
+  }
+}

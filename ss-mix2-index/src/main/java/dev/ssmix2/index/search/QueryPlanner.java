@@ -1,0 +1,254 @@
+package dev.ssmix2.index.search;
+
+import static dev.ssmix2.index.patient.PatientFields.*;
+
+import dev.ssmix2.index.name.NameKeys;
+import dev.ssmix2.index.name.ReadingGuesser;
+import dev.ssmix2.index.patient.NamePart;
+import dev.ssmix2.index.query.BirthDateRange;
+import dev.ssmix2.index.query.IdToken;
+import dev.ssmix2.index.query.NameToken;
+import dev.ssmix2.index.query.ParsedQuery;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * Turns a {@link ParsedQuery} into one Lucene query of constant-score tiers (name-search.md §7.3).
+ *
+ * <p>Each name token becomes, per name part (姓, 名, 姓名), a disjunction of tagged clauses: kanji exact, strict- and
+ * loose-folded, reading exact and loose, romaji, prefix, kanji n-grams and guessed readings (kuromoji reading of a
+ * kanji query, or guessed readings of patients registered without kana). Two tokens are tried as family + given, as
+ * given + family (lower), and written together (lower still). Every typed name token must match somehow. IDs match
+ * {@code pid} or {@code pid_norm}; a birth date filters; sex filters. Fuzzy clauses are only added on request, which the
+ * searcher does when the plan without them found nothing.
+ */
+final class QueryPlanner {
+  private static final float TIE = 0.01f;
+  private static final float GIVEN_ONLY = 0.95f;
+  private static final float SWAPPED = 0.9f;
+  private static final float JOINED = 0.8f;
+
+  private final ReadingGuesser guesser;
+
+  QueryPlanner(ReadingGuesser guesser) {
+    this.guesser = guesser;
+  }
+
+  QueryPlan plan(ParsedQuery q, boolean fuzzy) {
+    Build b = new Build(fuzzy);
+    BooleanQuery.Builder top = new BooleanQuery.Builder();
+    top.add(new TermQuery(new Term(KIND, KIND_PATIENT)), Occur.FILTER);
+    Optional<Query> ids = q.ids().isEmpty() ? Optional.empty() : Optional.of(b.ids(q.ids()));
+    Optional<TaggedClause> birth = q.birthDate().map(QueryPlanner::birth);
+    birth.ifPresent(b.clauses::add);
+    if (!q.names().isEmpty()) {
+      top.add(b.names(q.names()), Occur.MUST);
+      ids.ifPresent(idq -> top.add(idq, Occur.SHOULD));
+      birth.ifPresent(c -> top.add(c.match(), Occur.FILTER));
+    } else if (ids.isPresent()) {
+      if (birth.isPresent()) {
+        // 19480405 may be an ID or a birth date: either may match
+        top.add(new BooleanQuery.Builder()
+            .add(ids.get(), Occur.SHOULD)
+            .add(birth.get().scored(), Occur.SHOULD)
+            .build(), Occur.MUST);
+      } else {
+        top.add(ids.get(), Occur.MUST);
+      }
+    } else if (birth.isPresent()) {
+      top.add(birth.get().scored(), Occur.MUST);
+    } else {
+      return QueryPlan.nothing();
+    }
+    q.sex().ifPresent(s -> top.add(new TermQuery(new Term(SEX, s.code())), Occur.FILTER));
+    return new QueryPlan(Optional.of(top.build()), new ArrayList<>(b.clauses), !q.names().isEmpty(), fuzzy);
+  }
+
+  private static TaggedClause birth(BirthDateRange r) {
+    return new TaggedClause(IntPoint.newRangeQuery(BIRTH, r.fromYyyymmdd(), r.toYyyymmdd()), Tier.BIRTH_DATE);
+  }
+
+  /** State of one planning run: the tagged clauses collected so far and cached readings. */
+  private final class Build {
+    final boolean fuzzy;
+    final Set<TaggedClause> clauses = new LinkedHashSet<>();
+    final Map<String, List<String>> readings = new HashMap<>();
+
+    Build(boolean fuzzy) {
+      this.fuzzy = fuzzy;
+    }
+
+    Query ids(List<IdToken> ids) {
+      List<Query> alternatives = new ArrayList<>();
+      for (IdToken id : ids) {
+        alternatives.add(leaf(new TermQuery(new Term(PID, id.text())), Tier.ID));
+        alternatives.add(leaf(new TermQuery(new Term(PID_NORM, id.unpadded())), Tier.ID));
+      }
+      return new DisjunctionMaxQuery(alternatives, 0f);
+    }
+
+    Query names(List<NameToken> tokens) {
+      if (tokens.size() == 1) {
+        NameToken t = tokens.get(0);
+        List<Query> alternatives = new ArrayList<>(List.of(anyPart(t)));
+        t.kanjiThenKana().ifPresent(pieces -> alternatives.add(pair(
+            new NameToken(pieces.get(0), NameToken.Kind.KANJI), new NameToken(pieces.get(1), NameToken.Kind.KANA))));
+        return new DisjunctionMaxQuery(alternatives, 0f);
+      }
+      if (tokens.size() == 2) {
+        NameToken a = tokens.get(0);
+        NameToken b = tokens.get(1);
+        List<Query> alternatives = new ArrayList<>();
+        alternatives.add(pair(a, b));
+        alternatives.add(new BoostQuery(pair(b, a), SWAPPED));
+        if (a.kind() == b.kind()) {
+          alternatives.add(new BoostQuery(slot(new NameToken(a.text() + b.text(), a.kind()), NamePart.FULL), JOINED));
+        }
+        return new DisjunctionMaxQuery(alternatives, 0f);
+      }
+      BooleanQuery.Builder all = new BooleanQuery.Builder();
+      tokens.forEach(t -> all.add(anyPart(t), Occur.MUST));
+      return all.build();
+    }
+
+    private Query anyPart(NameToken t) {
+      return new DisjunctionMaxQuery(List.of(
+          slot(t, NamePart.FAMILY),
+          new BoostQuery(slot(t, NamePart.GIVEN), GIVEN_ONLY),
+          slot(t, NamePart.FULL)), 0f);
+    }
+
+    private Query pair(NameToken family, NameToken given) {
+      return new BooleanQuery.Builder()
+          .add(slot(family, NamePart.FAMILY), Occur.MUST)
+          .add(slot(given, NamePart.GIVEN), Occur.MUST)
+          .build();
+    }
+
+    /** Every way one token can match one name part, as a disjunction of tiers. */
+    private Query slot(NameToken t, NamePart p) {
+      List<Query> tiers = new ArrayList<>();
+      switch (t.kind()) {
+        case KANJI -> kanji(t.text(), p, tiers);
+        case KANA -> kana(t.text(), p, tiers);
+        case LATIN -> latin(t.text(), p, tiers);
+      }
+      if (tiers.isEmpty()) {
+        // nothing to look up (e.g. only a placeholder was typed): a slot that matches nothing
+        return new BooleanQuery.Builder().build();
+      }
+      return new DisjunctionMaxQuery(tiers, TIE);
+    }
+
+    private void kanji(String text, NamePart p, List<Query> out) {
+      String exact = NameKeys.kanjiExact(text);
+      String strict = NameKeys.kanjiStrict(text);
+      term(out, kanjiExact(p), exact, Tier.KANJI_EXACT);
+      term(out, kanjiStrict(p), strict, Tier.KANJI_STRICT);
+      term(out, kanjiLoose(p), NameKeys.kanjiLoose(text), Tier.KANJI_LOOSE);
+      if (p != NamePart.FULL) {
+        grams(strict).ifPresent(q -> out.add(leaf(q, Tier.NGRAM)));
+      }
+      for (String reading : readings(text)) {
+        term(out, kanaExact(p), NameKeys.kanaExact(reading), Tier.GUESSED);
+        term(out, kanaLoose(p), NameKeys.kanaLoose(reading), Tier.GUESSED);
+        term(out, guessExact(p), NameKeys.kanaExact(reading), Tier.GUESSED);
+        term(out, guessLoose(p), NameKeys.kanaLoose(reading), Tier.GUESSED);
+        if (fuzzy) {
+          fuzzyKana(out, p, NameKeys.kanaLoose(reading));
+        }
+      }
+    }
+
+    private void kana(String text, NamePart p, List<Query> out) {
+      String exact = NameKeys.kanaExact(text);
+      String loose = NameKeys.kanaLoose(text);
+      term(out, kanjiExact(p), NameKeys.kanjiExact(text), Tier.KANJI_EXACT); // names registered in kana (さくら)
+      term(out, kanaExact(p), exact, Tier.READING_EXACT);
+      term(out, kanaLoose(p), loose, Tier.READING_LOOSE);
+      prefix(out, kanaPrefix(p), loose);
+      prefix(out, kanaPrefix(p), exact);
+      term(out, guessExact(p), exact, Tier.GUESSED);
+      term(out, guessLoose(p), loose, Tier.GUESSED);
+      if (fuzzy) {
+        fuzzyKana(out, p, loose);
+      }
+    }
+
+    private void latin(String text, NamePart p, List<Query> out) {
+      String key = NameKeys.romajiKey(text);
+      for (String kana : NameKeys.romajiToKanaCandidates(text)) {
+        term(out, kanaExact(p), NameKeys.kanaExact(kana), Tier.READING_EXACT);
+        term(out, kanaLoose(p), NameKeys.kanaLoose(kana), Tier.READING_LOOSE);
+        prefix(out, kanaPrefix(p), NameKeys.kanaLoose(kana));
+        term(out, guessExact(p), NameKeys.kanaExact(kana), Tier.GUESSED);
+      }
+      term(out, romaji(p), key, Tier.READING_LOOSE);
+      prefix(out, romajiPrefix(p), key);
+      term(out, guessRomaji(p), key, Tier.GUESSED);
+      if (fuzzy && key.length() >= 4) {
+        out.add(leaf(new FuzzyQuery(new Term(romaji(p), key), key.length() >= 8 ? 2 : 1, 1), Tier.FUZZY));
+      }
+    }
+
+    private void fuzzyKana(List<Query> out, NamePart p, String loose) {
+      int n = loose.codePointCount(0, loose.length());
+      if (n >= 2) {
+        out.add(leaf(new FuzzyQuery(new Term(kanaLoose(p), loose), n >= 6 ? 2 : 1, 1), Tier.FUZZY));
+      }
+    }
+
+    private void term(List<Query> out, String field, String value, Tier tier) {
+      if (!value.isEmpty()) {
+        out.add(leaf(new TermQuery(new Term(field, value)), tier));
+      }
+    }
+
+    private void prefix(List<Query> out, String field, String value) {
+      int n = value.codePointCount(0, value.length());
+      if (n > 0 && n <= maxPrefixLength()) {
+        out.add(leaf(new TermQuery(new Term(field, value)), Tier.PREFIX));
+      }
+    }
+
+    private Query leaf(Query match, Tier tier) {
+      TaggedClause c = new TaggedClause(match, tier);
+      clauses.add(c);
+      return c.scored();
+    }
+
+    private List<String> readings(String kanji) {
+      return readings.computeIfAbsent(kanji, guesser::guess);
+    }
+  }
+
+  /** Kanji 1-gram for one character, else all 2-grams required (the index holds 1- and 2-grams). */
+  static Optional<Query> grams(String strict) {
+    int[] cps = strict.codePoints().toArray();
+    if (cps.length == 0) {
+      return Optional.empty();
+    }
+    if (cps.length == 1) {
+      return Optional.of(new TermQuery(new Term(KANJI_GRAM, strict)));
+    }
+    BooleanQuery.Builder all = new BooleanQuery.Builder();
+    for (int i = 0; i + 1 < cps.length; i++) {
+      all.add(new TermQuery(new Term(KANJI_GRAM, new String(cps, i, 2))), Occur.FILTER);
+    }
+    return Optional.of(all.build());
+  }
+}

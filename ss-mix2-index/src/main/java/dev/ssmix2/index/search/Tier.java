@@ -1,0 +1,27 @@
+package dev.ssmix2.index.search;
+
+/**
+ * The scoring tiers of name-search.md §7.3: every clause is a constant score with one of these boosts, so the order of
+ * tiers never depends on term statistics.
+ */
+enum Tier {
+  ID(1000, MatchTag.ID),
+  KANJI_EXACT(100, MatchTag.EXACT),
+  KANJI_STRICT(90, MatchTag.VARIANT),
+  READING_EXACT(85, MatchTag.READING),
+  KANJI_LOOSE(70, MatchTag.VARIANT),
+  READING_LOOSE(65, MatchTag.READING_LOOSE),
+  PREFIX(50, MatchTag.PREFIX),
+  NGRAM(40, MatchTag.PARTIAL),
+  GUESSED(30, MatchTag.GUESSED_READING),
+  FUZZY(15, MatchTag.FUZZY),
+  BIRTH_DATE(10, MatchTag.BIRTH_DATE);
+
+  final float boost;
+  final MatchTag tag;
+
+  Tier(float boost, MatchTag tag) {
+    this.boost = boost;
+    this.tag = tag;
+  }
+}

@@ -1,0 +1,128 @@
+package dev.ssmix2.index.store;
+
+import static dev.ssmix2.index.patient.PatientFields.KIND;
+import static dev.ssmix2.index.patient.PatientFields.KIND_FILE;
+import static dev.ssmix2.index.patient.PatientFields.PID;
+
+import com.google.common.base.Splitter;
+import dev.ssmix2.core.record.Sex;
+import dev.ssmix2.core.storage.FileName;
+import dev.ssmix2.core.storage.PatientId;
+import dev.ssmix2.core.storage.StorageFile;
+import dev.ssmix2.core.storage.StorageRoot;
+import dev.ssmix2.core.version.VersionStatus;
+import dev.ssmix2.index.patient.FileFacts;
+import dev.ssmix2.index.patient.FileVersion;
+import dev.ssmix2.index.patient.PatientDocument;
+import dev.ssmix2.index.patient.PidFacts;
+import dev.ssmix2.index.patient.RegisteredName;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+
+/**
+ * The record-index document of one placed storage file: where it is, its version status, its one-line summary or the
+ * reason it is unreadable, and the PID facts read from it, so an update can re-derive a patient without re-reading
+ * unchanged files.
+ */
+final class FileDocument {
+  private FileDocument() {}
+
+  static final String ROOT = "file_root";
+  static final String PATH = "file_path";
+  static final String SIZE = "file_size";
+  static final String MODIFIED = "file_modified";
+  static final String CONTENT_FOLDER = "file_folder";
+  static final String STATUS = "file_status";
+  static final String SUMMARY = "file_summary";
+  static final String PROBLEM = "file_problem";
+  static final String PID_NAME = "file_pid_name";
+  static final String PID_BIRTH = "file_pid_birth";
+  static final String PID_SEX = "file_pid_sex";
+
+  private static final char SEP = '\u001F';
+
+  static Document build(FileVersion v, FileStamp stamp) {
+    Document doc = new Document();
+    doc.add(new StringField(KIND, KIND_FILE, Field.Store.NO));
+    doc.add(new StringField(PID, v.file().patientId().value(), Field.Store.YES));
+    doc.add(new StoredField(ROOT, stamp.root()));
+    doc.add(new StoredField(PATH, stamp.path()));
+    doc.add(new StoredField(SIZE, stamp.size()));
+    doc.add(new StoredField(MODIFIED, stamp.modified()));
+    doc.add(new StoredField(CONTENT_FOLDER, v.file().isContentFolder() ? 1 : 0));
+    doc.add(new StringField(STATUS, v.status().label(), Field.Store.YES));
+    doc.add(new StoredField(SUMMARY, v.facts().summary()));
+    v.facts().problem().ifPresent(p -> doc.add(new StoredField(PROBLEM, p)));
+    v.facts().pid().ifPresent(pid -> {
+      pid.name().ifPresent(n -> doc.add(new StoredField(PID_NAME, String.join(String.valueOf(SEP),
+          n.kanjiFamily(), n.kanjiGiven(), n.kanaFamily(), n.kanaGiven(), n.romajiFamily(), n.romajiGiven()))));
+      pid.birthDate().ifPresent(b -> doc.add(new StoredField(PID_BIRTH, PatientDocument.yyyymmdd(b))));
+      doc.add(new StoredField(PID_SEX, pid.sex().code()));
+    });
+    return doc;
+  }
+
+  static FileStamp stamp(Document doc) {
+    return new FileStamp(doc.get(ROOT), doc.get(PATH), doc.getField(SIZE).numericValue().longValue(),
+        doc.getField(MODIFIED).numericValue().longValue());
+  }
+
+  static FileFacts facts(Document doc) {
+    String problem = doc.get(PROBLEM);
+    if (problem != null) {
+      return FileFacts.unreadable(problem);
+    }
+    Optional<PidFacts> pid = Optional.empty();
+    if (doc.get(PID_SEX) != null) {
+      Optional<RegisteredName> name = Optional.ofNullable(doc.get(PID_NAME)).map(FileDocument::name);
+      Optional<LocalDate> birth = Optional.ofNullable(doc.getField(PID_BIRTH))
+          .map(f -> LocalDate.parse(String.format(Locale.ROOT, "%08d", f.numericValue().intValue()),
+              DateTimeFormatter.BASIC_ISO_DATE));
+      pid = Optional.of(new PidFacts(name, birth, Sex.ofCode(doc.get(PID_SEX))));
+    }
+    return new FileFacts(pid, doc.get(SUMMARY), Optional.empty());
+  }
+
+  private static RegisteredName name(String joined) {
+    List<String> p = Splitter.on(SEP).splitToList(joined);
+    return new RegisteredName(p.get(0), p.get(1), p.get(2), p.get(3), p.get(4), p.get(5));
+  }
+
+  /** The storage file a document describes, rebuilt from its stored root and path. */
+  static StorageFile storageFile(Document doc) {
+    String path = doc.get(PATH);
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    return new StorageFile(new StorageRoot(Path.of(doc.get(ROOT))), path, FileName.parse(name),
+        doc.getField(CONTENT_FOLDER).numericValue().intValue() == 1);
+  }
+
+  static VersionStatus status(Document doc) {
+    String s = doc.get(STATUS);
+    for (VersionStatus v : VersionStatus.values()) {
+      if (v.label().equals(s)) {
+        return v;
+      }
+    }
+    throw new IllegalStateException("file document has unknown status '" + s + "'");
+  }
+
+  static RecordEntry entry(Document doc) {
+    StorageFile f = storageFile(doc);
+    FileName n = f.name();
+    return new RecordEntry(PatientId.of(doc.get(PID)), n.dataType().code(), n.date().token(), n.orderNo(),
+        n.timestamp().digits(), status(doc), f.root().path(), f.relativePath(), doc.get(SUMMARY));
+  }
+
+  static Optional<RecordProblem> problem(Document doc) {
+    return Optional.ofNullable(doc.get(PROBLEM))
+        .map(reason -> new RecordProblem(Path.of(doc.get(ROOT)), doc.get(PATH), reason));
+  }
+}

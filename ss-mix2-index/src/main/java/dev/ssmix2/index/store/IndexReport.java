@@ -1,0 +1,41 @@
+package dev.ssmix2.index.store;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What an update did.
+ *
+ * @param filesSeen placed storage files walked
+ * @param filesIndexed files read and parsed in this run (new, changed or renamed)
+ * @param filesUnchanged files whose earlier reading was reused
+ * @param filesRemoved files that were in the index but are gone from the storage
+ * @param skipped files and entries that could not be used, with reasons (capped at {@link #MAX_LISTED}; see
+ *     {@code skippedCount})
+ * @param skippedCount how many were skipped in total
+ * @param patients patients in the index after the update
+ * @param patientsUpdated patients whose documents were re-derived
+ * @param patientsRemoved patients that disappeared from the storage
+ * @param rebuilt whether the whole index was rebuilt (first run, or schema / NameKeys table version changed)
+ * @param elapsed wall time
+ */
+public record IndexReport(
+    long filesSeen,
+    long filesIndexed,
+    long filesUnchanged,
+    long filesRemoved,
+    List<RecordProblem> skipped,
+    long skippedCount,
+    long patients,
+    long patientsUpdated,
+    long patientsRemoved,
+    boolean rebuilt,
+    Duration elapsed) {
+
+  /** The most skipped entries a report lists by name. */
+  public static final int MAX_LISTED = 10_000;
+
+  public IndexReport {
+    skipped = List.copyOf(skipped);
+  }
+}

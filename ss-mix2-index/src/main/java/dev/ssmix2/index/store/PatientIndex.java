@@ -1,0 +1,260 @@
+package dev.ssmix2.index.store;
+
+import static dev.ssmix2.index.patient.PatientFields.KIND_FILE;
+import static dev.ssmix2.index.patient.PatientFields.KIND_PATIENT;
+import static dev.ssmix2.index.patient.PatientFields.PID;
+
+import com.google.common.base.Preconditions;
+import dev.ssmix2.core.storage.PatientId;
+import dev.ssmix2.core.storage.StandardDataType;
+import dev.ssmix2.core.storage.Storage;
+import dev.ssmix2.core.version.VersionStatus;
+import dev.ssmix2.index.name.ReadingGuesser;
+import dev.ssmix2.index.patient.IndexedPatient;
+import dev.ssmix2.index.patient.PatientDocument;
+import dev.ssmix2.index.search.PatientHit;
+import dev.ssmix2.index.search.PatientSearch;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.similarities.BooleanSimilarity;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+
+/**
+ * A Lucene index of the patients and records of one logical SS-MIX2 storage (one or more roots): Japanese name search
+ * for the reception desk, demographics and each patient's records without walking the storage again.
+ *
+ * <pre>{@code
+ * try (PatientIndex index = PatientIndex.open(Path.of("/var/ssmix2-index"))) {
+ *   IndexReport r = index.update(Storage.open(Path.of("/mnt/ssmix2")), ProgressListener.none());
+ *   for (PatientHit hit : index.search("やまだ たろう S50.3.15", 10)) {
+ *     System.out.println(hit.patientId() + " " + hit.name() + " " + hit.matchedLabels());
+ *   }
+ *   index.records(PatientId.of("0000123456"), false).records();   // current records, newest first
+ * }
+ * }</pre>
+ *
+ * <p>Searches are thread-safe and see the last committed state; {@link #update} commits once at the end, so a search
+ * never sees half an update, and an update that dies leaves the previous commit usable. The storage is only read.
+ */
+public final class PatientIndex implements AutoCloseable {
+
+  private final Path indexDir;
+  private final Directory directory;
+  private final SearcherManager searchers;
+  private final ReadingGuesser guesser;
+  private final PatientSearch search;
+  private volatile long lastRefreshCheck;
+
+  /** How often a search looks for a commit made by another process (an update in this one refreshes at once). */
+  private static final long REFRESH_INTERVAL_NANOS = 1_000_000_000L;
+
+  private PatientIndex(Path indexDir, Directory directory, ReadingGuesser guesser) throws IOException {
+    this.indexDir = indexDir;
+    this.directory = directory;
+    this.searchers = new SearcherManager(directory, new SearcherFactory() {
+      @Override
+      public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+        IndexSearcher s = new IndexSearcher(reader);
+        s.setSimilarity(new BooleanSimilarity()); // tiers are constant scores; no IDF or length norms
+        return s;
+      }
+    });
+    this.guesser = guesser;
+    this.search = new PatientSearch(guesser);
+  }
+
+  /** Opens the index in {@code indexDir}, creating an empty one (and the folder) when there is none yet. */
+  public static PatientIndex open(Path indexDir) {
+    Preconditions.checkNotNull(indexDir, "index folder must not be null");
+    try {
+      Files.createDirectories(indexDir);
+      Directory dir = FSDirectory.open(indexDir);
+      if (!DirectoryReader.indexExists(dir)) {
+        try (var w = new org.apache.lucene.index.IndexWriter(dir,
+            new org.apache.lucene.index.IndexWriterConfig().setOpenMode(
+                org.apache.lucene.index.IndexWriterConfig.OpenMode.CREATE))) {
+          w.commit();
+        }
+      }
+      return new PatientIndex(indexDir, dir, ReadingGuesser.create());
+    } catch (LockObtainFailedException e) {
+      throw new PatientIndexException(indexDir, "another indexer is creating it right now", e);
+    } catch (IOException e) {
+      throw new PatientIndexException(indexDir, "cannot be opened: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Opens an index that must already exist (for searching); throws {@link PatientIndexException} naming the folder
+   * when there is none.
+   */
+  public static PatientIndex openExisting(Path indexDir) {
+    Preconditions.checkNotNull(indexDir, "index folder must not be null");
+    if (!exists(indexDir)) {
+      throw new PatientIndexException(indexDir,
+          "no patient index here; build one with 'ssmix2 index --index " + indexDir + " ROOT...'");
+    }
+    return open(indexDir);
+  }
+
+  /** Whether {@code indexDir} holds a committed index. */
+  public static boolean exists(Path indexDir) {
+    if (!Files.isDirectory(indexDir)) {
+      return false;
+    }
+    try (Directory dir = FSDirectory.open(indexDir)) {
+      return DirectoryReader.indexExists(dir);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Brings the index up to date with {@code storage}: only new, changed, renamed and removed files are processed, and
+   * only their patients re-derived. Rebuilds everything when the index was built by another schema or NameKeys
+   * table version. One commit at the end.
+   */
+  public synchronized IndexReport update(Storage storage, ProgressListener listener) {
+    Preconditions.checkNotNull(storage, "storage must not be null");
+    Preconditions.checkNotNull(listener, "listener must not be null; use ProgressListener.none()");
+    try {
+      IndexReport report = new Updater(directory, guesser).run(storage, metadata(), listener);
+      searchers.maybeRefreshBlocking();
+      return report;
+    } catch (LockObtainFailedException e) {
+      throw new PatientIndexException(indexDir, "another indexer is updating it right now", e);
+    } catch (IOException e) {
+      throw new PatientIndexException(indexDir, "update failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Free-text search: IDs, birth dates (西暦/和暦), sex and names in any script and order; best first. */
+  public List<PatientHit> search(String freeText, int limit) {
+    return withSearcher(s -> search.search(s, freeText, limit));
+  }
+
+  /** The demographics of one patient, if indexed. */
+  public Optional<IndexedPatient> patient(PatientId id) {
+    Preconditions.checkNotNull(id, "patient ID must not be null");
+    return withSearcher(s -> {
+      TopDocs top = s.search(Updater.of(PID, id.value(), KIND_PATIENT), 1);
+      return top.scoreDocs.length == 0 ? Optional.<IndexedPatient>empty()
+          : Optional.of(PatientDocument.read(s.storedFields().document(top.scoreDocs[0].doc)));
+    });
+  }
+
+  /**
+   * A patient's records, newest 診療日 and 発生日時 first: only current versions, or every version when
+   * {@code history}; unreadable files are listed as problems, never as records. ADT-00 files are not records: their
+   * content is {@link #patient}.
+   */
+  public PatientRecords records(PatientId id, boolean history) {
+    Preconditions.checkNotNull(id, "patient ID must not be null");
+    return withSearcher(s -> {
+      var q = Updater.of(PID, id.value(), KIND_FILE);
+      int n = Math.max(1, s.count(q));
+      List<RecordEntry> records = new ArrayList<>();
+      List<RecordProblem> problems = new ArrayList<>();
+      var stored = s.storedFields();
+      for (ScoreDoc sd : s.search(q, n).scoreDocs) {
+        Document d = stored.document(sd.doc);
+        Optional<RecordProblem> problem = FileDocument.problem(d);
+        if (problem.isPresent()) {
+          problems.add(problem.get());
+          continue;
+        }
+        RecordEntry e = FileDocument.entry(d);
+        // ADT-00 holds the demographics shown as the chart's header, not a clinical record
+        if (!e.dataType().equals(StandardDataType.ADT_00.code())
+            && (history || e.status() == VersionStatus.CURRENT)) {
+          records.add(e);
+        }
+      }
+      records.sort(Comparator.comparing(RecordEntry::date).thenComparing(RecordEntry::timestamp).reversed()
+          .thenComparing(RecordEntry::file));
+      problems.sort(Comparator.comparing(RecordProblem::file));
+      return new PatientRecords(records, problems);
+    });
+  }
+
+  /** The storage roots of the last update, in the order given; empty before the first update. */
+  public List<Path> roots() {
+    return metadata().map(CommitMetadata::roots).orElse(List.of());
+  }
+
+  /** Patients in the committed index. */
+  public long patientCount() {
+    return withSearcher(s -> (long) s.count(new org.apache.lucene.search.TermQuery(
+        new org.apache.lucene.index.Term(dev.ssmix2.index.patient.PatientFields.KIND, KIND_PATIENT))));
+  }
+
+  /** Whether the index was built by this schema and NameKeys table version (else the next update rebuilds it). */
+  public boolean isCurrentVersion() {
+    return metadata().map(CommitMetadata::isCompatible).orElse(false);
+  }
+
+  public Path indexDir() {
+    return indexDir;
+  }
+
+  private Optional<CommitMetadata> metadata() {
+    try {
+      var user = SegmentInfos.readLatestCommit(directory).getUserData();
+      return user.isEmpty() ? Optional.empty() : Optional.of(CommitMetadata.fromUserData(user));
+    } catch (IndexNotFoundException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new PatientIndexException(indexDir, "cannot read the last commit: " + e.getMessage(), e);
+    }
+  }
+
+  private interface SearcherWork<T> {
+    T apply(IndexSearcher searcher) throws IOException;
+  }
+
+  private <T> T withSearcher(SearcherWork<T> work) {
+    try {
+      long now = System.nanoTime();
+      if (now - lastRefreshCheck > REFRESH_INTERVAL_NANOS) {
+        lastRefreshCheck = now;
+        searchers.maybeRefresh();
+      }
+      IndexSearcher s = searchers.acquire();
+      try {
+        return work.apply(s);
+      } finally {
+        searchers.release(s);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("index " + indexDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      searchers.close();
+      directory.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("index " + indexDir + ": cannot close: " + e.getMessage(), e);
+    }
+  }
+}
