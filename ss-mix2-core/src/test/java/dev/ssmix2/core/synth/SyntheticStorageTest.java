@@ -1,0 +1,207 @@
+package dev.ssmix2.core.synth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ssmix2.core.storage.ConditionFlag;
+import dev.ssmix2.core.storage.FileName;
+import dev.ssmix2.core.write.StorageWriteException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SyntheticStorageTest {
+  private static final QuirkRates MESSY = new QuirkRates(0.5, 0.2, 0.1, 0.1, 0.3, 0.05, 0.05, 0.05, 0.05, 0.3);
+
+  @TempDir Path tmp;
+
+  private static SyntheticStorage.Builder messy(long seed) {
+    return SyntheticStorage.builder().patients(60).seed(seed).profile(Profile.REALISTIC).quirks(MESSY)
+        .splitRoots(true).vitals(true).supersedeRate(0.2).deleteRate(0.1);
+  }
+
+  /** Relative path → SHA-256 of the bytes, for every file under {@code dir}. */
+  private static TreeMap<String, String> hashes(Path dir) throws IOException {
+    TreeMap<String, String> m = new TreeMap<>();
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.filter(Files::isRegularFile).toList()) {
+        m.put(dir.relativize(p).toString(), sha256(Files.readAllBytes(p)));
+      }
+    }
+    return m;
+  }
+
+  private static String sha256(byte[] b) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+    } catch (NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void sameSeedGivesByteIdenticalStorageWhateverTheThreadCount() throws IOException {
+    messy(42).threads(1).build().generate(tmp.resolve("a"), ProgressListener.NONE);
+    messy(42).threads(3).build().generate(tmp.resolve("b"), ProgressListener.NONE);
+
+    TreeMap<String, String> a = hashes(tmp.resolve("a"));
+    assertThat(a).hasSizeGreaterThan(300);
+    assertThat(hashes(tmp.resolve("b"))).isEqualTo(a);
+  }
+
+  @Test
+  void differentSeedGivesADifferentStorage() throws IOException {
+    messy(1).build().generate(tmp.resolve("a"), ProgressListener.NONE);
+    messy(2).build().generate(tmp.resolve("b"), ProgressListener.NONE);
+
+    assertThat(hashes(tmp.resolve("b")).get("manifest.jsonl")).isNotEqualTo(hashes(tmp.resolve("a"))
+        .get("manifest.jsonl"));
+  }
+
+  @Test
+  void cleanStorageIsWellFormedIso2022JpWithCr() throws IOException {
+    GenerationSummary s = SyntheticStorage.builder().patients(80).seed(7).clean(true).quirks(MESSY)
+        .supersedeRate(0.2).deleteRate(0.1).build().generate(tmp.resolve("out"), ProgressListener.NONE);
+
+    Path root = tmp.resolve("out/storage");
+    assertThat(s.roots()).containsExactly(root);
+    assertThat(s.defects()).isZero();
+    List<Path> files;
+    try (Stream<Path> w = Files.walk(root)) {
+      files = w.filter(Files::isRegularFile).toList();
+    }
+    assertThat(files).hasSize((int) s.files());
+    Set<ConditionFlag> flags = EnumSet.noneOf(ConditionFlag.class);
+    Pattern pid3 = Pattern.compile("\rPID\\|[^|]*\\|[^|]*\\|([^|^]*)");
+    for (Path f : files) {
+      FileName name = FileName.parse(f.getFileName().toString());
+      flags.add(name.flag());
+      String id = name.patientId().value();
+      assertThat(root.relativize(f).toString().replace('\\', '/')).isEqualTo(id.substring(0, 3) + "/"
+          + id.substring(3, 6) + "/" + id + "/" + name.date().token() + "/" + name.dataType().code() + "/" + name);
+      assertThat(name.date().isUndated()).isEqualTo(!name.dataType().standard().orElseThrow().isDated());
+      String text = strictIso2022Jp(Files.readAllBytes(f), f);
+      assertThat(text).startsWith("MSH|^~\\&|").endsWith("\r").doesNotContain("\n");
+      Matcher m = pid3.matcher(text);
+      assertThat(m.find()).as("PID in %s", f).isTrue();
+      assertThat(m.group(1)).isEqualTo(id);
+    }
+    assertThat(flags).containsExactlyInAnyOrder(ConditionFlag.values());
+  }
+
+  private static String strictIso2022Jp(byte[] bytes, Path f) {
+    try {
+      return Charset.forName("ISO-2022-JP").newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw new AssertionError(f + " is not ISO-2022-JP", e);
+    }
+  }
+
+  @Test
+  void manifestListsEveryInjectedDefectAndTheFilesExist() throws IOException {
+    GenerationSummary s = messy(5).patients(200).build().generate(tmp.resolve("out"), ProgressListener.NONE);
+
+    List<String> lines = Files.readAllLines(s.manifest());
+    assertThat(lines).hasSize(200);
+    Pattern defect = Pattern.compile("\\{\"kind\":\"([A-Z0-9_]+)\",\"root\":\"([^\"]+)\",\"path\":\"([^\"]+)\"}");
+    Set<DefectKind> kinds = EnumSet.noneOf(DefectKind.class);
+    long count = 0;
+    for (String line : lines) {
+      Matcher m = defect.matcher(line.substring(line.indexOf("\"defects\":")));
+      while (m.find()) {
+        kinds.add(DefectKind.valueOf(m.group(1)));
+        assertThat(tmp.resolve("out").resolve(m.group(2)).resolve(m.group(3))).isRegularFile();
+        count++;
+      }
+    }
+    assertThat(count).isEqualTo(s.defects());
+    assertThat(kinds).contains(DefectKind.CP932_FILE, DefectKind.VARIANT_KANJI, DefectKind.GAIJI_PLACEHOLDER,
+        DefectKind.HALF_WIDTH_KANA, DefectKind.MISSING_KANA, DefectKind.JUNK_FILE);
+  }
+
+  @Test
+  void manifestCurrentFilesExistAndCarryFlagOne() throws IOException {
+    GenerationSummary s = messy(9).build().generate(tmp.resolve("out"), ProgressListener.NONE);
+
+    Pattern file = Pattern.compile("\\{\"root\":\"([^\"]+)\",\"path\":\"([^\"]+)\"}");
+    List<String> current = new ArrayList<>();
+    for (String line : Files.readAllLines(s.manifest())) {
+      assertThat(line).startsWith("{\"patientId\":\"").endsWith("]}");
+      Matcher m = file.matcher(line.substring(0, line.indexOf("\"defects\":")));
+      while (m.find()) {
+        Path p = tmp.resolve("out").resolve(m.group(1)).resolve(m.group(2));
+        assertThat(p).isRegularFile();
+        String leaf = p.getFileName().toString().equals("main_document.hl7")
+            ? p.getParent().getFileName().toString() : p.getFileName().toString();
+        assertThat(leaf).endsWith("_1");
+        current.add(m.group(2));
+      }
+    }
+    assertThat(current).anyMatch(p -> p.contains("/-/ADT-00/")).anyMatch(p -> p.contains("/OML-11/"))
+        .anyMatch(p -> p.contains("L-OBSERVATIONS^OBSERVATIONS^99ZL01"));
+  }
+
+  @Test
+  void splitRootsPutUndatedDataInItsOwnRoot() throws IOException {
+    GenerationSummary s = SyntheticStorage.builder().patients(20).seed(3).clean(true).splitRoots(true).build()
+        .generate(tmp.resolve("out"), ProgressListener.NONE);
+
+    assertThat(s.roots()).containsExactly(tmp.resolve("out/root-dated"), tmp.resolve("out/root-undated"));
+    try (Stream<Path> w = Files.walk(tmp.resolve("out/root-undated"))) {
+      assertThat(w.filter(Files::isRegularFile).map(p -> p.getParent().getParent().getFileName().toString())
+          .collect(Collectors.toSet())).containsExactly("-");
+    }
+    try (Stream<Path> w = Files.walk(tmp.resolve("out/root-dated"))) {
+      assertThat(w.filter(Files::isRegularFile).map(p -> p.getParent().getParent().getFileName().toString()))
+          .isNotEmpty().doesNotContain("-");
+    }
+  }
+
+  @Test
+  void namesOnlyWritesOneAdt00PerPatient() throws IOException {
+    GenerationSummary s = SyntheticStorage.builder().patients(50).seed(3).profile(Profile.NAMES_ONLY).clean(true)
+        .build().generate(tmp.resolve("out"), ProgressListener.NONE);
+
+    assertThat(s.files()).isEqualTo(50);
+    try (Stream<Path> w = Files.walk(tmp.resolve("out/storage"))) {
+      assertThat(w.filter(Files::isRegularFile)).hasSize(50)
+          .allMatch(p -> p.getFileName().toString().contains("_-_ADT-00_999999999999999_"));
+    }
+  }
+
+  @Test
+  void refusesANonEmptyOutputFolder() throws IOException {
+    Files.writeString(tmp.resolve("keep.txt"), "x");
+
+    assertThatThrownBy(() -> SyntheticStorage.builder().patients(1).build().generate(tmp, ProgressListener.NONE))
+        .isInstanceOf(StorageWriteException.class).hasMessageContaining("not empty");
+  }
+
+  @Test
+  void reportsProgressUpToTheTotal() {
+    List<Long> seen = new ArrayList<>();
+    SyntheticStorage.builder().patients(150).profile(Profile.SMALL).build()
+        .generate(tmp.resolve("out"), (done, total, files) -> seen.add(done));
+
+    assertThat(seen).isSorted().last().isEqualTo(150L);
+  }
+}
