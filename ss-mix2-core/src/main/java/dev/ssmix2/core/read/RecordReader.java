@@ -23,9 +23,10 @@ import java.util.Optional;
  * <pre>{@code
  * try (Stream<StorageFile> files = storage.files(patientId)) {
  *   files.map(RecordReader::read).forEach(result -> {
- *     switch (result) {
- *       case MessageRead ok -> System.out.println(ok.record().summary());
- *       case ReadProblem p -> System.err.println(p);
+ *     if (result instanceof MessageRead ok) {
+ *       System.out.println(ok.record().summary());
+ *     } else {
+ *       System.err.println(result);  // a ReadProblem: file, code, reason
  *     }
  *   });
  * }

@@ -10,10 +10,10 @@ import dev.ssmix2.core.version.VersionStatus;
  * (ADT-01, extended-storage types, unknown folders) is a {@link GenericRecord} over the tokenized message.
  *
  * <pre>{@code
- * switch (record) {
- *   case MedicationOrderRecord rx -> rx.orders().forEach(o -> show(o.drug().display()));
- *   case LabRecord lab -> lab.tests().forEach(...);
- *   default -> show(record.summary());
+ * if (record instanceof MedicationOrderRecord rx) {
+ *   rx.orders().forEach(o -> show(o.give().display()));
+ * } else {
+ *   show(record.summary());
  * }
  * }</pre>
  *
