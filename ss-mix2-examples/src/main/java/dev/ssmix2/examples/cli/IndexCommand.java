@@ -1,0 +1,130 @@
+package dev.ssmix2.examples.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ssmix2.core.storage.Storage;
+import dev.ssmix2.core.storage.StorageException;
+import dev.ssmix2.index.store.IndexReport;
+import dev.ssmix2.index.store.PatientIndex;
+import dev.ssmix2.index.store.PatientIndexException;
+import dev.ssmix2.index.store.RecordProblem;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ssmix2 index --index DIR ROOT...}: builds or brings up to date the patient index of a storage. Only new,
+ * changed, renamed and removed files are processed on later runs; without ROOTs the roots of the last run are used.
+ */
+@Command(
+    name = "index",
+    mixinStandardHelpOptions = true,
+    description = "Build or update the patient index (names, demographics, records) of an SS-MIX2 storage.",
+    footer = {"", "Exit status: 0 indexed, 2 a root or the index folder cannot be used."})
+public final class IndexCommand implements Callable<Integer> {
+  private static final int LISTED_PER_REASON = 3;
+
+  @Option(names = "--index", required = true, paramLabel = "DIR", description = "index folder (created if missing)")
+  Path indexDir;
+
+  @Parameters(paramLabel = "ROOT", arity = "0..*",
+      description = "storage root folders of one storage; default: the roots of the last run")
+  List<Path> roots = List.of();
+
+  @Option(names = "--json", description = "print the summary as JSON")
+  boolean json;
+
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try (PatientIndex index = PatientIndex.open(indexDir)) {
+      List<Path> use = roots.isEmpty() ? index.roots() : roots;
+      if (use.isEmpty()) {
+        err.println("ssmix2 index: no storage root given and " + indexDir + " has none recorded; "
+            + "usage: ssmix2 index --index DIR ROOT...");
+        err.flush();
+        return Main.EXIT_USAGE;
+      }
+      Storage storage = Storage.open(use);
+      IndexReport report;
+      try (ConsoleProgress progress = ConsoleProgress.onStderr(spec, "indexing")) {
+        report = index.update(storage, p -> progress.update(p.filesSeen(), p.filesExpected(), "files"));
+      }
+      if (json) {
+        out.println(toJson(report, index));
+      } else {
+        text(out, report, index);
+      }
+      out.flush();
+      return 0;
+    } catch (StorageException | PatientIndexException | IllegalArgumentException e) {
+      err.println("ssmix2 index: " + e.getMessage());
+      err.flush();
+      return Main.EXIT_USAGE;
+    }
+  }
+
+  private static void text(PrintWriter out, IndexReport r, PatientIndex index) {
+    out.printf(Locale.ROOT, "index       %s%s%n", index.indexDir(), r.rebuilt() ? " (built from scratch)" : "");
+    out.printf(Locale.ROOT, "roots       %s%n", index.roots());
+    out.printf(Locale.ROOT, "files       %,d seen, %,d indexed, %,d unchanged, %,d removed%n",
+        r.filesSeen(), r.filesIndexed(), r.filesUnchanged(), r.filesRemoved());
+    out.printf(Locale.ROOT, "patients    %,d in the index, %,d updated, %,d removed%n",
+        r.patients(), r.patientsUpdated(), r.patientsRemoved());
+    out.printf(Locale.ROOT, "skipped     %,d%n", r.skippedCount());
+    for (Map.Entry<String, List<RecordProblem>> e : byReason(r).entrySet()) {
+      out.printf(Locale.ROOT, "  %,6d  %s%n", e.getValue().size(), e.getKey());
+      e.getValue().stream().limit(LISTED_PER_REASON).forEach(p -> out.println("          " + p.file()));
+    }
+    out.printf(Locale.ROOT, "took        %.1f s%n", r.elapsed().toMillis() / 1000.0);
+  }
+
+  /** Problems grouped by the reason's kind (the text before ':'), so 10,000 stray files make one line. */
+  private static Map<String, List<RecordProblem>> byReason(IndexReport r) {
+    Map<String, List<RecordProblem>> m = new TreeMap<>();
+    for (RecordProblem p : r.skipped()) {
+      String reason = p.reason();
+      int colon = reason.indexOf(':');
+      m.computeIfAbsent(colon > 0 ? reason.substring(0, colon) : reason, k -> new java.util.ArrayList<>()).add(p);
+    }
+    return m;
+  }
+
+  private static String toJson(IndexReport r, PatientIndex index) {
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode o = mapper.createObjectNode();
+    o.put("index", index.indexDir().toString());
+    index.roots().forEach(p -> o.withArray("roots").add(p.toString()));
+    o.put("rebuilt", r.rebuilt());
+    o.put("filesSeen", r.filesSeen());
+    o.put("filesIndexed", r.filesIndexed());
+    o.put("filesUnchanged", r.filesUnchanged());
+    o.put("filesRemoved", r.filesRemoved());
+    o.put("patients", r.patients());
+    o.put("patientsUpdated", r.patientsUpdated());
+    o.put("patientsRemoved", r.patientsRemoved());
+    o.put("skippedCount", r.skippedCount());
+    var skipped = o.putArray("skipped");
+    r.skipped().forEach(p -> skipped.addObject().put("root", p.root().toString()).put("file", p.file())
+        .put("reason", p.reason()));
+    o.put("seconds", r.elapsed().toMillis() / 1000.0);
+    try {
+      return mapper.writeValueAsString(o);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+    }
+  }
+}

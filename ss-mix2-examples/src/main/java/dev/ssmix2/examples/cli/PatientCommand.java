@@ -1,0 +1,133 @@
+package dev.ssmix2.examples.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ssmix2.core.storage.PatientId;
+import dev.ssmix2.index.patient.IndexedPatient;
+import dev.ssmix2.index.store.PatientIndex;
+import dev.ssmix2.index.store.PatientIndexException;
+import dev.ssmix2.index.store.PatientRecords;
+import dev.ssmix2.index.store.RecordEntry;
+import dev.ssmix2.index.store.RecordProblem;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ssmix2 patient --index DIR [--json] [--history] ID}: a patient's demographics (from the current ADT-00) and
+ * records from the index; only current versions unless {@code --history}. Unreadable files are listed as problems.
+ */
+@Command(
+    name = "patient",
+    mixinStandardHelpOptions = true,
+    description = "Show one patient's demographics and records from the index.",
+    footer = {"", "Exit status: 0 shown, 1 no such patient in the index, 2 no usable index or a bad ID."})
+public final class PatientCommand implements Callable<Integer> {
+  @Option(names = "--index", required = true, paramLabel = "DIR", description = "index folder built by 'ssmix2 index'")
+  Path indexDir;
+
+  @Option(names = "--json", description = "print JSON instead of text")
+  boolean json;
+
+  @Option(names = "--history", description = "also list superseded and deleted versions")
+  boolean history;
+
+  @Parameters(paramLabel = "ID", description = "patient ID (患者ID) as in the storage")
+  String id;
+
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    PatientId pid;
+    try {
+      pid = PatientId.of(id);
+    } catch (IllegalArgumentException e) {
+      return fail(err, e.getMessage());
+    }
+    try (PatientIndex index = PatientIndex.openExisting(indexDir)) {
+      Optional<IndexedPatient> patient = index.patient(pid);
+      if (patient.isEmpty()) {
+        err.println("ssmix2 patient: no patient " + pid + " in " + indexDir);
+        err.flush();
+        return 1;
+      }
+      PatientRecords records = index.records(pid, history);
+      out.println(json ? toJson(patient.get(), records) : text(patient.get(), records));
+      out.flush();
+      return 0;
+    } catch (PatientIndexException e) {
+      return fail(err, e.getMessage());
+    }
+  }
+
+  private static int fail(PrintWriter err, String message) {
+    err.println("ssmix2 patient: " + message);
+    err.flush();
+    return Main.EXIT_USAGE;
+  }
+
+  private static String text(IndexedPatient p, PatientRecords r) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("患者ID      ").append(p.id()).append('\n');
+    sb.append("氏名        ").append(p.name()).append('\n');
+    sb.append("カナ        ").append(p.kana()).append('\n');
+    sb.append("生年月日    ").append(p.birthDate().map(Object::toString).orElse("-")).append('\n');
+    sb.append("性別        ").append(p.sex().japanese()).append('\n');
+    if (!p.formerNames().isEmpty()) {
+      sb.append("旧氏名      ").append(String.join(", ", p.formerNames())).append('\n');
+    }
+    sb.append('\n');
+    for (RecordEntry e : r.records()) {
+      sb.append(String.format("%-8s %-8s %-10s %s%n", e.date(), e.dataType(), e.status().label(), e.summary()));
+      sb.append("         ").append(e.file()).append('\n');
+    }
+    for (RecordProblem p2 : r.problems()) {
+      sb.append("problem  ").append(p2.file()).append(": ").append(p2.reason()).append('\n');
+    }
+    return sb.toString().stripTrailing();
+  }
+
+  static String toJson(IndexedPatient p, PatientRecords r) {
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode o = mapper.createObjectNode();
+    o.put("patientId", p.id().value());
+    o.put("name", p.name());
+    o.put("kana", p.kana());
+    if (p.birthDate().isPresent()) {
+      o.put("birthDate", p.birthDate().get().toString());
+    } else {
+      o.putNull("birthDate");
+    }
+    o.put("sex", p.sex().code());
+    var former = o.putArray("formerNames");
+    p.formerNames().forEach(former::add);
+    var records = o.putArray("records");
+    for (RecordEntry e : r.records()) {
+      records.addObject()
+          .put("dataType", e.dataType())
+          .put("date", e.date())
+          .put("orderNo", e.orderNo())
+          .put("timestamp", e.timestamp())
+          .put("status", e.status().label())
+          .put("file", e.file())
+          .put("summary", e.summary());
+    }
+    var problems = o.putArray("problems");
+    r.problems().forEach(x -> problems.addObject().put("file", x.file()).put("reason", x.reason()));
+    try {
+      return mapper.writeValueAsString(o);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+    }
+  }
+}

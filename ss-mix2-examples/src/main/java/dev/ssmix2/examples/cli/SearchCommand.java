@@ -1,0 +1,103 @@
+package dev.ssmix2.examples.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ssmix2.index.search.PatientHit;
+import dev.ssmix2.index.store.PatientIndex;
+import dev.ssmix2.index.store.PatientIndexException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ssmix2 search --index DIR [--json] [--limit N] QUERY...}: free-text patient search. */
+@Command(
+    name = "search",
+    mixinStandardHelpOptions = true,
+    description = "Find patients by ID, name (kanji, kana, romaji, in any order), birth date (1948-04-05, S23.4.5) "
+        + "and sex.",
+    footer = {"", "Exit status: 0 searched (also when nothing matched), 2 no usable index."})
+public final class SearchCommand implements Callable<Integer> {
+  @Option(names = "--index", required = true, paramLabel = "DIR", description = "index folder built by 'ssmix2 index'")
+  Path indexDir;
+
+  @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "most hits to show (default 20)")
+  int limit;
+
+  @Option(names = "--json", description = "print JSON instead of text")
+  boolean json;
+
+  @Parameters(paramLabel = "QUERY", arity = "1..*", description = "what the patient said or what is on the card")
+  List<String> query;
+
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (limit <= 0) {
+      err.println("ssmix2 search: --limit must be positive, got " + limit);
+      err.flush();
+      return Main.EXIT_USAGE;
+    }
+    String text = String.join(" ", query);
+    try (PatientIndex index = PatientIndex.openExisting(indexDir)) {
+      List<PatientHit> hits = index.search(text, limit);
+      out.println(json ? toJson(text, hits) : text(text, hits));
+      out.flush();
+      return 0;
+    } catch (PatientIndexException e) {
+      err.println("ssmix2 search: " + e.getMessage());
+      err.flush();
+      return Main.EXIT_USAGE;
+    }
+  }
+
+  private static String text(String query, List<PatientHit> hits) {
+    if (hits.isEmpty()) {
+      return "no patient matches '" + query + "'";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (PatientHit h : hits) {
+      sb.append(String.format(Locale.ROOT, "%-12s %-14s %-16s %-10s %s %7.1f  %s%n",
+          h.patientId(), h.name(), h.kana(), h.birthDate().map(Object::toString).orElse("-"), h.sex().code(),
+          h.score(), String.join(" ", h.matchedLabels())));
+    }
+    return sb.toString().stripTrailing();
+  }
+
+  static String toJson(String query, List<PatientHit> hits) {
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode o = mapper.createObjectNode();
+    o.put("query", query);
+    var array = o.putArray("hits");
+    for (PatientHit h : hits) {
+      ObjectNode n = array.addObject();
+      n.put("patientId", h.patientId().value());
+      n.put("name", h.name());
+      n.put("kana", h.kana());
+      if (h.birthDate().isPresent()) {
+        n.put("birthDate", h.birthDate().get().toString());
+      } else {
+        n.putNull("birthDate");
+      }
+      n.put("sex", h.sex().code());
+      n.put("score", h.score());
+      var matched = n.putArray("matched");
+      h.matchedLabels().forEach(matched::add);
+    }
+    try {
+      return mapper.writeValueAsString(o);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package dev.ssmix2.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SearchCommandTest {
+  @TempDir static Path work;
+  static Path index;
+
+  @BeforeAll
+  static void build() {
+    index = work.resolve("idx");
+    Path cases = CliRun.fixtures().resolve("search-cases-public");
+    CliRun run = CliRun.of(new IndexCommand(), "--index", index.toString(),
+        cases.resolve("root-dated").toString(), cases.resolve("root-undated").toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+  }
+
+  @Test
+  void jsonHasTheDocumentedShape() throws Exception {
+    CliRun run = CliRun.of(new SearchCommand(), "--index", index.toString(), "--json", "--limit", "3",
+        "おがわ", "けんた");
+    assertThat(run.exit()).as(run.err()).isZero();
+    JsonNode json = new ObjectMapper().readTree(run.out());
+    assertThat(json.get("query").asText()).isEqualTo("おがわ けんた");
+    JsonNode hit = json.get("hits").get(0);
+    assertThat(hit.get("patientId").asText()).isEqualTo("0000000111");
+    assertThat(hit.get("name").asText()).isEqualTo("小川\u3000健太");
+    assertThat(hit.get("kana").asText()).isEqualTo("オガワ\u3000ケンタ");
+    assertThat(hit.get("birthDate").asText()).isEqualTo("1975-03-12");
+    assertThat(hit.get("sex").asText()).isEqualTo("M");
+    assertThat(hit.get("score").asDouble()).isPositive();
+    assertThat(hit.get("matched").toString()).contains("読み一致");
+    assertThat(json.get("hits").size()).isLessThanOrEqualTo(3);
+  }
+
+  @Test
+  void textListsHitsWithTheirTags() {
+    CliRun run = CliRun.of(new SearchCommand(), "--index", index.toString(), "777");
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).contains("0000000777").contains("ID一致");
+  }
+
+  @Test
+  void missingIndexExitsTwoWithAMessage() {
+    CliRun run = CliRun.of(new SearchCommand(), "--index", work.resolve("none").toString(), "やまだ");
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("no patient index").doesNotContain("\tat ");
+  }
+}
