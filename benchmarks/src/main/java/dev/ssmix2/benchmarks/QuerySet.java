@@ -37,7 +37,7 @@ record QuerySet(Map<QueryShape, ImmutableList<Query>> byShape) {
   private static final String[][] VARIANTS = {
       {"高", "髙"}, {"崎", "﨑"}, {"斉", "齋"}, {"斎", "齊"}, {"辺", "邊"}, {"浜", "濱"}, {"沢", "澤"},
       {"吉", "𠮷"}, {"広", "廣"}, {"島", "嶋"}, {"国", "國"}, {"関", "關"}, {"桜", "櫻"}, {"竜", "龍"},
-      {"実", "實"}, {"恵", "惠"}, {"真", "眞"}, {"富", "冨"}, {"徳", "德"}, {"藤", "籐"}};
+      {"実", "實"}, {"恵", "惠"}, {"真", "眞"}, {"富", "冨"}, {"徳", "德"}};
 
   List<Query> of(QueryShape shape) {
     return byShape.get(shape);

@@ -51,11 +51,24 @@ final class ResultNotes {
     return notes;
   }
 
-  static void clear() {
+  /**
+   * Forgets every note of earlier runs except those about the cache (generation and index build times, index sizes),
+   * which stay true for as long as the cached storage or index they describe exists.
+   */
+  static void clearExceptCache() {
+    Map<String, String> keep = new LinkedHashMap<>();
+    read().forEach((k, v) -> {
+      if (k.startsWith("generate-seconds.") || k.startsWith("index-build-seconds.")
+          || (k.startsWith("index-bytes.") && (k.endsWith(".ssmix2") || k.endsWith(".kuromoji")))) {
+        keep.put(k, v);
+      }
+    });
+    StringBuilder b = new StringBuilder();
+    keep.forEach((k, v) -> b.append(k).append('\t').append(v).append('\n'));
     try {
-      Files.deleteIfExists(file());
+      Files.writeString(file(), b, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete " + file(), e);
+      throw new UncheckedIOException("cannot rewrite " + file(), e);
     }
   }
 }
