@@ -7,6 +7,7 @@ final class Commands {
   private Commands() {}
 
   static List<Object> all() {
-    return List.of();
+    return List.of(new InspectCommand(), new ValidateCommand(), new IndexCommand(),
+        new SearchCommand(), new PatientCommand(), new ServeCommand(), new UserAddCommand(), new DemoCommand());
   }
 }

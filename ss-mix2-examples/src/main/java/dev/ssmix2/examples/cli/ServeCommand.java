@@ -1,0 +1,87 @@
+package dev.ssmix2.examples.cli;
+
+import dev.ssmix2.examples.web.IndexViewerData;
+import dev.ssmix2.examples.web.UserStore;
+import dev.ssmix2.examples.web.ViewerServer;
+import dev.ssmix2.index.store.PatientIndex;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ssmix2 serve}: the outage viewer over an index. Binds 127.0.0.1 unless users are configured; every search
+ * and view is appended to the audit log.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = "Serve the web viewer (search, patient chart, raw HL7) over an index built by 'ssmix2 index'.")
+final class ServeCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--index", required = true, paramLabel = "DIR", description = "Index folder.")
+  Path indexDir;
+
+  @Option(names = "--port", defaultValue = "8080", description = "Port (0 = any free port; default ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--bind", defaultValue = "127.0.0.1",
+      description = "Address to bind (default ${DEFAULT-VALUE}). Any other address requires --users.")
+  String bind;
+
+  @Option(names = "--users", paramLabel = "FILE",
+      description = "User file (see 'ssmix2 useradd'); when given, every page and API call needs a login.")
+  Path users;
+
+  @Option(names = "--audit-log", paramLabel = "FILE",
+      description = "Audit log of searches and views (default: audit.log beside the index folder).")
+  Path auditLog;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    if (!PatientIndex.exists(indexDir)) {
+      spec.commandLine().getErr().println("ssmix2 serve: no index at " + indexDir
+          + "; build one with 'ssmix2 index --index " + indexDir + " ROOT...'");
+      return Main.EXIT_USAGE;
+    }
+    if (users != null && !Files.isRegularFile(users)) {
+      spec.commandLine().getErr().println("ssmix2 serve: user file " + users
+          + " does not exist; create it with 'ssmix2 useradd --users " + users + " NAME'");
+      return Main.EXIT_USAGE;
+    }
+    Path audit = auditLog != null ? auditLog : defaultAuditLog(indexDir);
+    try (PatientIndex index = PatientIndex.openExisting(indexDir)) {
+      ViewerServer.Builder b = ViewerServer.builder(new IndexViewerData(index)).bindAddress(bind).port(port)
+          .auditLog(audit);
+      if (users != null) {
+        b.users(UserStore.load(users));
+      }
+      try (ViewerServer server = b.build().start()) {
+        var out = spec.commandLine().getOut();
+        out.println("ss-mix2 viewer: " + server.url() + "   (" + index.patientCount() + " patients; audit log "
+            + audit + ")");
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+        awaitShutdown();
+      }
+    }
+    return 0;
+  }
+
+  static Path defaultAuditLog(Path indexDir) {
+    Path abs = indexDir.toAbsolutePath().normalize();
+    Path parent = abs.getParent() != null ? abs.getParent() : abs;
+    return parent.resolve("audit.log");
+  }
+
+  static void awaitShutdown() throws InterruptedException {
+    CountDownLatch stop = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "ssmix2-shutdown"));
+    stop.await();
+  }
+}

@@ -1,0 +1,279 @@
+package dev.ssmix2.examples.web;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import dev.ssmix2.core.read.MessageRead;
+import dev.ssmix2.core.read.PatientReader;
+import dev.ssmix2.core.read.ReadResult;
+import dev.ssmix2.core.read.RecordReader;
+import dev.ssmix2.core.record.AllergyRecord;
+import dev.ssmix2.core.record.ClinicalRecord;
+import dev.ssmix2.core.record.Coded;
+import dev.ssmix2.core.record.EncounterRecord;
+import dev.ssmix2.core.record.Hl7Timestamp;
+import dev.ssmix2.core.record.LabRecord;
+import dev.ssmix2.core.record.MedicationOrderRecord;
+import dev.ssmix2.core.record.Patient;
+import dev.ssmix2.core.record.PersonName;
+import dev.ssmix2.core.record.ProblemListRecord;
+import dev.ssmix2.core.storage.FileName;
+import dev.ssmix2.core.storage.PatientId;
+import dev.ssmix2.core.storage.StandardDataType;
+import dev.ssmix2.core.storage.Storage;
+import dev.ssmix2.core.storage.StorageFile;
+import dev.ssmix2.core.storage.StorageRoot;
+import dev.ssmix2.core.version.VersionStatus;
+import dev.ssmix2.index.search.PatientHit;
+import dev.ssmix2.index.store.PatientIndex;
+import dev.ssmix2.index.store.PatientRecords;
+import dev.ssmix2.index.store.RecordEntry;
+import dev.ssmix2.index.store.RecordProblem;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.stream.Collectors;
+
+/**
+ * The viewer's data from a {@link PatientIndex}: search and record lists come from the index, chart details from
+ * reading the patient's current files (a handful of reads, no storage walk).
+ *
+ * <p>Record IDs are base64url tokens of (root number, path relative to the root). A token is only honoured when the
+ * index lists that very file for the patient, so no URL can name a file the index does not know.
+ */
+public final class IndexViewerData implements ViewerData {
+
+  private final PatientIndex index;
+  private final Clock clock;
+
+  public IndexViewerData(PatientIndex index) {
+    this(index, Clock.systemDefaultZone());
+  }
+
+  IndexViewerData(PatientIndex index, Clock clock) {
+    checkArgument(index != null && clock != null, "index and clock must not be null");
+    this.index = index;
+    this.clock = clock;
+  }
+
+  @Override
+  public SearchResponse search(String query, int limit) {
+    List<SearchHit> hits = new ArrayList<>();
+    for (PatientHit h : index.search(query, limit)) {
+      hits.add(new SearchHit(h.patientId().value(), h.name(), h.kana(), h.birthDate(), age(h.birthDate()),
+          h.sex().code(), h.score(), h.matchedLabels()));
+    }
+    return new SearchResponse(query, hits);
+  }
+
+  @Override
+  public Optional<PatientChart> patient(String patientId) {
+    Optional<PatientId> id = parseId(patientId);
+    if (id.isEmpty()) {
+      return Optional.empty();
+    }
+    return index.patient(id.get()).map(p -> {
+      PatientRecords recs = index.records(id.get(), false);
+      List<String> notes = new ArrayList<>();
+      Optional<Patient> demo = demographics(id.get(), notes);
+      ChartBuilder chart = new ChartBuilder();
+      for (RecordEntry e : recs.records()) {
+        ReadResult r = RecordReader.read(fileOf(e), e.status());
+        if (r instanceof MessageRead m) {
+          chart.add(m.record(), tokenOf(e));
+        } else {
+          notes.add("読めないファイル: " + e.file() + " (" + r + ")");
+        }
+      }
+      for (RecordProblem prob : recs.problems()) {
+        notes.add("読めないファイル: " + prob.file() + " — " + prob.reason());
+      }
+      if (!p.fromAdt00()) {
+        notes.add("患者基本情報 (ADT-00) がないため、他のメッセージの PID から表示しています");
+      }
+      if (p.kana().isBlank()) {
+        notes.add("カナ氏名が登録されていません");
+      }
+      return new PatientChart(p.id().value(), p.name(), p.kana(),
+          demo.flatMap(Patient::romaji).map(PersonName::display).orElse(""), p.birthDate(), age(p.birthDate()),
+          p.sex().code(), demo.flatMap(Patient::address).orElse(""), demo.map(Patient::phones).orElse(List.of()),
+          chart.allergiesRecorded, chart.allergies, chart.sortedPrescriptions(), chart.labs, chart.problems,
+          chart.sortedEncounters(), notes);
+    });
+  }
+
+  @Override
+  public Optional<List<RecordRow>> records(String patientId, boolean history) {
+    Optional<PatientId> id = parseId(patientId);
+    if (id.isEmpty() || index.patient(id.get()).isEmpty()) {
+      return Optional.empty();
+    }
+    List<RecordRow> rows = new ArrayList<>();
+    for (RecordEntry e : index.records(id.get(), history).records()) {
+      rows.add(new RecordRow(tokenOf(e), e.dataType(), dataTypeName(e.dataType()), e.date(), e.orderNo(),
+          e.timestamp(), status(e.status()), e.file(), e.summary()));
+    }
+    return Optional.of(rows);
+  }
+
+  @Override
+  public Optional<RawRecord> raw(String recordId) {
+    return entryOf(recordId).map(e -> {
+      ReadResult r = RecordReader.read(fileOf(e), e.status());
+      if (r instanceof MessageRead m) {
+        String text = m.message().segments().stream().map(s -> s.raw()).collect(Collectors.joining("\n"));
+        return new RawRecord(recordId, e.file(), m.decoded().charset().name(), status(e.status()), text);
+      }
+      return new RawRecord(recordId, e.file(), "", status(e.status()), "(読めません: " + r + ")");
+    });
+  }
+
+  private Optional<Patient> demographics(PatientId id, List<String> notes) {
+    try {
+      Storage storage = Storage.open(index.roots().stream().filter(Files::isDirectory).toList());
+      return storage.patient(id).flatMap(PatientReader::current);
+    } catch (RuntimeException e) {
+      notes.add("住所・電話番号を読めませんでした: " + e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private OptionalInt age(Optional<LocalDate> birth) {
+    LocalDate today = LocalDate.now(clock);
+    return birth.filter(b -> !b.isAfter(today)).map(b -> OptionalInt.of(Period.between(b, today).getYears()))
+        .orElse(OptionalInt.empty());
+  }
+
+  private static Optional<PatientId> parseId(String text) {
+    try {
+      return Optional.of(PatientId.of(text));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private String tokenOf(RecordEntry e) {
+    int root = index.roots().indexOf(e.root());
+    String plain = root + ":" + e.file();
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The index's own entry for a token: never a path built from the URL. */
+  private Optional<RecordEntry> entryOf(String token) {
+    String plain;
+    try {
+      plain = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    int colon = plain.indexOf(':');
+    if (colon <= 0) {
+      return Optional.empty();
+    }
+    String file = plain.substring(colon + 1);
+    int rootNo;
+    try {
+      rootNo = Integer.parseInt(plain.substring(0, colon));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+    List<Path> roots = index.roots();
+    String[] parts = file.split("/");
+    if (rootNo < 0 || rootNo >= roots.size() || parts.length < 3) {
+      return Optional.empty();
+    }
+    Optional<PatientId> id = parseId(parts[2]);
+    if (id.isEmpty()) {
+      return Optional.empty();
+    }
+    Path root = roots.get(rootNo);
+    return index.records(id.get(), true).records().stream()
+        .filter(e -> e.root().equals(root) && e.file().equals(file)).findFirst();
+  }
+
+  private static StorageFile fileOf(RecordEntry e) {
+    String name = e.file().substring(e.file().lastIndexOf('/') + 1);
+    return new StorageFile(new StorageRoot(e.root()), e.file(), FileName.parse(name), false);
+  }
+
+  private static String dataTypeName(String code) {
+    return StandardDataType.ofCode(code).map(StandardDataType::japaneseName).orElse(code);
+  }
+
+  private static RecordStatus status(VersionStatus s) {
+    return switch (s) {
+      case CURRENT -> RecordStatus.CURRENT;
+      case SUPERSEDED -> RecordStatus.SUPERSEDED;
+      case DELETED -> RecordStatus.DELETED;
+    };
+  }
+
+  /** Collects chart sections from the current records of one patient. */
+  private static final class ChartBuilder {
+    boolean allergiesRecorded;
+    final List<Allergy> allergies = new ArrayList<>();
+    final List<Prescription> prescriptions = new ArrayList<>();
+    final List<LabResult> labs = new ArrayList<>();
+    final List<Problem> problems = new ArrayList<>();
+    final List<Encounter> encounters = new ArrayList<>();
+
+    void add(ClinicalRecord record, String token) {
+      if (record.isCancel()) {
+        return; // a cancel message is the deletion itself, not data to show
+      }
+      String date = record.careDate().date().map(LocalDate::toString).orElse("");
+      if (record instanceof AllergyRecord a) {
+        allergiesRecorded = true;
+        for (AllergyRecord.Allergy x : a.allergies()) {
+          allergies.add(new Allergy(x.allergen().display(), x.type().display(), x.severity().display(),
+              x.reaction()));
+        }
+      } else if (record instanceof MedicationOrderRecord rx) {
+        String kind = rx.kind() == MedicationOrderRecord.Kind.INJECTION ? Prescription.INJECTION
+            : Prescription.PRESCRIPTION;
+        for (MedicationOrderRecord.Order o : rx.orders()) {
+          String drug = o.drugs().stream().map(Coded::display).filter(s -> !s.isBlank())
+              .collect(Collectors.joining(" + "));
+          prescriptions.add(new Prescription(token, date, kind, drug, o.dose(), o.unit().display(),
+              o.usage().display(), o.days().map(String::valueOf).orElse(""), o.route().display()));
+        }
+      } else if (record instanceof LabRecord lab && lab.isResult()) {
+        for (LabRecord.Test t : lab.tests()) {
+          String when = t.observed().flatMap(Hl7Timestamp::toLocalDate).map(LocalDate::toString).orElse(date);
+          labs.add(new LabResult(token, when, t.jlac10().orElse(t.test().code()), t.test().display(), t.value(),
+              t.unit().display(), t.referenceRange(), t.abnormalFlag(), t.specimen().display()));
+        }
+      } else if (record instanceof ProblemListRecord pl) {
+        for (ProblemListRecord.Problem p : pl.problems()) {
+          if (p.action().equalsIgnoreCase("DE")) {
+            continue;
+          }
+          String status = p.lifeCycleStatus().display() + (p.suspected() ? " 疑い" : "");
+          problems.add(new Problem(p.name(), p.icd10().orElse(""),
+              p.onset().flatMap(Hl7Timestamp::toLocalDate).map(LocalDate::toString).orElse(""), status.strip()));
+        }
+      } else if (record instanceof EncounterRecord enc) {
+        String when = enc.time().flatMap(Hl7Timestamp::toLocalDate).map(LocalDate::toString).orElse(date);
+        encounters.add(new Encounter(token, when, enc.kind().japanese(), enc.department(), enc.ward()));
+      }
+    }
+
+    List<Prescription> sortedPrescriptions() {
+      prescriptions.sort(Comparator.comparing(Prescription::date).reversed());
+      return prescriptions;
+    }
+
+    List<Encounter> sortedEncounters() {
+      encounters.sort(Comparator.comparing(Encounter::date).reversed());
+      return encounters;
+    }
+  }
+}
