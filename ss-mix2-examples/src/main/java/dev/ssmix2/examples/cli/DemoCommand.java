@@ -73,8 +73,7 @@ final class DemoCommand implements Callable<Integer> {
         printSamples(data, storageDir.resolve("manifest.jsonl"), out);
         return 0;
       }
-      try (ViewerServer server = ViewerServer.builder(data).port(port)
-          .auditLog(workdir.resolve("audit.log")).build().start()) {
+      try (ViewerServer server = startViewer(data)) {
         out.println();
         out.println("ss-mix2 viewer: " + server.url());
         out.println("Try searching for a name in kana, kanji or romaji, an ID, or a birth date such as S50.3.15.");
@@ -84,6 +83,20 @@ final class DemoCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** The viewer on the asked port; when the default port is taken, on any free one rather than failing. */
+  private ViewerServer startViewer(IndexViewerData data) {
+    ViewerServer.Builder b = ViewerServer.builder(data).auditLog(workdir.resolve("audit.log"));
+    try {
+      return b.port(port).build().start();
+    } catch (java.io.UncheckedIOException e) {
+      if (spec.commandLine().getParseResult().hasMatchedOption("--port")) {
+        throw e;
+      }
+      spec.commandLine().getErr().println("port " + port + " is busy; using a free port instead");
+      return b.port(0).build().start();
+    }
   }
 
   private List<Path> ensureStorage(Path storageDir, PrintWriter out) {
