@@ -236,7 +236,7 @@ final class PatientGenerator {
       if (realistic && rng.nextDouble() < 0.15) {
         allergies(t0.plusMinutes(20));
       }
-      int visits = realistic ? 1 + geometric(0.3) : 1 + rng.nextInt(2);
+      int visits = realistic ? 1 + geometric(0.4) : 1 + rng.nextInt(2);
       LocalDate day = first;
       boolean admitted = false;
       for (int v = 0; v < visits && !day.isAfter(Clock.END); v++) {
