@@ -138,7 +138,7 @@ final class Messages {
 
   static void administration(StringBuilder sb, String orderNo, LocalDateTime t, Dept d, Doctor doc,
       String drugCwe, String amount, String unit, String route) {
-    orc("NW", orderNo, t, d, doc, true).appendTo(sb);
+    orc("NW", orderNo, t, d, doc, true).set(4, "1").appendTo(sb);
     new Seg("RXA").set(1, "0").set(2, "1").set(3, Clock.minutes(t)).set(4, Clock.minutes(t)).set(5, drugCwe)
         .set(6, amount).set(7, unit).set(10, "N0201^看護^花子^^^^^^^L^^^^^I").set(11, "32^302^^^^N").set(20, "CP")
         .set(22, Clock.seconds(t)).appendTo(sb);
@@ -216,7 +216,8 @@ final class Messages {
       boolean inpatient, Exam exam) {
     orc(control, orderNo, t, d, doc, inpatient).appendTo(sb);
     new Seg("TQ1").set(1, "1").set(9, "R^^HL70485").appendTo(sb);
-    new Seg("OBR").set(2, orderNo).set(4, exam.code() + "^" + exam.name() + "^" + system(exam)).set(16, doc.xcn())
+    new Seg("OBR").set(1, "1").set(2, orderNo).set(4, exam.code() + "^" + exam.name() + "^" + system(exam))
+        .set(16, doc.xcn())
         .appendTo(sb);
   }
 
@@ -224,7 +225,7 @@ final class Messages {
       boolean inpatient, Exam exam, String accession) {
     orc("SC", orderNo, performed, d, doc, inpatient).set(5, "CM").appendTo(sb);
     new Seg("TQ1").set(1, "1").set(9, "R^^HL70485").appendTo(sb);
-    new Seg("OBR").set(2, orderNo).set(4, exam.code() + "^" + exam.name() + "^" + system(exam))
+    new Seg("OBR").set(1, "1").set(2, orderNo).set(4, exam.code() + "^" + exam.name() + "^" + system(exam))
         .set(7, Clock.seconds(performed)).set(16, doc.xcn()).set(22, Clock.seconds(performed)).set(25, "F")
         .appendTo(sb);
     new Seg("ZE1").set(1, "1").set(2, "RS").set(3, exam.code() + "^" + exam.name() + "^" + system(exam))
@@ -255,7 +256,7 @@ final class Messages {
           .set(7, on).set(10, d.icd10() + "^^I10^O^外来時^JHSD0004").set(16, on)
           .set(18, (i == 0 ? "1^主診断^JHSD0007" : "3^副診断^JHSD0007")).appendTo(sb);
       new Seg("ZPR").set(2, d.code() + "^" + d.name() + "^MDCDX2").appendTo(sb);
-      new Seg("ORC").set(1, "NW").set(12, doc.xcn()).set(17, "01^内科^99XY1")
+      new Seg("ORC").set(1, "NW").set(2, dev.ssmix2.core.storage.FileName.NO_ORDER).set(12, doc.xcn()).set(17, "01^内科^99XY1")
           .set(29, "O^外来患者オーダ^HL70482").appendTo(sb);
     }
   }

@@ -572,12 +572,21 @@ final class PatientGenerator {
   /** A junk, empty or truncated file among the patient's data, as real storages have. */
   private void junk(SplittableRandom rng, PatientWriter out, Person p) {
     Map<Path, PatientWriter.FileRef> current = out.current();
-    Path some = current.keySet().stream().filter(f -> !f.getFileName().toString().equals("main_document.hl7"))
-        .findFirst().orElseThrow();
+    List<Path> messages = current.keySet().stream()
+        .filter(f -> !f.getFileName().toString().equals("main_document.hl7")).toList();
+    // Empty and truncated copies get an order number of their own, so they must be order data: a second ADT-00
+    // or PPR-01 file would be another version of the patient's one undated key, not a separate defect.
+    List<Path> orders = messages.stream()
+        .filter(f -> !FileName.parse(f.getFileName().toString()).date().isUndated()).toList();
+    int kind = rng.nextInt(5);
+    if (kind >= 3 && orders.isEmpty()) {
+      kind = 0;
+    }
+    Path some = kind >= 3 ? orders.get(rng.nextInt(orders.size())) : messages.get(0);
     Path root = out.rootPathOf(some);
     Path typeFolder = some.getParent();
     Path patientFolder = typeFolder.getParent().getParent();
-    switch (rng.nextInt(5)) {
+    switch (kind) {
       case 0 -> out.writeRaw(root, typeFolder.resolve("Thumbs.db"), new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11,
           (byte) 0xE0}, DefectKind.JUNK_FILE);
       case 1 -> out.writeRaw(root, patientFolder.resolve("notes.txt"),

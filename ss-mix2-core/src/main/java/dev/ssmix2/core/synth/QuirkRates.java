@@ -6,8 +6,9 @@ import static com.google.common.base.Preconditions.checkArgument;
  * Per-patient probabilities of the deliberate defects of a non-clean storage. {@link #none()} is what {@code --clean}
  * uses.
  *
- * @param variantKanji a variant kanji (髙, 﨑, 濵 …) in the family name; those outside JIS X 0208 force a CP932 file
- * @param gaiji one kanji of the name written as ■
+ * @param variantKanji a variant kanji (髙, 﨑, 濵 …) in the family name; those outside JIS X 0208 force a CP932 file.
+ *     Applies only to names with a character that has a common variant (高, 崎, 浜, 斎, 斉, 辺, 沢: about one in ten)
+ * @param gaiji that variant kanji written as ■ (same condition as {@code variantKanji})
  * @param halfWidthKana the reading in half-width katakana
  * @param missingKana no kana repetition in PID-5
  * @param splitDakuten dakuten written as a separate ゛
@@ -29,7 +30,7 @@ public record QuirkRates(double variantKanji, double gaiji, double halfWidthKana
 
   /** Rates that give a storage of a few percent messy patients, like a real one. */
   public static QuirkRates defaults() {
-    return new QuirkRates(0.02, 0.005, 0.01, 0.01, 0.005, 0.003, 0.003, 0.005, 0.005, 0.002);
+    return new QuirkRates(0.15, 0.05, 0.01, 0.01, 0.005, 0.003, 0.003, 0.005, 0.005, 0.005);
   }
 
   /** No deliberate defects. */
