@@ -7,7 +7,7 @@ final class Commands {
   private Commands() {}
 
   static List<Object> all() {
-    return List.of(new InspectCommand(), new ValidateCommand(), new IndexCommand(),
+    return List.of(new InspectCommand(), new ValidateCommand(), new GenerateCommand(), new IndexCommand(),
         new SearchCommand(), new PatientCommand(), new ServeCommand(), new UserAddCommand(), new DemoCommand());
   }
 }
