@@ -22,7 +22,7 @@ class IndexCommandTest {
         cases().resolve("root-dated").toString(), cases().resolve("root-undated").toString());
     assertThat(first.exit()).as(first.err()).isZero();
     assertThat(first.out()).contains("built from scratch").contains("patients").contains("skipped")
-        .contains("stray-file").contains("empty file");
+        .contains("stray-file").contains("empty-file");
     assertThat(first.err()).doesNotContain("Exception");
 
     CliRun again = CliRun.of(new IndexCommand(), "--index", index.toString(), "--json");

@@ -1,7 +1,10 @@
 package dev.ssmix2.index.patient;
 
 import com.google.common.base.Preconditions;
+import dev.ssmix2.core.record.Patient;
+import dev.ssmix2.core.record.PersonName;
 import dev.ssmix2.index.name.NameKeys;
+import java.util.Optional;
 
 /**
  * One person name as registered in PID-5 (患者氏名), after the repetitions were sorted into kanji (XPN.8 = I), reading
@@ -24,6 +27,21 @@ public record RegisteredName(
     Preconditions.checkNotNull(kanaGiven, "kanaGiven must not be null (use \"\")");
     Preconditions.checkNotNull(romajiFamily, "romajiFamily must not be null (use \"\")");
     Preconditions.checkNotNull(romajiGiven, "romajiGiven must not be null (use \"\")");
+  }
+
+  /**
+   * The name of a patient read by the core reader (which sorted the PID-5 repetitions by XPN.8); empty when PID-5
+   * held no name at all.
+   */
+  public static Optional<RegisteredName> of(Patient patient) {
+    Preconditions.checkNotNull(patient, "patient must not be null");
+    PersonName none = new PersonName("", "");
+    PersonName kanji = patient.kanji().orElse(none);
+    PersonName kana = patient.kana().orElse(none);
+    PersonName romaji = patient.romaji().orElse(none);
+    RegisteredName n = new RegisteredName(kanji.family(), kanji.given(), kana.family(), kana.given(),
+        romaji.family(), romaji.given());
+    return n.isEmpty() ? Optional.empty() : Optional.of(n);
   }
 
   /** Whether nothing at all was registered. */

@@ -8,6 +8,7 @@ import static dev.ssmix2.index.patient.PatientFields.PID;
 
 import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
+import dev.ssmix2.core.read.RecordReader;
 import dev.ssmix2.core.storage.PatientFolder;
 import dev.ssmix2.core.storage.Storage;
 import dev.ssmix2.core.storage.StorageFile;
@@ -20,7 +21,7 @@ import dev.ssmix2.core.version.VersionStatus;
 import dev.ssmix2.index.name.ReadingGuesser;
 import dev.ssmix2.index.patient.DerivedPatient;
 import dev.ssmix2.index.patient.FileFacts;
-import dev.ssmix2.index.patient.FileFactsReader;
+import dev.ssmix2.index.patient.FallbackPid;
 import dev.ssmix2.index.patient.FileVersion;
 import dev.ssmix2.index.patient.PatientDocument;
 import dev.ssmix2.index.patient.PatientFields;
@@ -165,37 +166,24 @@ final class Updater {
       }
       old = fileDocuments(before, pid);
     }
-    Map<StorageFile, FileFacts> facts = new IdentityHashMap<>();
-    Set<String> current = new HashSet<>();
-    for (int i = 0; i < files.size(); i++) {
-      StorageFile f = files.get(i);
-      FileStamp stamp = stamps.get(i);
-      current.add(stamp.key());
-      Document previous = old.get(stamp.key());
-      if (previous != null && FileDocument.stamp(previous).equals(stamp)) {
-        facts.put(f, FileDocument.facts(previous));
-        filesUnchanged.incrementAndGet();
-      } else {
-        FileFacts read = FileFactsReader.read(f);
-        facts.put(f, read);
-        filesIndexed.incrementAndGet();
-        read.problem().ifPresent(reason -> skip(new RecordProblem(f.root().path(), f.relativePath(), reason)));
-      }
-    }
-    filesRemoved.addAndGet(old.keySet().stream().filter(k -> !current.contains(k)).count());
-
-    List<FileVersion> versions = new ArrayList<>(files.size());
-    List<FileStamp> versionStamps = new ArrayList<>(files.size());
     Map<StorageFile, FileStamp> stampOf = new IdentityHashMap<>();
     for (int i = 0; i < files.size(); i++) {
       stampOf.put(files.get(i), stamps.get(i));
     }
+    Set<String> current = new HashSet<>();
+    List<FileVersion> versions = new ArrayList<>(files.size());
+    List<FileStamp> versionStamps = new ArrayList<>(files.size());
     for (History h : VersionResolver.resolve(files)) {
       for (Version v : h.versions()) {
-        versions.add(new FileVersion(v.file(), v.status(), facts.get(v.file())));
-        versionStamps.add(stampOf.get(v.file()));
+        FileStamp stamp = stampOf.get(v.file());
+        current.add(stamp.key());
+        versions.add(new FileVersion(v.file(), v.status(), facts(v, stamp, old.get(stamp.key()))));
+        versionStamps.add(stamp);
       }
     }
+    filesRemoved.addAndGet(old.keySet().stream().filter(k -> !current.contains(k)).count());
+    FallbackPid.fill(versions);
+
     DerivedPatient derived = DerivedPatient.of(folder.patientId(), versions);
     List<Document> docs = new ArrayList<>(versions.size() + 1);
     docs.add(PatientDocument.build(derived, guesser, fingerprint));
@@ -204,6 +192,18 @@ final class Updater {
     }
     writer.updateDocuments(new Term(PID, pid), docs);
     patientsUpdated.incrementAndGet();
+  }
+
+  /** The earlier reading when the file is unchanged, else a fresh one through the core reader. */
+  private FileFacts facts(Version v, FileStamp stamp, Document previous) {
+    if (previous != null && FileDocument.stamp(previous).equals(stamp)) {
+      filesUnchanged.incrementAndGet();
+      return FileDocument.facts(previous);
+    }
+    FileFacts read = FileFacts.of(RecordReader.read(v.file(), v.status()));
+    filesIndexed.incrementAndGet();
+    read.problem().ifPresent(reason -> skip(new RecordProblem(v.file().root().path(), v.file().relativePath(), reason)));
+    return read;
   }
 
   private void deleteVanished(DirectoryReader before, Set<String> seen, IndexWriter writer) throws IOException {
