@@ -3,7 +3,9 @@ package dev.ssmix2.examples.web;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.ssmix2.core.read.MessageRead;
+import dev.ssmix2.core.hl7.Segment;
 import dev.ssmix2.core.read.PatientReader;
+import dev.ssmix2.core.read.ReadProblem;
 import dev.ssmix2.core.read.ReadResult;
 import dev.ssmix2.core.read.RecordReader;
 import dev.ssmix2.core.record.AllergyRecord;
@@ -82,15 +84,17 @@ public final class IndexViewerData implements ViewerData {
     }
     return index.patient(id.get()).map(p -> {
       PatientRecords recs = index.records(id.get(), false);
+      List<Path> roots = index.roots();
       List<String> notes = new ArrayList<>();
       Optional<Patient> demo = demographics(id.get(), notes);
       ChartBuilder chart = new ChartBuilder();
+      demo.filter(Patient::fromAdt00).ifPresent(d -> chart.addAdt00Allergies(d.source(), notes));
       for (RecordEntry e : recs.records()) {
         ReadResult r = RecordReader.read(fileOf(e), e.status());
         if (r instanceof MessageRead m) {
-          chart.add(m.record(), tokenOf(e));
-        } else {
-          notes.add("読めないファイル: " + e.file() + " (" + r + ")");
+          chart.add(m.record(), tokenOf(roots, e));
+        } else if (r instanceof ReadProblem problem) {
+          notes.add("読めないファイル: " + e.file() + " — " + problem.reason());
         }
       }
       for (RecordProblem prob : recs.problems()) {
@@ -116,10 +120,11 @@ public final class IndexViewerData implements ViewerData {
     if (id.isEmpty() || index.patient(id.get()).isEmpty()) {
       return Optional.empty();
     }
+    List<Path> roots = index.roots();
     List<RecordRow> rows = new ArrayList<>();
     for (RecordEntry e : index.records(id.get(), history).records()) {
-      rows.add(new RecordRow(tokenOf(e), e.dataType(), dataTypeName(e.dataType()), e.date(), e.orderNo(),
-          e.timestamp(), status(e.status()), e.file(), e.summary()));
+      rows.add(new RecordRow(tokenOf(roots, e), e.dataType(), dataTypeName(e.dataType()), isoDate(e.date()),
+          e.orderNo(), e.timestamp(), status(e.status()), e.file(), e.summary()));
     }
     return Optional.of(rows);
   }
@@ -132,7 +137,8 @@ public final class IndexViewerData implements ViewerData {
         String text = m.message().segments().stream().map(s -> s.raw()).collect(Collectors.joining("\n"));
         return new RawRecord(recordId, e.file(), m.decoded().charset().name(), status(e.status()), text);
       }
-      return new RawRecord(recordId, e.file(), "", status(e.status()), "(読めません: " + r + ")");
+      String reason = r instanceof ReadProblem problem ? problem.reason() : r.toString();
+      return new RawRecord(recordId, e.file(), "", status(e.status()), "(読めません: " + reason + ")");
     });
   }
 
@@ -160,8 +166,17 @@ public final class IndexViewerData implements ViewerData {
     }
   }
 
-  private String tokenOf(RecordEntry e) {
-    int root = index.roots().indexOf(e.root());
+  /** The record index's 診療日 {@code yyyyMMdd} as {@code yyyy-MM-dd}; empty for undated data ({@code -}). */
+  static String isoDate(String storageDate) {
+    if (storageDate.length() != 8 || !storageDate.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return storageDate.equals("-") ? "" : storageDate;
+    }
+    return storageDate.substring(0, 4) + "-" + storageDate.substring(4, 6) + "-" + storageDate.substring(6);
+  }
+
+  /** {@code roots} is {@link PatientIndex#roots()} read once per request: each call reads the last commit. */
+  private static String tokenOf(List<Path> roots, RecordEntry e) {
+    int root = roots.indexOf(e.root());
     String plain = root + ":" + e.file();
     return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
   }
@@ -225,6 +240,34 @@ public final class IndexViewerData implements ViewerData {
     final List<Problem> problems = new ArrayList<>();
     final List<Encounter> encounters = new ArrayList<>();
 
+    /**
+     * ADT-00 may carry allergies as AL1 segments (the NHO sample lists ペニシリン there, not in ADT-61); a drug allergy
+     * must never be hidden because it was sent with the demographics.
+     */
+    void addAdt00Allergies(StorageFile adt00, List<String> notes) {
+      ReadResult r = RecordReader.read(adt00);
+      if (!(r instanceof MessageRead m)) {
+        return; // the demographics came from this very file, so it was readable a moment ago
+      }
+      for (Segment al1 : m.message().segments("AL1")) {
+        Coded allergen = Coded.of(al1.field(3));
+        if (allergen.isEmpty()) {
+          notes.add("ADT-00 の AL1 にアレルゲンがありません: " + adt00.relativePath());
+          continue;
+        }
+        allergiesRecorded = true;
+        addAllergy(new Allergy(allergen.display(), Coded.of(al1.field(2)).display(),
+            Coded.of(al1.field(4)).display(), al1.value(5).strip()));
+      }
+    }
+
+    /** The same allergen may be sent both in ADT-00 (AL1) and ADT-61 (IAM); show it once. */
+    private void addAllergy(Allergy allergy) {
+      if (allergies.stream().noneMatch(a -> a.allergen().equals(allergy.allergen()))) {
+        allergies.add(allergy);
+      }
+    }
+
     void add(ClinicalRecord record, String token) {
       if (record.isCancel()) {
         return; // a cancel message is the deletion itself, not data to show
@@ -233,7 +276,10 @@ public final class IndexViewerData implements ViewerData {
       if (record instanceof AllergyRecord a) {
         allergiesRecorded = true;
         for (AllergyRecord.Allergy x : a.allergies()) {
-          allergies.add(new Allergy(x.allergen().display(), x.type().display(), x.severity().display(),
+          if (x.action().code().equalsIgnoreCase("D")) {
+            continue; // IAM-6 D^削除: the allergy was withdrawn
+          }
+          addAllergy(new Allergy(x.allergen().display(), x.type().display(), x.severity().display(),
               x.reaction()));
         }
       } else if (record instanceof MedicationOrderRecord rx) {

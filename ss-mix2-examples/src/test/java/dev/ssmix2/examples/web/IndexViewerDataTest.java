@@ -1,0 +1,249 @@
+package dev.ssmix2.examples.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The real adapter over an index of the NHO samples, the public search cases and {@link LabPatientRoot}. */
+class IndexViewerDataTest {
+  private static final String NHO = "9999013";
+  private static final String OGAWA = "0000000111";
+  private static final String OGAWA_DIR = "000/000/0000000111/";
+  private static IndexViewerData data;
+
+  @BeforeAll
+  static void open() {
+    Clock clock = Clock.fixed(Instant.parse("2025-03-12T03:00:00Z"), ZoneId.of("Asia/Tokyo"));
+    data = new IndexViewerData(FixtureIndex.shared(), clock);
+  }
+
+  private static JsonNode json(Object value) {
+    return Json.mapper().valueToTree(value);
+  }
+
+  private static List<String> texts(JsonNode array, String field) {
+    return StreamSupport.stream(array.spliterator(), false).map(n -> n.get(field).asText()).toList();
+  }
+
+  private static JsonNode hit(JsonNode search, String patientId) {
+    return StreamSupport.stream(search.get("hits").spliterator(), false)
+        .filter(h -> h.get("patientId").asText().equals(patientId)).findFirst()
+        .orElseThrow(() -> new AssertionError(patientId + " not among " + search));
+  }
+
+  private static String token(String plain) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void hiraganaFindsTheKatakanaReadingAndSaysSo() {
+    JsonNode search = json(data.search("おがわ けんた", 10));
+
+    JsonNode ogawa = hit(search, OGAWA);
+    assertThat(search.get("query").asText()).isEqualTo("おがわ けんた");
+    assertThat(ogawa.get("name").asText()).isEqualTo("小川　健太");
+    assertThat(ogawa.get("kana").asText()).isEqualTo("オガワ　ケンタ");
+    assertThat(ogawa.get("matched")).extracting(JsonNode::asText).contains("読み一致");
+  }
+
+  @Test
+  void anIdWithoutLeadingZerosFindsThePatientWithAgeFromTheClock() {
+    JsonNode first = json(data.search("111", 5)).get("hits").get(0);
+
+    assertThat(first.get("patientId").asText()).isEqualTo(OGAWA);
+    assertThat(first.get("matched")).extracting(JsonNode::asText).containsExactly("ID一致");
+    assertThat(first.get("birthDate").asText()).isEqualTo("1975-03-12");
+    assertThat(first.get("age").asInt()).as("50th birthday on the clock's date").isEqualTo(50);
+    assertThat(first.get("sex").asText()).isEqualTo("M");
+  }
+
+  @Test
+  void anUnknownBirthDateIsNullNotAGuess() {
+    JsonNode hit = hit(json(data.search(LabPatientRoot.NO_BIRTH_DATE_KANA, 5)), LabPatientRoot.NO_BIRTH_DATE_ID);
+
+    assertThat(hit.get("birthDate").isNull()).isTrue();
+    assertThat(hit.get("age").isNull()).isTrue();
+  }
+
+  @Test
+  void theNhoChartHasAllergiesPrescriptionsLabsProblemsAndEncounters() {
+    JsonNode chart = json(data.patient(NHO).orElseThrow());
+
+    assertThat(chart.get("name").asText()).isEqualTo("患者　太郎");
+    assertThat(chart.get("age").asInt()).isEqualTo(76);
+    assertThat(chart.get("address").asText()).contains("静岡県静岡市");
+    assertThat(chart.get("allergiesRecorded").asBoolean()).isTrue();
+    // ADT-61 IAM allergies plus the AL1 allergy that ADT-00 carries
+    assertThat(texts(chart.get("allergies"), "allergen"))
+        .containsExactlyInAnyOrder("スギ", "ソバ", "ハウスダスト", "アリナミン", "ペニシリン");
+    assertThat(chart.get("allergies")).anySatisfy(a -> {
+      assertThat(a.get("allergen").asText()).isEqualTo("アリナミン");
+      assertThat(a.get("type").asText()).isEqualTo("薬剤アレルギー");
+      assertThat(a.get("severity").asText()).isEqualTo("中等度");
+      assertThat(a.get("reaction").asText()).isEqualTo("のどの渇きが止まらない");
+    });
+
+    JsonNode rx = chart.get("prescriptions");
+    assertThat(texts(rx, "drug")).contains("ダーゼン錠（５mg)", "パンスポリンＴ錠（１００mg)", "アレピアチン１０倍散");
+    assertThat(rx).anySatisfy(p -> {
+      assertThat(p.get("kind").asText()).isEqualTo(Prescription.INJECTION);
+      assertThat(p.get("drug").asText()).contains("ソリタ");
+      assertThat(p.get("route").asText()).isEqualTo("静脈内");
+    });
+    assertThat(rx).anySatisfy(p -> {
+      assertThat(p.get("drug").asText()).isEqualTo("アレピアチン１０倍散");
+      assertThat(p.get("kind").asText()).isEqualTo(Prescription.PRESCRIPTION);
+      assertThat(p.get("date").asText()).isEqualTo("2011-07-01");
+      assertThat(p.get("dose").asText()).isEqualTo("50");
+      assertThat(p.get("days").asText()).isEqualTo("14");
+    });
+
+    assertThat(chart.get("labs")).anySatisfy(l -> {
+      assertThat(l.get("name").asText()).isEqualTo("総蛋白");
+      assertThat(l.get("value").asText()).isEqualTo("7.2");
+      assertThat(l.get("unit").asText()).isEqualTo("g/dl");
+      assertThat(l.get("referenceRange").asText()).isEqualTo("6.70-8.3");
+      assertThat(l.get("date").asText()).isEqualTo("2011-12-19");
+      assertThat(l.get("specimen").asText()).isEqualTo("血清");
+    });
+    assertThat(texts(chart.get("labs"), "name")).containsExactlyInAnyOrder("総蛋白", "A/G比", "アルブミン");
+
+    JsonNode problem = chart.get("problems").get(0);
+    assertThat(problem.get("name").asText()).isEqualTo("胃炎");
+    assertThat(problem.get("icd10").asText()).isEqualTo("K297");
+    assertThat(problem.get("onset").asText()).isEqualTo("2011-08-31");
+
+    assertThat(texts(chart.get("encounters"), "kind")).containsExactly("転科・転棟", "退院", "入院");
+    assertThat(texts(chart.get("encounters"), "date")).containsExactly("2011-12-20", "2011-12-20", "2011-11-20");
+    assertThat(chart.get("notes")).isEmpty();
+  }
+
+  @Test
+  void ogawasChartShowsOnlyTheCurrentPrescriptionAndNamesTheUnreadableFiles() {
+    PatientChart chart = data.patient(OGAWA).orElseThrow();
+
+    assertThat(chart.prescriptions()).extracting(Prescription::drug).containsExactly("パンスポリンＴ錠（１００mg)");
+    String everything = json(chart).toString();
+    assertThat(everything).as("superseded 301 version").doesNotContain("ダーゼン");
+    assertThat(everything).as("deleted order 302").doesNotContain("アレピアチン");
+    assertThat(chart.labs()).singleElement().satisfies(l -> {
+      assertThat(l.value()).isEqualTo("6.9");
+      assertThat(l.referenceRange()).isEqualTo("6.7-8.3");
+    });
+    assertThat(chart.allergiesRecorded()).as("no ADT-61, no AL1: allergies unknown").isFalse();
+    assertThat(chart.notes()).anySatisfy(n -> assertThat(n).contains("_000000000000900_").contains("0 bytes"));
+    assertThat(chart.notes()).anySatisfy(n -> assertThat(n).contains("_000000000000901_").contains("cut off"));
+    assertThat(chart.notes()).noneMatch(n -> n.contains("Thumbs.db") || n.contains("notes.txt"));
+  }
+
+  @Test
+  void aFlaggedLabValueKeepsItsFlag() {
+    PatientChart chart = data.patient(LabPatientRoot.LAB_PATIENT_ID).orElseThrow();
+
+    assertThat(chart.labs()).extracting(LabResult::date, LabResult::value, LabResult::abnormalFlag)
+        .containsExactlyInAnyOrder(
+        tuple("2024-01-10", "0.8", ""),
+        tuple("2024-02-10", "1.0", ""),
+        tuple("2024-03-10", LabPatientRoot.ABNORMAL_VALUE, "H"));
+    assertThat(chart.allergies()).extracting(Allergy::allergen, Allergy::severity)
+        .containsExactly(tuple(LabPatientRoot.ALLERGEN, "重度"));
+  }
+
+  @Test
+  void recordsHideOlderVersionsUnlessHistoryIsAsked() {
+    List<RecordRow> current = data.records(OGAWA, false).orElseThrow();
+    List<RecordRow> all = data.records(OGAWA, true).orElseThrow();
+
+    assertThat(current).extracting(RecordRow::dataType, RecordRow::date, RecordRow::status).containsExactly(
+        tuple("OML-11", "2024-03-11", RecordStatus.CURRENT),
+        tuple("OMP-01", "2024-03-10", RecordStatus.CURRENT));
+    assertThat(all).extracting(RecordRow::status).containsExactly(
+        RecordStatus.CURRENT, RecordStatus.CURRENT, RecordStatus.SUPERSEDED, RecordStatus.DELETED);
+    assertThat(all.get(2).summary()).contains("ダーゼン");
+    assertThat(all.get(3).file()).contains("_000000000000302_");
+    assertThat(all).extracting(RecordRow::recordId).doesNotHaveDuplicates()
+        .allMatch(id -> id.matches("[A-Za-z0-9_-]+"));
+  }
+
+  @Test
+  void undatedRecordsHaveAnEmptyDate() {
+    List<RecordRow> rows = data.records(NHO, false).orElseThrow();
+
+    assertThat(rows).filteredOn(r -> r.dataType().equals("ADT-61")).singleElement()
+        .satisfies(r -> assertThat(r.date()).isEmpty());
+    assertThat(rows).extracting(RecordRow::date).allMatch(d -> d.isEmpty() || d.matches("\\d{4}-\\d\\d-\\d\\d"));
+    assertThat(rows).extracting(RecordRow::dataType).doesNotContain("ADT-00");
+  }
+
+  @Test
+  void rawDecodesTheHl7TextOfAnyVersion() {
+    List<RecordRow> all = data.records(OGAWA, true).orElseThrow();
+
+    RawRecord current = data.raw(all.get(1).recordId()).orElseThrow();
+    RawRecord superseded = data.raw(all.get(2).recordId()).orElseThrow();
+
+    assertThat(current.charset()).isEqualTo("ISO-2022-JP");
+    assertThat(current.status()).isEqualTo(RecordStatus.CURRENT);
+    assertThat(current.file()).isEqualTo(all.get(1).file());
+    assertThat(current.text()).startsWith("MSH|^~\\&|").contains("\nPID|0001||0000000111^^^^PI||小川^健太")
+        .contains("パンスポリン").doesNotContain("\r");
+    assertThat(superseded.status()).isEqualTo(RecordStatus.SUPERSEDED);
+    assertThat(superseded.text()).contains("ダーゼン");
+  }
+
+  @Test
+  void forgedRecordIdsFindNothing() {
+    byte[] random = new byte[48];
+    new Random(5).nextBytes(random);
+    String placed = OGAWA_DIR + "20240310/OMP-01/0000000111_20240310_OMP-01_000000000000301_20240310120000000_01_1";
+
+    assertThat(data.raw(Base64.getUrlEncoder().encodeToString(random))).isEmpty();
+    assertThat(data.raw(token("0:../../etc/passwd"))).isEmpty();
+    assertThat(data.raw(token("1:" + OGAWA_DIR + "../../../../../../etc/passwd"))).isEmpty();
+    assertThat(data.raw(token("1:/etc/passwd"))).isEmpty();
+    assertThat(data.raw(token("1:" + OGAWA_DIR + "20240301/OMP-01/notes.txt"))).as("on disk, not indexed").isEmpty();
+    assertThat(data.raw(token("1:" + OGAWA_DIR + "Thumbs.db"))).isEmpty();
+    assertThat(data.raw(token("0:" + placed))).as("right file, wrong root").isEmpty();
+    assertThat(data.raw(token("9:" + placed))).isEmpty();
+    assertThat(data.raw(token("-1:" + placed))).isEmpty();
+    assertThat(data.raw(token("1:" + placed))).as("the genuine token still works").isPresent();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "not base64!", "====", "MTo", "Og"})
+  void malformedRecordIdsFindNothing(String id) {
+    assertThat(data.raw(id)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"NOPE", "0000000000", "../9999013", "9999013/..", ""})
+  void unknownPatientsAreEmpty(String id) {
+    assertThat(data.patient(id)).isEmpty();
+    assertThat(data.records(id, true)).isEmpty();
+  }
+
+  @Test
+  void markupInANameIsPassedOnAsText() {
+    assertThat(data.patient("0000000999").orElseThrow().name()).isEqualTo("<script>alert('x')</script>　太郎");
+  }
+
+  @Test
+  void storageDatesBecomeIsoDates() {
+    assertThat(IndexViewerData.isoDate("20240311")).isEqualTo("2024-03-11");
+    assertThat(IndexViewerData.isoDate("-")).isEmpty();
+    assertThat(IndexViewerData.isoDate("2024")).isEqualTo("2024");
+  }
+}

@@ -1,0 +1,58 @@
+package dev.ssmix2.examples.web;
+
+import dev.ssmix2.core.storage.FileName;
+import dev.ssmix2.core.write.StorageWriter;
+import java.nio.file.Path;
+
+/**
+ * A small storage root written for the viewer tests, because no fixture patient has a flagged lab value or a missing
+ * birth date: 試験 花子 with a drug allergy (ADT-61) and クレアチニン on three dates, the last one flagged H (OML-11);
+ * and 未詳 一郎, whose ADT-00 has no 生年月日.
+ */
+final class LabPatientRoot {
+  /** ADT-00 + ADT-61 + three OML-11. */
+  static final String LAB_PATIENT_ID = "0000000321";
+  static final String LAB_PATIENT_NAME = "試験　花子";
+  static final String LAB_PATIENT_KANA = "しけん はなこ";
+  static final String ALLERGEN = "ペニシリン";
+  static final String ABNORMAL_VALUE = "1.8";
+  /** ADT-00 only, PID-7 empty. */
+  static final String NO_BIRTH_DATE_ID = "0000000322";
+  static final String NO_BIRTH_DATE_KANA = "みしょう いちろう";
+
+  private static final String MSH = "MSH|^~\\&|HIS|HOSP|GW|RCV|%s||%s|%s|P|2.5||||||~ISO IR87||ISO 2022-1994|"
+      + "SS-MIX2_1.20^SS-MIX2^1.2.392.200250.2.1.100.1.2.120^ISO\r";
+  private static final String HANAKO_PID = "PID|0001||0000000321^^^^PI||試験^花子^^^^^L^I~シケン^ハナコ^^^^^L^P||"
+      + "19600101|F|||^^^^980-0811^JPN^H^宮城県仙台市青葉区一番町２番２号\r";
+
+  private LabPatientRoot() {}
+
+  /** Writes the root into {@code root} (created) and returns it. */
+  static Path write(Path root) {
+    StorageWriter writer = StorageWriter.create(root);
+    writer.insert(String.format(MSH, "20240101090000", "ADT^A08^ADT_A01", "1") + "EVN||202401010900\r" + HANAKO_PID
+        + "PV1|0001|O\r", FileName.parse("0000000321_-_ADT-00_999999999999999_20240101090000000_-_1"));
+    writer.insert(String.format(MSH, "20240101090000", "ADT^A60^ADT_A60", "2") + "EVN||202401010900\r" + HANAKO_PID
+        + "IAM|1|DA^薬剤アレルギー^HL70127|1^" + ALLERGEN + "^99XYZ|SV^重度^HL70128|アナフィラキシー|A^追加^HL70323\r",
+        FileName.parse("0000000321_-_ADT-61_999999999999999_20240101090000000_-_1"));
+    lab(writer, "20240110", "501", "0.8", "");
+    lab(writer, "20240210", "502", "1.0", "");
+    lab(writer, "20240310", "503", ABNORMAL_VALUE, "H");
+    writer.insert(String.format(MSH, "20240101090000", "ADT^A08^ADT_A01", "4") + "EVN||202401010900\r"
+        + "PID|0001||0000000322^^^^PI||未詳^一郎^^^^^L^I~ミショウ^イチロウ^^^^^L^P|||M\rPV1|0001|O\r",
+        FileName.parse("0000000322_-_ADT-00_999999999999999_20240101090000000_-_1"));
+    return root;
+  }
+
+  private static void lab(StorageWriter writer, String date, String order, String value, String flag) {
+    String orderNo = "000000000000" + order;
+    writer.insert(String.format(MSH, date + "150000", "OUL^R22^OUL_R22", "3" + order) + HANAKO_PID
+        + "PV1|0001|O|01^^^^^C\r"
+        + "SPM|1|" + orderNo + "||023^血清^JC10|||||||||||||" + date + "0900\r"
+        + "OBR|1|" + orderNo + "|" + orderNo + "|E001^血液学的検査^99O03|||" + date + "|" + date + "\r"
+        + "ORC|SC|" + orderNo + "|" + orderNo + "||CM||||" + date + "1030\r"
+        + "OBX|1|NM|3C015000002327101^クレアチニン^JC10||" + value + "|mg/dL^mg/dL^99XYZ|0.40-1.10|" + flag
+        + "|||F|||" + date + "0900\r",
+        FileName.parse("0000000321_" + date + "_OML-11_" + orderNo + "_" + date + "150000000_01_1"));
+  }
+}
