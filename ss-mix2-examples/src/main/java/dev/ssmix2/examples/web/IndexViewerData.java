@@ -2,8 +2,9 @@ package dev.ssmix2.examples.web;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import dev.ssmix2.core.read.MessageRead;
+import com.google.common.hash.Hashing;
 import dev.ssmix2.core.hl7.Segment;
+import dev.ssmix2.core.read.MessageRead;
 import dev.ssmix2.core.read.PatientReader;
 import dev.ssmix2.core.read.ReadProblem;
 import dev.ssmix2.core.read.ReadResult;
@@ -37,6 +38,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
@@ -48,10 +50,14 @@ import java.util.stream.Collectors;
  * The viewer's data from a {@link PatientIndex}: search and record lists come from the index, chart details from
  * reading the patient's current files (a handful of reads, no storage walk).
  *
- * <p>Record IDs are base64url tokens of (root number, path relative to the root). A token is only honoured when the
- * index lists that very file for the patient, so no URL can name a file the index does not know.
+ * <p>Record IDs are opaque URL-safe tokens: the patient ID and a hash of (root, path relative to the root). A token is
+ * only honoured when the index lists a file of that patient with that hash, so no URL can name a file the index does
+ * not know.
  */
 public final class IndexViewerData implements ViewerData {
+
+  private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
+  private static final char TOKEN_SEPARATOR = '~';
 
   private final PatientIndex index;
   private final Clock clock;
@@ -84,7 +90,6 @@ public final class IndexViewerData implements ViewerData {
     }
     return index.patient(id.get()).map(p -> {
       PatientRecords recs = index.records(id.get(), false);
-      List<Path> roots = index.roots();
       List<String> notes = new ArrayList<>();
       Optional<Patient> demo = demographics(id.get(), notes);
       ChartBuilder chart = new ChartBuilder();
@@ -92,7 +97,7 @@ public final class IndexViewerData implements ViewerData {
       for (RecordEntry e : recs.records()) {
         ReadResult r = RecordReader.read(fileOf(e), e.status());
         if (r instanceof MessageRead m) {
-          chart.add(m.record(), tokenOf(roots, e));
+          chart.add(m.record(), tokenOf(e));
         } else if (r instanceof ReadProblem problem) {
           notes.add("読めないファイル: " + e.file() + " — " + problem.reason());
         }
@@ -120,10 +125,9 @@ public final class IndexViewerData implements ViewerData {
     if (id.isEmpty() || index.patient(id.get()).isEmpty()) {
       return Optional.empty();
     }
-    List<Path> roots = index.roots();
     List<RecordRow> rows = new ArrayList<>();
     for (RecordEntry e : index.records(id.get(), history).records()) {
-      rows.add(new RecordRow(tokenOf(roots, e), e.dataType(), dataTypeName(e.dataType()), isoDate(e.date()),
+      rows.add(new RecordRow(tokenOf(e), e.dataType(), dataTypeName(e.dataType()), isoDate(e.date()),
           e.orderNo(), e.timestamp(), status(e.status()), e.file(), e.summary()));
     }
     return Optional.of(rows);
@@ -174,44 +178,36 @@ public final class IndexViewerData implements ViewerData {
     return storageDate.substring(0, 4) + "-" + storageDate.substring(4, 6) + "-" + storageDate.substring(6);
   }
 
-  /** {@code roots} is {@link PatientIndex#roots()} read once per request: each call reads the last commit. */
-  private static String tokenOf(List<Path> roots, RecordEntry e) {
-    int root = roots.indexOf(e.root());
-    String plain = root + ":" + e.file();
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+  /**
+   * {@code base64url(患者ID) ~ base64url(first 128 bits of SHA-256(root, path))}: short enough for a URL segment
+   * (a base64 path would exceed {@link PathSegment#MAX_CODE_POINTS}), free of {@code / : %}, and only resolvable by
+   * looking the patient's records up in the index.
+   */
+  private static String tokenOf(RecordEntry e) {
+    return BASE64.encodeToString(e.patientId().value().getBytes(StandardCharsets.US_ASCII)) + TOKEN_SEPARATOR
+        + fileKey(e.root(), e.file());
+  }
+
+  private static String fileKey(Path root, String file) {
+    byte[] hash = Hashing.sha256().hashString(root + "\0" + file, StandardCharsets.UTF_8).asBytes();
+    return BASE64.encodeToString(Arrays.copyOf(hash, 16));
   }
 
   /** The index's own entry for a token: never a path built from the URL. */
   private Optional<RecordEntry> entryOf(String token) {
-    String plain;
+    int sep = token.indexOf(TOKEN_SEPARATOR);
+    if (sep <= 0) {
+      return Optional.empty();
+    }
+    String key = token.substring(sep + 1);
+    Optional<PatientId> id;
     try {
-      plain = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+      id = parseId(new String(Base64.getUrlDecoder().decode(token.substring(0, sep)), StandardCharsets.US_ASCII));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
-    int colon = plain.indexOf(':');
-    if (colon <= 0) {
-      return Optional.empty();
-    }
-    String file = plain.substring(colon + 1);
-    int rootNo;
-    try {
-      rootNo = Integer.parseInt(plain.substring(0, colon));
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
-    List<Path> roots = index.roots();
-    String[] parts = file.split("/");
-    if (rootNo < 0 || rootNo >= roots.size() || parts.length < 3) {
-      return Optional.empty();
-    }
-    Optional<PatientId> id = parseId(parts[2]);
-    if (id.isEmpty()) {
-      return Optional.empty();
-    }
-    Path root = roots.get(rootNo);
-    return index.records(id.get(), true).records().stream()
-        .filter(e -> e.root().equals(root) && e.file().equals(file)).findFirst();
+    return id.flatMap(p -> index.records(p, true).records().stream()
+        .filter(e -> fileKey(e.root(), e.file()).equals(key)).findFirst());
   }
 
   private static StorageFile fileOf(RecordEntry e) {

@@ -174,8 +174,7 @@ class IndexViewerDataTest {
         RecordStatus.CURRENT, RecordStatus.CURRENT, RecordStatus.SUPERSEDED, RecordStatus.DELETED);
     assertThat(all.get(2).summary()).contains("ダーゼン");
     assertThat(all.get(3).file()).contains("_000000000000302_");
-    assertThat(all).extracting(RecordRow::recordId).doesNotHaveDuplicates()
-        .allMatch(id -> id.matches("[A-Za-z0-9_-]+"));
+    assertThat(all).extracting(RecordRow::recordId).doesNotHaveDuplicates();
   }
 
   @Test
@@ -208,22 +207,30 @@ class IndexViewerDataTest {
   void forgedRecordIdsFindNothing() {
     byte[] random = new byte[48];
     new Random(5).nextBytes(random);
-    String placed = OGAWA_DIR + "20240310/OMP-01/0000000111_20240310_OMP-01_000000000000301_20240310120000000_01_1";
+    String genuine = data.records(OGAWA, true).orElseThrow().get(1).recordId();
+    String ogawa = genuine.substring(0, genuine.indexOf('~'));
+    String nho = token(NHO);
 
     assertThat(data.raw(Base64.getUrlEncoder().encodeToString(random))).isEmpty();
     assertThat(data.raw(token("0:../../etc/passwd"))).isEmpty();
-    assertThat(data.raw(token("1:" + OGAWA_DIR + "../../../../../../etc/passwd"))).isEmpty();
-    assertThat(data.raw(token("1:/etc/passwd"))).isEmpty();
-    assertThat(data.raw(token("1:" + OGAWA_DIR + "20240301/OMP-01/notes.txt"))).as("on disk, not indexed").isEmpty();
-    assertThat(data.raw(token("1:" + OGAWA_DIR + "Thumbs.db"))).isEmpty();
-    assertThat(data.raw(token("0:" + placed))).as("right file, wrong root").isEmpty();
-    assertThat(data.raw(token("9:" + placed))).isEmpty();
-    assertThat(data.raw(token("-1:" + placed))).isEmpty();
-    assertThat(data.raw(token("1:" + placed))).as("the genuine token still works").isPresent();
+    assertThat(data.raw(token("1:" + OGAWA_DIR + "20240301/OMP-01/notes.txt"))).isEmpty();
+    assertThat(data.raw(ogawa + "~" + token("../../../../etc/passwd"))).isEmpty();
+    assertThat(data.raw(token("../" + OGAWA) + genuine.substring(genuine.indexOf('~')))).isEmpty();
+    assertThat(data.raw(ogawa + "~" + token(OGAWA_DIR + "20240301/OMP-01/notes.txt")))
+        .as("on disk, not indexed").isEmpty();
+    assertThat(data.raw(nho + genuine.substring(genuine.indexOf('~')))).as("another patient's token").isEmpty();
+    assertThat(data.raw(genuine.substring(0, genuine.length() - 1))).isEmpty();
+    assertThat(data.raw(genuine)).as("the genuine token still works").isPresent();
+  }
+
+  @Test
+  void recordIdsFitInOneUrlSegment() {
+    assertThat(data.records(OGAWA, true).orElseThrow()).extracting(RecordRow::recordId)
+        .allSatisfy(id -> assertThat(PathSegment.identifier(id)).isEqualTo(id));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "not base64!", "====", "MTo", "Og"})
+  @ValueSource(strings = {"", "not base64!", "~", "MDAwMDAwMDExMQ~", "~AAAAAAAAAAAAAAAAAAAAAA", "!!!~AAAA"})
   void malformedRecordIdsFindNothing(String id) {
     assertThat(data.raw(id)).isEmpty();
   }

@@ -64,13 +64,14 @@ class ViewerLoginTest {
   void aLoggedInUserCanSearchAndIsNamedInTheAuditLog() {
     String cookie = login();
 
-    HttpResponse<String> response = TestHttp.get(viewer.url("/api/patients/" + FakeViewerData.YAMADA), "Cookie", cookie);
+    HttpResponse<String> response = TestHttp.get(viewer.url("/api/patients/" + ViewerFixture.PATIENT_ID),
+        "Cookie", cookie);
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(TestHttp.get(viewer.url("/"), "Cookie", cookie).statusCode()).isEqualTo(200);
     JsonNode last = lastAudit("view-patient");
     assertThat(last.get("user").asText()).isEqualTo("nurse01");
-    assertThat(last.get("target").asText()).isEqualTo(FakeViewerData.YAMADA);
+    assertThat(last.get("target").asText()).isEqualTo(ViewerFixture.PATIENT_ID);
   }
 
   @Test

@@ -8,6 +8,9 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,26 +49,34 @@ class ViewerServerTest {
 
   @Test
   void searchAnswersHitsWithTheDocumentedShape() {
-    HttpResponse<String> response = get("/api/search?q=" + encode("やまだ") + "&limit=5");
+    HttpResponse<String> response = get("/api/search?q=" + encode(ViewerFixture.SEARCH_KANA) + "&limit=5");
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
     JsonNode body = TestHttp.json(response);
-    assertThat(body.get("query").asText()).isEqualTo("やまだ");
+    assertThat(body.get("query").asText()).isEqualTo(ViewerFixture.SEARCH_KANA);
     JsonNode hit = body.get("hits").get(0);
-    assertThat(hit.get("patientId").asText()).isEqualTo(FakeViewerData.YAMADA);
-    assertThat(hit.get("name").asText()).isEqualTo("山田 太郎");
-    assertThat(hit.get("kana").asText()).isEqualTo("ヤマダ タロウ");
-    assertThat(hit.get("birthDate").asText()).isEqualTo("1950-04-01");
-    assertThat(hit.get("age").asInt()).isEqualTo(74);
-    assertThat(hit.get("sex").asText()).isEqualTo("M");
+    assertThat(hit.get("patientId").asText()).isEqualTo(ViewerFixture.PATIENT_ID);
+    assertThat(hit.get("name").asText()).isEqualTo(ViewerFixture.PATIENT_NAME);
+    assertThat(hit.get("kana").asText()).isEqualTo("シケン　ハナコ");
+    assertThat(hit.get("birthDate").asText()).isEqualTo("1960-01-01");
+    assertThat(hit.get("age").asInt()).isEqualTo(Period.between(LocalDate.of(1960, 1, 1), LocalDate.now()).getYears());
+    assertThat(hit.get("sex").asText()).isEqualTo("F");
     assertThat(hit.get("score").isNumber()).isTrue();
-    assertThat(hit.get("matched").get(0).asText()).isEqualTo("読み一致");
+    assertThat(hit.get("matched")).extracting(JsonNode::asText).contains("読み一致");
+  }
+
+  @Test
+  void anUnpaddedIdFindsThePatient() {
+    JsonNode hits = TestHttp.json(get("/api/search?q=111")).get("hits");
+
+    assertThat(hits.get(0).get("patientId").asText()).isEqualTo(ViewerFixture.HISTORY_PATIENT_ID);
+    assertThat(hits.get(0).get("matched").get(0).asText()).isEqualTo("ID一致");
   }
 
   @Test
   void unknownBirthDateAndAgeAreJsonNull() {
-    JsonNode hit = TestHttp.json(get("/api/search?q=" + encode("すくりぷと"))).get("hits").get(0);
+    JsonNode hit = TestHttp.json(get("/api/search?q=" + encode(LabPatientRoot.NO_BIRTH_DATE_KANA))).get("hits").get(0);
 
     assertThat(hit.get("birthDate").isNull()).isTrue();
     assertThat(hit.get("age").isNull()).isTrue();
@@ -90,27 +101,37 @@ class ViewerServerTest {
 
   @Test
   void patientAnswersTheChart() {
-    HttpResponse<String> response = get("/api/patients/" + FakeViewerData.YAMADA);
+    HttpResponse<String> response = get("/api/patients/" + ViewerFixture.NHO_PATIENT_ID);
 
     assertThat(response.statusCode()).isEqualTo(200);
     JsonNode chart = TestHttp.json(response);
-    assertThat(chart.get("patientId").asText()).isEqualTo(FakeViewerData.YAMADA);
+    assertThat(chart.get("patientId").asText()).isEqualTo(ViewerFixture.NHO_PATIENT_ID);
     assertThat(chart.get("allergiesRecorded").asBoolean()).isTrue();
-    assertThat(chart.get("allergies").get(0).get("allergen").asText()).isEqualTo("ペニシリン");
-    assertThat(chart.get("prescriptions").get(1).get("kind").asText()).isEqualTo("注射");
-    assertThat(chart.get("labs")).hasSize(4);
-    assertThat(chart.get("labs").get(2).get("abnormalFlag").asText()).isEqualTo("H");
-    assertThat(chart.get("problems").get(0).get("icd10").asText()).isEqualTo("I10");
-    assertThat(chart.get("encounters").get(0).get("kind").asText()).isEqualTo("外来受診");
-    assertThat(chart.get("notes")).hasSize(1);
+    assertThat(chart.get("allergies")).extracting(a -> a.get("allergen").asText()).contains("スギ", "アリナミン");
+    assertThat(chart.get("prescriptions")).extracting(p -> p.get("kind").asText()).contains("処方", "注射");
+    assertThat(chart.get("labs")).hasSize(3);
+    assertThat(chart.get("problems").get(0).get("icd10").asText()).isEqualTo("K297");
+    assertThat(chart.get("encounters")).extracting(e -> e.get("kind").asText()).contains("入院", "退院");
+    assertThat(chart.get("birthDate").asText()).isEqualTo("1948-04-05");
+  }
+
+  @Test
+  void anAbnormalLabValueKeepsItsFlag() {
+    JsonNode labs = TestHttp.json(get("/api/patients/" + ViewerFixture.PATIENT_ID)).get("labs");
+
+    assertThat(labs).filteredOn(l -> !l.get("abnormalFlag").asText().isEmpty())
+        .singleElement().satisfies(l -> {
+          assertThat(l.get("value").asText()).isEqualTo(LabPatientRoot.ABNORMAL_VALUE);
+          assertThat(l.get("abnormalFlag").asText()).isEqualTo("H");
+        });
   }
 
   @Test
   void markupInDataIsServedAsJsonTextNotAsHtml() {
-    HttpResponse<String> response = get("/api/patients/" + FakeViewerData.MARKUP);
+    HttpResponse<String> response = get("/api/patients/" + ViewerFixture.MARKUP_PATIENT_ID);
 
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
-    assertThat(TestHttp.json(response).get("name").asText()).isEqualTo(FakeViewerData.MARKUP_NAME);
+    assertThat(TestHttp.json(response).get("name").asText()).isEqualTo(ViewerFixture.MARKUP_NAME);
   }
 
   @Test
@@ -125,23 +146,38 @@ class ViewerServerTest {
 
   @Test
   void recordsHideOlderVersionsUnlessHistoryIsAsked() {
-    JsonNode current = TestHttp.json(get("/api/patients/" + FakeViewerData.YAMADA + "/records"));
-    JsonNode all = TestHttp.json(get("/api/patients/" + FakeViewerData.YAMADA + "/records?history=true"));
+    String records = "/api/patients/" + ViewerFixture.HISTORY_PATIENT_ID + "/records";
+    JsonNode current = TestHttp.json(get(records));
+    JsonNode all = TestHttp.json(get(records + "?history=true"));
 
-    assertThat(current).hasSize(1);
-    assertThat(current.get(0).get("status").asText()).isEqualTo("current");
+    assertThat(current).extracting(row -> row.get("status").asText()).containsExactly("current", "current");
     assertThat(all).extracting(row -> row.get("status").asText())
-        .containsExactly("current", "superseded", "deleted");
-    assertThat(get("/api/patients/" + FakeViewerData.YAMADA + "/records?history=maybe").statusCode()).isEqualTo(400);
+        .containsExactly("current", "current", "superseded", "deleted");
+    assertThat(get(records + "?history=maybe").statusCode()).isEqualTo(400);
   }
 
   @Test
   void rawAnswersTheDecodedMessage() {
-    JsonNode raw = TestHttp.json(get("/api/records/r-omp-1/raw"));
+    JsonNode raw = TestHttp.json(get("/api/records/" + firstRecordId(ViewerFixture.HISTORY_PATIENT_ID) + "/raw"));
 
     assertThat(raw.get("charset").asText()).isEqualTo("ISO-2022-JP");
     assertThat(raw.get("status").asText()).isEqualTo("current");
-    assertThat(raw.get("text").asText()).startsWith("MSH|").contains("\nPID|");
+    assertThat(raw.get("text").asText()).startsWith("MSH|").contains("\nPID|0001||0000000111^^^^PI||小川^健太");
+  }
+
+  @Test
+  void aForgedRecordIdIs404() {
+    String forged = Base64.getUrlEncoder().withoutPadding()
+        .encodeToString("0:../../etc/passwd".getBytes(StandardCharsets.UTF_8));
+
+    HttpResponse<String> response = get("/api/records/" + forged + "/raw");
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.body()).doesNotContain("root:");
+  }
+
+  private String firstRecordId(String patientId) {
+    return TestHttp.json(get("/api/patients/" + patientId + "/records")).get(0).get("recordId").asText();
   }
 
   @ParameterizedTest
@@ -214,12 +250,15 @@ class ViewerServerTest {
   }
 
   @Test
-  void aFailingDataLayerGivesA500WithoutInternals() {
-    HttpResponse<String> response = get("/api/patients/" + FakeViewerData.BROKEN);
+  void aFailingDataLayerGivesA500WithoutInternals(@TempDir Path other) {
+    // No storage makes the real adapter throw on purpose, so this one runs on the fake.
+    try (ViewerFixture broken = ViewerFixture.start(other, new FakeViewerData(), null)) {
+      HttpResponse<String> response = TestHttp.get(broken.url("/api/patients/" + FakeViewerData.BROKEN));
 
-    assertThat(response.statusCode()).isEqualTo(500);
-    assertThat(TestHttp.json(response).get("error").asText()).isEqualTo("internal error");
-    assertThat(response.body()).doesNotContain("secret").doesNotContain("Exception").doesNotContain("at dev.");
+      assertThat(response.statusCode()).isEqualTo(500);
+      assertThat(TestHttp.json(response).get("error").asText()).isEqualTo("internal error");
+      assertThat(response.body()).doesNotContain("secret").doesNotContain("Exception").doesNotContain("at dev.");
+    }
   }
 
   @Test
@@ -231,17 +270,18 @@ class ViewerServerTest {
 
   @Test
   void auditLogGetsALinePerSearchAndView() {
-    get("/api/search?q=" + encode("やまだ"));
-    get("/api/patients/" + FakeViewerData.YAMADA);
-    get("/api/patients/" + FakeViewerData.YAMADA + "/records?history=true");
-    get("/api/records/r-omp-1/raw");
+    String id = ViewerFixture.HISTORY_PATIENT_ID;
+    get("/api/search?q=" + encode(ViewerFixture.HISTORY_SEARCH));
+    get("/api/patients/" + id);
+    String recordId = firstRecordId(id);
+    get("/api/records/" + recordId + "/raw");
     get("/api/patients/NOPE");
 
     List<JsonNode> lines = viewer.auditLines();
     assertThat(lines).extracting(l -> l.get("action").asText())
         .containsExactly("search", "view-patient", "view-records", "view-raw", "view-patient");
     assertThat(lines).extracting(l -> l.get("target").asText())
-        .containsExactly("やまだ", "P0001", "P0001", "r-omp-1", "NOPE");
+        .containsExactly(ViewerFixture.HISTORY_SEARCH, id, id, recordId, "NOPE");
     assertThat(lines).allSatisfy(line -> {
       assertThat(line.get("user").asText()).isEqualTo("-");
       assertThat(line.get("client").asText()).isEqualTo("127.0.0.1");
