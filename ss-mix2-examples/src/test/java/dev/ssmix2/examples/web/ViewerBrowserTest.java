@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -69,39 +70,86 @@ class ViewerBrowserTest {
     wait.until(ExpectedConditions.textToBe(By.id("patient-name"), ViewerFixture.PATIENT_NAME));
     WebElement banner = driver.findElement(By.id("allergy-banner"));
     assertThat(banner.getAttribute("class")).isEqualTo("allergy-present");
-    assertThat(banner.getText()).contains("アレルギーあり").contains("ペニシリン");
+    assertThat(banner.getText()).contains("アレルギーあり").contains(LabPatientRoot.ALLERGEN).contains("重度");
     assertThat(banner.getCssValue("background-color")).isEqualTo("rgba(176, 0, 32, 1)");
 
     WebElement matrix = driver.findElement(By.id("lab-matrix"));
-    assertThat(matrix.findElements(By.cssSelector("thead th.lab-date"))).hasSize(3);
+    assertThat(matrix.findElements(By.cssSelector("thead th.lab-date"))).extracting(WebElement::getText)
+        .containsExactly("2024-03-10", "2024-02-10", "2024-01-10");
+    assertThat(matrix.findElement(By.cssSelector("tbody th.lab-name")).getText()).isEqualTo("クレアチニン");
+    assertThat(matrix.findElement(By.cssSelector("td.lab-unit")).getText()).isEqualTo("mg/dL");
+    assertThat(matrix.findElement(By.cssSelector("td.lab-range")).getText()).isEqualTo("0.40-1.10");
     List<WebElement> abnormal = matrix.findElements(By.cssSelector("td.abnormal"));
     assertThat(abnormal).hasSize(1);
-    assertThat(abnormal.get(0).getText()).contains("1.8").contains("H");
+    assertThat(abnormal.get(0).getText()).contains(LabPatientRoot.ABNORMAL_VALUE).contains("H");
     WebElement normal = matrix.findElements(By.cssSelector("td.lab-value:not(.abnormal)")).get(0);
     assertThat(abnormal.get(0).getCssValue("background-color")).isNotEqualTo(normal.getCssValue("background-color"));
-    assertThat(driver.findElements(By.cssSelector("#prescriptions tbody tr"))).hasSize(2);
     Browser.screenshot(driver, "02-chart");
-
-    wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#timeline tr.record-row"), 1));
-    driver.findElement(By.id("show-history")).click();
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#timeline tr.status-superseded")));
-    assertThat(driver.findElements(By.cssSelector("#timeline tr.status-deleted"))).hasSize(1);
-
-    driver.findElement(By.cssSelector("#timeline tr.status-current")).click();
-    wait.until(ExpectedConditions.textMatches(By.id("raw"), java.util.regex.Pattern.compile("^MSH\\|")));
-    assertThat(driver.findElement(By.id("raw")).getText()).contains("PID|||P0001");
-    Browser.screenshot(driver, "03-raw");
 
     List<JsonNode> audit = viewer.auditLines();
     assertThat(audit).anySatisfy(line -> {
       assertThat(line.get("action").asText()).isEqualTo("search");
       assertThat(line.get("target").asText()).isEqualTo(ViewerFixture.SEARCH_KANA);
+      assertThat(line.get("client").asText()).isEqualTo("127.0.0.1");
     });
     assertThat(audit).anySatisfy(line -> {
       assertThat(line.get("action").asText()).isEqualTo("view-patient");
       assertThat(line.get("target").asText()).isEqualTo(ViewerFixture.PATIENT_ID);
     });
-    assertThat(audit).anySatisfy(line -> assertThat(line.get("action").asText()).isEqualTo("view-raw"));
+  }
+
+  @Test
+  void onlyCurrentPrescriptionsShowUntilHistoryIsAskedAndRawHl7IsDecoded() {
+    driver.get(viewer.url().toString());
+
+    search(ViewerFixture.HISTORY_SEARCH);
+    hitNamed(ViewerFixture.HISTORY_PATIENT_ID).click();
+    wait.until(ExpectedConditions.textToBe(By.id("patient-id"), ViewerFixture.HISTORY_PATIENT_ID));
+
+    List<WebElement> prescriptions = driver.findElements(By.cssSelector("#prescriptions tbody tr"));
+    assertThat(prescriptions).singleElement().satisfies(row -> assertThat(row.getText()).contains("パンスポリン"));
+    assertThat(driver.findElement(By.id("prescriptions")).getText()).doesNotContain("ダーゼン")
+        .doesNotContain("アレピアチン");
+    assertThat(driver.findElements(By.cssSelector("#notes li.note"))).extracting(WebElement::getText)
+        .anySatisfy(n -> assertThat(n).contains("_000000000000900_"))
+        .anySatisfy(n -> assertThat(n).contains("_000000000000901_"));
+    assertThat(driver.findElement(By.id("allergy-banner")).getAttribute("class")).isEqualTo("allergy-unknown");
+
+    wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#timeline tr.record-row"), 2));
+    driver.findElement(By.id("show-history")).click();
+    wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#timeline tr.record-row"), 4));
+    assertThat(driver.findElements(By.cssSelector("#timeline tr.status-deleted"))).singleElement()
+        .satisfies(row -> assertThat(row.getText()).contains("アレピアチン"));
+    Browser.screenshot(driver, "03-history");
+
+    driver.findElement(By.cssSelector("#timeline tr.status-superseded")).click();
+    wait.until(ExpectedConditions.textMatches(By.id("raw"), Pattern.compile("^MSH\\|")));
+    assertThat(driver.findElement(By.id("raw")).getText()).contains("PID|0001||0000000111^^^^PI||小川^健太")
+        .contains("ダーゼン");
+    assertThat(driver.findElement(By.id("raw-title")).getText()).contains("ISO-2022-JP").contains("【");
+    Browser.screenshot(driver, "04-raw");
+
+    String recordId = driver.findElement(By.cssSelector("#timeline tr.status-superseded"))
+        .getAttribute("data-record-id");
+    assertThat(viewer.auditLines()).anySatisfy(line -> {
+      assertThat(line.get("action").asText()).isEqualTo("view-raw");
+      assertThat(line.get("target").asText()).isEqualTo(recordId);
+    });
+  }
+
+  @Test
+  void theNhoSampleChartListsEverySection() {
+    driver.get(viewer.url().resolve("/#/patient/" + ViewerFixture.NHO_PATIENT_ID).toString());
+    wait.until(ExpectedConditions.textToBe(By.id("patient-id"), ViewerFixture.NHO_PATIENT_ID));
+
+    assertThat(driver.findElement(By.id("allergy-banner")).getText()).contains("アレルギーあり（5件）")
+        .contains("ペニシリン").contains("スギ");
+    assertThat(driver.findElements(By.cssSelector("#prescriptions tbody tr.kind-injection"))).isNotEmpty();
+    assertThat(driver.findElement(By.id("prescriptions")).getText()).contains("アレピアチン１０倍散");
+    assertThat(driver.findElement(By.id("problems")).getText()).contains("胃炎").contains("K297");
+    assertThat(driver.findElements(By.cssSelector("#encounters tbody tr"))).hasSize(3);
+    assertThat(driver.findElement(By.id("lab-matrix")).getText()).contains("総蛋白").contains("7.2");
+    Browser.screenshot(driver, "05-nho-chart");
   }
 
   @Test
@@ -112,6 +160,7 @@ class ViewerBrowserTest {
 
     search(ViewerFixture.MARKUP_SEARCH);
     WebElement hit = hitNamed(ViewerFixture.MARKUP_PATIENT_ID);
+    assertThat(hit.findElements(By.tagName("script"))).isEmpty();
     assertThat(hit.findElement(By.className("hit-name")).getText()).isEqualTo(ViewerFixture.MARKUP_NAME);
     hit.click();
     wait.until(ExpectedConditions.textToBe(By.id("patient-id"), ViewerFixture.MARKUP_PATIENT_ID));
@@ -125,7 +174,7 @@ class ViewerBrowserTest {
     WebElement banner = driver.findElement(By.id("allergy-banner"));
     assertThat(banner.getAttribute("class")).isEqualTo("allergy-unknown");
     assertThat(banner.getText()).contains("アレルギー情報なし").contains("未登録");
-    Browser.screenshot(driver, "04-markup-name");
+    Browser.screenshot(driver, "06-markup-name");
   }
 
   @Test
