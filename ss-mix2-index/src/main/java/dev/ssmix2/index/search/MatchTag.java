@@ -2,7 +2,9 @@ package dev.ssmix2.index.search;
 
 /**
  * Why a patient was found, shown next to each hit so a nurse can judge it (読み一致 is safer than あいまい一致).
- * Declared in display order; name tiers from strongest to weakest.
+ * Declared in display order; name tiers from strongest to weakest. {@link #GUESSED_READING} (読み推定) means the
+ * patient has no registered reading and matched through one the index guessed; a typed kanji name whose reading
+ * equals the registered one is {@link #READING}.
  */
 public enum MatchTag {
   ID("ID一致"),

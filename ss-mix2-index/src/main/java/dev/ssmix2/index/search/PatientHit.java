@@ -16,7 +16,9 @@ import java.util.Optional;
  * @param birthDate 生年月日
  * @param sex 性別
  * @param score tier score; higher is better, comparable only within one search
- * @param matched which tiers matched, strongest first (完全一致, 読み一致 …)
+ * @param matched how the hit matched, strongest first: ID一致 when the ID matched, for each typed name token the
+ *     strongest tier it reached (e.g. {@code 山田 たろう} for 山田 太郎 gives 完全一致, 読み一致), and 生年月日一致 when a
+ *     typed birth date matched
  */
 public record PatientHit(
     PatientId patientId,

@@ -16,6 +16,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -70,7 +73,12 @@ public final class PatientSearch {
     return hits;
   }
 
-  /** Which tagged clauses each hit matches: one weight per clause, walked over the hits in doc-id order. */
+  /**
+   * How each hit matched, as a nurse needs it: for every typed name token the strongest tier it matched (so a
+   * registered reading reached through the query's reading is 読み一致, and 読み推定 only appears when a token matched
+   * nothing better than a guessed reading of a patient without one), plus ID一致 and 生年月日一致; strongest first.
+   * Clauses are tried strongest first per token, and a hit stops being checked once its token is settled.
+   */
   private static Map<Integer, Set<MatchTag>> tags(IndexSearcher searcher, List<TaggedClause> clauses,
       ScoreDoc[] hits) throws IOException {
     Map<Integer, Set<MatchTag>> out = new HashMap<>();
@@ -81,27 +89,51 @@ public final class PatientSearch {
     for (int d : docs) {
       out.put(d, EnumSet.noneOf(MatchTag.class));
     }
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    for (TaggedClause c : clauses.stream().sorted(Comparator.comparing(TaggedClause::tier)).toList()) {
-      Weight w = searcher.createWeight(searcher.rewrite(c.match()), ScoreMode.COMPLETE_NO_SCORES, 1f);
-      int leafIndex = -1;
-      DocIdSetIterator it = null;
-      for (int doc : docs) {
-        int li = ReaderUtil.subIndex(doc, leaves);
-        LeafReaderContext leaf = leaves.get(li);
-        if (li != leafIndex) {
-          leafIndex = li;
-          Scorer s = w.scorer(leaf);
-          it = s == null ? null : s.iterator();
+    Map<Integer, List<TaggedClause>> byToken = new TreeMap<>();
+    clauses.forEach(c -> byToken.computeIfAbsent(c.token(), k -> new ArrayList<>()).add(c));
+    for (Map.Entry<Integer, List<TaggedClause>> group : byToken.entrySet()) {
+      boolean name = group.getKey() != TaggedClause.NOT_A_NAME;
+      List<TaggedClause> strongestFirst = group.getValue().stream()
+          .sorted(Comparator.comparing(TaggedClause::tier)).toList();
+      SortedSet<Integer> open = new TreeSet<>(Arrays.stream(docs).boxed().toList());
+      for (TaggedClause c : strongestFirst) {
+        if (open.isEmpty()) {
+          break;
         }
-        if (it == null) {
-          continue;
-        }
-        int target = doc - leaf.docBase;
-        int at = it.docID() >= target ? it.docID() : it.advance(target);
-        if (at == target) {
+        for (int doc : matching(searcher, c, open)) {
           out.get(doc).add(c.tier().tag);
+          if (name) {
+            open.remove(doc);
+          }
         }
+      }
+    }
+    return out;
+  }
+
+  /** Which of {@code docs} (ascending) the clause matches. */
+  private static List<Integer> matching(IndexSearcher searcher, TaggedClause c, SortedSet<Integer> docs)
+      throws IOException {
+    Weight w = searcher.createWeight(searcher.rewrite(c.match()), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    List<Integer> out = new ArrayList<>();
+    int leafIndex = -1;
+    DocIdSetIterator it = null;
+    for (int doc : docs) {
+      int li = ReaderUtil.subIndex(doc, leaves);
+      LeafReaderContext leaf = leaves.get(li);
+      if (li != leafIndex) {
+        leafIndex = li;
+        Scorer s = w.scorer(leaf);
+        it = s == null ? null : s.iterator();
+      }
+      if (it == null) {
+        continue;
+      }
+      int target = doc - leaf.docBase;
+      int at = it.docID() >= target ? it.docID() : it.advance(target);
+      if (at == target) {
+        out.add(doc);
       }
     }
     return out;

@@ -87,12 +87,15 @@ final class QueryPlanner {
     final boolean fuzzy;
     final Set<TaggedClause> clauses = new LinkedHashSet<>();
     final Map<String, List<String>> readings = new HashMap<>();
+    /** The typed name token whose clauses are being built, for {@link TaggedClause#token()}. */
+    int token = TaggedClause.NOT_A_NAME;
 
     Build(boolean fuzzy) {
       this.fuzzy = fuzzy;
     }
 
     Query ids(List<IdToken> ids) {
+      token = TaggedClause.NOT_A_NAME;
       List<Query> alternatives = new ArrayList<>();
       for (IdToken id : ids) {
         alternatives.add(leaf(new TermQuery(new Term(PID, id.text())), Tier.ID));
@@ -104,43 +107,49 @@ final class QueryPlanner {
     Query names(List<NameToken> tokens) {
       if (tokens.size() == 1) {
         NameToken t = tokens.get(0);
-        List<Query> alternatives = new ArrayList<>(List.of(anyPart(t)));
+        List<Query> alternatives = new ArrayList<>(List.of(anyPart(t, 0)));
         t.kanjiThenKana().ifPresent(pieces -> alternatives.add(pair(
-            new NameToken(pieces.get(0), NameToken.Kind.KANJI), new NameToken(pieces.get(1), NameToken.Kind.KANA))));
+            new NameToken(pieces.get(0), NameToken.Kind.KANJI), new NameToken(pieces.get(1), NameToken.Kind.KANA),
+            0, 0)));
         return new DisjunctionMaxQuery(alternatives, 0f);
       }
       if (tokens.size() == 2) {
         NameToken a = tokens.get(0);
         NameToken b = tokens.get(1);
         List<Query> alternatives = new ArrayList<>();
-        alternatives.add(pair(a, b));
-        alternatives.add(new BoostQuery(pair(b, a), SWAPPED));
+        alternatives.add(pair(a, b, 0, 1));
+        alternatives.add(new BoostQuery(pair(b, a, 1, 0), SWAPPED));
         if (a.kind() == b.kind()) {
-          alternatives.add(new BoostQuery(slot(new NameToken(a.text() + b.text(), a.kind()), NamePart.FULL), JOINED));
+          // written apart but registered as one part: the joined text stands for the first token
+          alternatives.add(new BoostQuery(
+              slot(new NameToken(a.text() + b.text(), a.kind()), NamePart.FULL, 0), JOINED));
         }
         return new DisjunctionMaxQuery(alternatives, 0f);
       }
       BooleanQuery.Builder all = new BooleanQuery.Builder();
-      tokens.forEach(t -> all.add(anyPart(t), Occur.MUST));
+      for (int i = 0; i < tokens.size(); i++) {
+        all.add(anyPart(tokens.get(i), i), Occur.MUST);
+      }
       return all.build();
     }
 
-    private Query anyPart(NameToken t) {
+    private Query anyPart(NameToken t, int token) {
       return new DisjunctionMaxQuery(List.of(
-          slot(t, NamePart.FAMILY),
-          new BoostQuery(slot(t, NamePart.GIVEN), GIVEN_ONLY),
-          slot(t, NamePart.FULL)), 0f);
+          slot(t, NamePart.FAMILY, token),
+          new BoostQuery(slot(t, NamePart.GIVEN, token), GIVEN_ONLY),
+          slot(t, NamePart.FULL, token)), 0f);
     }
 
-    private Query pair(NameToken family, NameToken given) {
+    private Query pair(NameToken family, NameToken given, int familyToken, int givenToken) {
       return new BooleanQuery.Builder()
-          .add(slot(family, NamePart.FAMILY), Occur.MUST)
-          .add(slot(given, NamePart.GIVEN), Occur.MUST)
+          .add(slot(family, NamePart.FAMILY, familyToken), Occur.MUST)
+          .add(slot(given, NamePart.GIVEN, givenToken), Occur.MUST)
           .build();
     }
 
     /** Every way one token can match one name part, as a disjunction of tiers. */
-    private Query slot(NameToken t, NamePart p) {
+    private Query slot(NameToken t, NamePart p, int token) {
+      this.token = token;
       List<Query> tiers = new ArrayList<>();
       switch (t.kind()) {
         case KANJI -> kanji(t.text(), p, tiers);
@@ -164,8 +173,8 @@ final class QueryPlanner {
         grams(strict).ifPresent(q -> out.add(leaf(q, Tier.NGRAM)));
       }
       for (String reading : readings(text)) {
-        term(out, kanaExact(p), NameKeys.kanaExact(reading), Tier.GUESSED);
-        term(out, kanaLoose(p), NameKeys.kanaLoose(reading), Tier.GUESSED);
+        term(out, kanaExact(p), NameKeys.kanaExact(reading), Tier.QUERY_READING);
+        term(out, kanaLoose(p), NameKeys.kanaLoose(reading), Tier.QUERY_READING);
         term(out, guessExact(p), NameKeys.kanaExact(reading), Tier.GUESSED);
         term(out, guessLoose(p), NameKeys.kanaLoose(reading), Tier.GUESSED);
         if (fuzzy) {
@@ -226,7 +235,7 @@ final class QueryPlanner {
     }
 
     private Query leaf(Query match, Tier tier) {
-      TaggedClause c = new TaggedClause(match, tier);
+      TaggedClause c = new TaggedClause(match, tier, token);
       clauses.add(c);
       return c.scored();
     }

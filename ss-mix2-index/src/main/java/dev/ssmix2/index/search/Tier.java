@@ -13,6 +13,9 @@ enum Tier {
   READING_LOOSE(65, MatchTag.READING_LOOSE),
   PREFIX(50, MatchTag.PREFIX),
   NGRAM(40, MatchTag.PARTIAL),
+  /** The kuromoji reading of a typed kanji name equals the registered reading: the reading matched, not a guess. */
+  QUERY_READING(30, MatchTag.READING),
+  /** A typed name matches a reading guessed for a patient registered without one. */
   GUESSED(30, MatchTag.GUESSED_READING),
   FUZZY(15, MatchTag.FUZZY),
   BIRTH_DATE(10, MatchTag.BIRTH_DATE);

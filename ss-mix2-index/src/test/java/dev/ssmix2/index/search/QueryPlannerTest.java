@@ -38,9 +38,10 @@ class QueryPlannerTest {
   }
 
   @Test
-  void kanjiQueryGetsAGuessedReadingClause() {
+  void kanjiQueryGetsItsReadingForRegisteredAndGuessedReadings() {
     assertThat(planner.plan(ParsedQuery.parse("浜田"), false).clauses())
-        .anyMatch(c -> c.tier() == Tier.GUESSED && c.match().toString().equals("kana_family_exact:ハマダ"));
+        .anyMatch(c -> c.tier() == Tier.QUERY_READING && c.match().toString().equals("kana_family_exact:ハマダ"))
+        .anyMatch(c -> c.tier() == Tier.GUESSED && c.match().toString().equals("guess_family_exact:ハマダ"));
   }
 
   @Test
