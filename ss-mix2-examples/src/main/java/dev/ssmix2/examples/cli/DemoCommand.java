@@ -55,7 +55,7 @@ final class DemoCommand implements Callable<Integer> {
   int port;
 
   @Override
-  public Integer call() throws IOException, InterruptedException {
+  public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     Path storageDir = workdir.resolve("storage");
     Path indexDir = workdir.resolve("index");

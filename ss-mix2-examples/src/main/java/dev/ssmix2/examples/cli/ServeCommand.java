@@ -43,7 +43,7 @@ final class ServeCommand implements Callable<Integer> {
   Path auditLog;
 
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() {
     if (!PatientIndex.exists(indexDir)) {
       spec.commandLine().getErr().println("ssmix2 serve: no index at " + indexDir
           + "; build one with 'ssmix2 index --index " + indexDir + " ROOT...'");
@@ -79,9 +79,23 @@ final class ServeCommand implements Callable<Integer> {
     return parent.resolve("audit.log");
   }
 
-  static void awaitShutdown() throws InterruptedException {
+  /**
+   * Blocks until Ctrl-C (JVM shutdown) or until the calling thread is interrupted, which is how a host that embeds the
+   * command (or a test) stops it: the caller's try-with-resources then stops the server and closes the index.
+   */
+  static void awaitShutdown() {
     CountDownLatch stop = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "ssmix2-shutdown"));
-    stop.await();
+    Thread hook = new Thread(stop::countDown, "ssmix2-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      stop.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the JVM is exiting anyway
+      }
+    }
   }
 }

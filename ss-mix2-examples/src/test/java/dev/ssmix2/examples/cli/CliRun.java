@@ -18,6 +18,17 @@ record CliRun(int exit, String out, String err) {
     return new CliRun(exit, out.toString(), err.toString());
   }
 
+  /** Runs {@code ssmix2 args...} as {@link Main} configures it, with its exception handler. */
+  static CliRun main(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = Main.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    int exit = cl.execute(args);
+    return new CliRun(exit, out.toString(), err.toString());
+  }
+
   static Path fixtures() {
     String p = System.getProperty("ssmix2.fixtures");
     return Path.of(p != null ? p : "../ss-mix2-core/src/test/resources/fixtures");
