@@ -43,6 +43,8 @@ final class FileDocument {
   static final String STATUS = "file_status";
   static final String SUMMARY = "file_summary";
   static final String PROBLEM = "file_problem";
+  /** Indexed marker of an unreadable file, so every run can list them without reading unchanged patients. */
+  static final String UNREADABLE = "file_unreadable";
   static final String PID_NAME = "file_pid_name";
   static final String PID_BIRTH = "file_pid_birth";
   static final String PID_SEX = "file_pid_sex";
@@ -60,7 +62,10 @@ final class FileDocument {
     doc.add(new StoredField(CONTENT_FOLDER, v.file().isContentFolder() ? 1 : 0));
     doc.add(new StringField(STATUS, v.status().label(), Field.Store.YES));
     doc.add(new StoredField(SUMMARY, v.facts().summary()));
-    v.facts().problem().ifPresent(p -> doc.add(new StoredField(PROBLEM, p)));
+    v.facts().problem().ifPresent(p -> {
+      doc.add(new StoredField(PROBLEM, p));
+      doc.add(new StringField(UNREADABLE, "1", Field.Store.NO));
+    });
     v.facts().pid().ifPresent(pid -> {
       pid.name().ifPresent(n -> doc.add(new StoredField(PID_NAME, String.join(String.valueOf(SEP),
           n.kanjiFamily(), n.kanjiGiven(), n.kanaFamily(), n.kanaGiven(), n.romajiFamily(), n.romajiGiven()))));

@@ -10,8 +10,9 @@ import java.util.List;
  * @param filesIndexed files read and parsed in this run (new, changed or renamed)
  * @param filesUnchanged files whose earlier reading was reused
  * @param filesRemoved files that were in the index but are gone from the storage
- * @param skipped files and entries that could not be used, with reasons (capped at {@link #MAX_LISTED}; see
- *     {@code skippedCount})
+ * @param skipped every file and entry of the storage that could not be used, with reasons, sorted by root and path:
+ *     unreadable files of unchanged patients are listed from the index, so the list is the same on every run over
+ *     the same storage (capped at {@link #MAX_LISTED}; see {@code skippedCount})
  * @param skippedCount how many were skipped in total
  * @param patients patients in the index after the update
  * @param patientsUpdated patients whose documents were re-derived

@@ -31,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -38,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -85,6 +87,8 @@ final class Updater {
   private final AtomicLong patientsRemoved = new AtomicLong();
   private final AtomicLong skippedCount = new AtomicLong();
   private final List<RecordProblem> skipped = Collections.synchronizedList(new ArrayList<>());
+  /** Patients whose files did not change: their unreadable files are listed from the index, not read again. */
+  private final Set<String> unchanged = ConcurrentHashMap.newKeySet();
 
   Updater(Directory directory, ReadingGuesser guesser) {
     this.directory = directory;
@@ -141,14 +145,17 @@ final class Updater {
       rethrow(failure.get());
       if (before != null) {
         deleteVanished(before, seen, writer);
+        listUnreadable(beforeSearcher);
       }
       long patients = seen.size();
       List<java.nio.file.Path> roots = storage.roots().stream().map(StorageRoot::path).toList();
       writer.setLiveCommitData(CommitMetadata.current(roots, filesSeen.get(), patients).toUserData().entrySet());
       writer.commit();
       listener.progress(new IndexProgress(filesSeen.get(), filesIndexed.get(), patientsSeen.get(), expected));
+      List<RecordProblem> listed = new ArrayList<>(skipped);
+      listed.sort(Comparator.comparing((RecordProblem p) -> p.root().toString()).thenComparing(RecordProblem::file));
       return new IndexReport(filesSeen.get(), filesIndexed.get(), filesUnchanged.get(), filesRemoved.get(),
-          List.copyOf(skipped), skippedCount.get(), patients, patientsUpdated.get(), patientsRemoved.get(),
+          listed, skippedCount.get(), patients, patientsUpdated.get(), patientsRemoved.get(),
           rebuild, Duration.ofNanos(System.nanoTime() - started));
     }
   }
@@ -162,6 +169,7 @@ final class Updater {
     if (before != null) {
       if (fingerprint.equals(storedFingerprint(before, pid))) {
         filesUnchanged.addAndGet(files.size());
+        unchanged.add(pid);
         return;
       }
       old = fileDocuments(before, pid);
@@ -196,14 +204,17 @@ final class Updater {
 
   /** The earlier reading when the file is unchanged, else a fresh one through the core reader. */
   private FileFacts facts(Version v, FileStamp stamp, Document previous) {
+    FileFacts facts;
     if (previous != null && FileDocument.stamp(previous).equals(stamp)) {
       filesUnchanged.incrementAndGet();
-      return FileDocument.facts(previous);
+      facts = FileDocument.facts(previous);
+    } else {
+      facts = FileFacts.of(RecordReader.read(v.file(), v.status()));
+      filesIndexed.incrementAndGet();
     }
-    FileFacts read = FileFacts.of(RecordReader.read(v.file(), v.status()));
-    filesIndexed.incrementAndGet();
-    read.problem().ifPresent(reason -> skip(new RecordProblem(v.file().root().path(), v.file().relativePath(), reason)));
-    return read;
+    facts.problem().ifPresent(reason -> skip(new RecordProblem(v.file().root().path(), v.file().relativePath(),
+        reason)));
+    return facts;
   }
 
   private void deleteVanished(DirectoryReader before, Set<String> seen, IndexWriter writer) throws IOException {
@@ -220,6 +231,24 @@ final class Updater {
         filesRemoved.addAndGet(searcher.count(of(PID, pid, KIND_FILE)));
         writer.deleteDocuments(t);
         patientsRemoved.incrementAndGet();
+      }
+    }
+  }
+
+  /**
+   * Lists the unreadable files of unchanged patients from the last commit, so the skipped list names every unreadable
+   * file of the storage on every run, not only those read in this one. One query over the few marked files.
+   */
+  private void listUnreadable(IndexSearcher before) throws IOException {
+    Query q = new BooleanQuery.Builder()
+        .add(new TermQuery(new Term(FileDocument.UNREADABLE, "1")), Occur.FILTER)
+        .add(new TermQuery(new Term(KIND, KIND_FILE)), Occur.FILTER)
+        .build();
+    var stored = before.storedFields();
+    for (ScoreDoc sd : before.search(q, Math.max(1, before.count(q))).scoreDocs) {
+      Document d = stored.document(sd.doc);
+      if (unchanged.contains(d.get(PID))) {
+        FileDocument.problem(d).ifPresent(this::skip);
       }
     }
   }

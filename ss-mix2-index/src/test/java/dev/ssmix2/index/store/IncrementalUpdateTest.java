@@ -58,6 +58,20 @@ class IncrementalUpdateTest {
   }
 
   @Test
+  void skippedFilesAreListedOnEveryRunNotOnlyWhenRead() {
+    assertThat(first.skipped()).as("the fixture has unreadable files")
+        .anyMatch(p -> p.reason().startsWith("empty-file: "));
+    IndexReport again = index.update(storage(), ProgressListener.none());
+    assertThat(again.filesIndexed()).isZero();
+    assertThat(again.skipped()).isEqualTo(first.skipped());
+    assertThat(again.skippedCount()).isEqualTo(first.skippedCount());
+
+    Adt00Files.write(undated, "0000001234", pid5("湊", "花子", "ミナト", "ハナコ"), "19990909", "F",
+        "20240501093000000", '1');
+    assertThat(index.update(storage(), ProgressListener.none()).skipped()).isEqualTo(first.skipped());
+  }
+
+  @Test
   void newAdt00IsFoundAfterTheNextUpdate() {
     assertThat(index.search("みなと はなこ", 10)).isEmpty();
     Adt00Files.write(undated, "0000001234", pid5("湊", "花子", "ミナト", "ハナコ"), "19990909", "F",
