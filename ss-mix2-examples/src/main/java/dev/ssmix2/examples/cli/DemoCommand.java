@@ -79,7 +79,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("Try searching for a name in kana, kanji or romaji, an ID, or a birth date such as S50.3.15.");
         out.println("Press Ctrl-C to stop.");
         out.flush();
-        ServeCommand.awaitShutdown();
+        ServeCommand.awaitShutdown(server, index);
       }
     }
     return 0;

@@ -67,7 +67,7 @@ final class ServeCommand implements Callable<Integer> {
             + audit + ")");
         out.println("Press Ctrl-C to stop.");
         out.flush();
-        awaitShutdown();
+        awaitShutdown(server, index);
       }
     }
     return 0;
@@ -81,11 +81,21 @@ final class ServeCommand implements Callable<Integer> {
 
   /**
    * Blocks until Ctrl-C (JVM shutdown) or until the calling thread is interrupted, which is how a host that embeds the
-   * command (or a test) stops it: the caller's try-with-resources then stops the server and closes the index.
+   * command (or a test) stops it: the caller's try-with-resources then stops the server and closes the index. On
+   * Ctrl-C the shutdown hook closes {@code resources} itself, because the JVM does not wait for the main thread.
    */
-  static void awaitShutdown() {
+  static void awaitShutdown(AutoCloseable... resources) {
     CountDownLatch stop = new CountDownLatch(1);
-    Thread hook = new Thread(stop::countDown, "ssmix2-shutdown");
+    Thread hook = new Thread(() -> {
+      for (AutoCloseable r : resources) {
+        try {
+          r.close();
+        } catch (Exception e) {
+          System.err.println("ssmix2: while stopping: " + Main.describe(e));
+        }
+      }
+      stop.countDown();
+    }, "ssmix2-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       stop.await();
