@@ -30,9 +30,9 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Incremental indexing: before each iteration 1 % of the storage's files get a new version through the library's
- * {@link StorageWriter} (the old {@code _1} renamed to {@code _2}, a new {@code _1} written — the commonest real change),
- * then {@code incrementalUpdate1pct} brings the index up to date. {@code incrementalFullBuild} builds the same storage
- * from scratch in the same run, for the ratio (target: update ≤ 5 % of a full build).
+ * {@link StorageWriter} (the old {@code _1} renamed to {@code _2}, a new {@code _1} written — the commonest real
+ * change), then {@code incrementalUpdate1pct} brings the index up to date. {@code incrementalFullBuild} builds the
+ * same storage from scratch in the same run, for the ratio (target: update ≤ 5 % of a full build).
  *
  * <p>The storage is a private copy of the cached generated one, made at trial setup, so the cache stays pristine.
  */
@@ -86,7 +86,8 @@ public class IncrementalBenchmark {
       FileName n = f.name();
       FileName next = new FileName(n.patientId(), n.date(), n.dataType(), n.orderNo(),
           FileTimestamp.parse(Long.toString(nextTimestamp++)), n.department(), ConditionFlag.CURRENT);
-      StorageWriter.create(f.root().path(), WriterOptions.defaults().withSubstituteUnencodable(true)).insert(text, next);
+      StorageWriter.create(f.root().path(), WriterOptions.defaults().withSubstituteUnencodable(true))
+          .insert(text, next);
     }
     ResultNotes.record("incremental-changed-files." + patients, changes);
     ResultNotes.record("incremental-all-files." + patients, all);

@@ -66,9 +66,14 @@ final class KuromojiBaseline implements Closeable {
         IndexWriter writer = new IndexWriter(dir,
             new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(128));
         Stream<StorageFile> files = storage.files()) {
+      List<String> skipped = new ArrayList<>();
       files.filter(f -> f.dataType() == StandardDataType.ADT_00 && f.flag() == ConditionFlag.CURRENT)
-          .forEach(f -> document(f).ifPresent(doc -> add(writer, doc)));
+          .forEach(f -> document(f, skipped).ifPresent(doc -> add(writer, doc)));
       writer.commit();
+      if (!skipped.isEmpty()) {
+        System.err.printf("kuromoji baseline: %d ADT-00 files not indexed (junk or no PID), e.g. %s%n",
+            skipped.size(), skipped.get(0));
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot build the kuromoji baseline index in " + indexDir, e);
     }
@@ -111,17 +116,18 @@ final class KuromojiBaseline implements Closeable {
     return reader.numDocs();
   }
 
-  private static Optional<Document> document(StorageFile file) {
+  /** The patient's document, or empty (with the file and reason added to {@code skipped}) for a junk file. */
+  private static Optional<Document> document(StorageFile file, List<String> skipped) {
     Hl7Message message;
     try {
       message = Hl7Message.parse(Hl7Decoder.decode(file.readBytes()).text());
     } catch (RuntimeException e) {
-      System.err.println("baseline: skipping " + file + ": " + e.getMessage());
+      skipped.add(file + ": " + e.getMessage());
       return Optional.empty();
     }
     Optional<Segment> pid = message.segment("PID");
     if (pid.isEmpty()) {
-      System.err.println("baseline: skipping " + file + ": no PID segment");
+      skipped.add(file + ": no PID segment");
       return Optional.empty();
     }
     Document doc = new Document();

@@ -21,6 +21,7 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -34,7 +35,7 @@ import org.openjdk.jmh.util.Statistics;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.ssmix2.benchmarks.Report [--profile short|full]
- *     [--suites hapi,scan,search,incremental] [--out benchmarks/results/DATE.md] [--prepare]
+ *     [--suites hapi,scan,search,incremental,api] [--out benchmarks/results/DATE.md] [--prepare]
  * </pre>
  *
  * <p>{@code --prepare} only fills the cache of generated storages and indexes (the first run on a machine spends most
@@ -48,6 +49,7 @@ public final class Report {
   static final double INCREMENTAL_SHARE = 0.05;
   static final double QUERY_P99_MS = 10.0;
   static final double QUERY_P50_MS = 2.0;
+  static final double API_P99_MS = 20.0;
 
   private final String profile;
   private final Set<String> suites;
@@ -62,7 +64,7 @@ public final class Report {
 
   public static void main(String[] args) throws Exception {
     String profile = "short";
-    Set<String> suites = new TreeSet<>(List.of("hapi", "scan", "search", "incremental"));
+    Set<String> suites = new TreeSet<>(List.of("hapi", "scan", "search", "incremental", "api"));
     Path out = null;
     boolean prepareOnly = false;
     for (int i = 0; i < args.length; i++) {
@@ -73,7 +75,7 @@ public final class Report {
         case "--prepare" -> prepareOnly = true;
         default -> {
           System.err.println("unknown option " + args[i]
-              + "; expected --profile short|full, --suites hapi,scan,search,incremental, --out FILE, --prepare");
+              + "; expected --profile short|full, --suites hapi,scan,search,incremental,api, --out FILE, --prepare");
           System.exit(2);
         }
       }
@@ -91,10 +93,11 @@ public final class Report {
     }
     Report report = new Report(profile, suites);
     LocalDateTime started = LocalDateTime.now();
+    String loadBefore = Machine.loadAverage();
     long t0 = System.nanoTime();
     ResultNotes.clearExceptCache();
     report.runAll();
-    String md = report.render(started, Duration.ofNanos(System.nanoTime() - t0));
+    String md = report.render(started, Duration.ofNanos(System.nanoTime() - t0), loadBefore, Machine.loadAverage());
     Files.createDirectories(out.toAbsolutePath().getParent());
     Files.writeString(out, md, StandardCharsets.UTF_8);
     System.out.println("report written to " + out);
@@ -127,8 +130,8 @@ public final class Report {
   private void runAll() throws RunnerException {
     if (suites.contains("hapi")) {
       run(base(HapiReadBenchmark.class)
-          .warmupIterations(full() ? 5 : 2).warmupTime(TimeValue.seconds(2))
-          .measurementIterations(full() ? 10 : 3).measurementTime(TimeValue.seconds(2)));
+          .warmupIterations(full() ? 5 : 2).warmupTime(TimeValue.seconds(full() ? 2 : 1))
+          .measurementIterations(full() ? 10 : 3).measurementTime(TimeValue.seconds(full() ? 2 : 1)));
     }
     if (suites.contains("scan")) {
       run(base(ScanIndexBenchmark.class).param("patients", "10000")
@@ -149,11 +152,18 @@ public final class Report {
       }
       run(b);
     }
+    if (suites.contains("api")) {
+      run(base(ApiSearchBenchmark.class)
+          .warmupIterations(1).warmupTime(TimeValue.seconds(full() ? 10 : 3))
+          .measurementIterations(full() ? 5 : 2).measurementTime(TimeValue.seconds(full() ? 10 : 3)));
+    }
   }
 
   private ChainedOptionsBuilder base(Class<?> suite) {
     return new OptionsBuilder()
         .include(suite.getName() + "\\.")
+        .resultFormat(ResultFormatType.JSON)
+        .result(Workspace.work().resolve("jmh-" + suite.getSimpleName() + "-" + System.nanoTime() + ".json").toString())
         .forks(1)
         .addProfiler(PeakHeapProfiler.class)
         .jvmArgsAppend("-Dssmix2.fixtures=" + Workspace.fixtures(), "-Dssmix2.bench.work=" + Workspace.work(),
@@ -167,20 +177,13 @@ public final class Report {
 
   // ---------------------------------------------------------------- rendering
 
-  private String render(LocalDateTime started, Duration took) {
+  private String render(LocalDateTime started, Duration took, String loadBefore, String loadAfter) {
     Map<String, String> notes = ResultNotes.read();
-    if (suites.contains("hapi")) {
-      readPath(notes);
-    }
-    if (suites.contains("scan")) {
-      scanIndex(notes);
-    }
-    if (suites.contains("search")) {
-      search(notes);
-    }
-    if (suites.contains("incremental")) {
-      incremental(notes);
-    }
+    section("hapi", () -> readPath(notes));
+    section("scan", () -> scanIndex(notes));
+    section("search", () -> search(notes));
+    section("incremental", () -> incremental(notes));
+    section("api", this::api);
     generation(notes);
 
     StringBuilder md = new StringBuilder();
@@ -189,13 +192,29 @@ public final class Report {
         .append(started.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))).append(", took ")
         .append(took.toMinutes()).append(" min ").append(took.toSecondsPart()).append(" s")
         .append(" (including generating/indexing any storage not yet in the cache).\n\n");
-    md.append(Machine.describe()).append('\n');
+    md.append(Machine.describe())
+        .append("Load average (1/5/15 min) at start ").append(loadBefore).append(", at end ").append(loadAfter)
+        .append(": anything well above 0 means other work shared the cores and the figures are pessimistic.\n\n");
     md.append("Errors are JMH's 99.9 % confidence half-widths; `n/a` where a figure has a single sample. ")
         .append("Ratios carry the propagated error. Generated storages: seed 42, core generator.\n\n");
     md.append("## Targets\n\n| Target | Measured | Verdict |\n|---|---|---|\n");
     targets.forEach(t -> md.append(t).append('\n'));
     md.append('\n').append(body);
     return md.toString();
+  }
+
+  /** Renders one suite's section; a rendering bug costs that section (said so in the report), not the whole run. */
+  private void section(String suite, Runnable render) {
+    if (!suites.contains(suite)) {
+      return;
+    }
+    try {
+      render.run();
+    } catch (RuntimeException e) {
+      body.append("\n**The ").append(suite).append(" section could not be rendered: ").append(e)
+          .append("; the raw JMH results are in ").append(Workspace.work()).append("/jmh-*.json.**\n\n");
+      e.printStackTrace();
+    }
   }
 
   private void readPath(Map<String, String> notes) {
@@ -272,8 +291,9 @@ public final class Report {
   private void search(Map<String, String> notes) {
     body.append("## 3. Search (`SearchQueryBenchmark`, one thread, top 10)\n\n")
         .append("Latency sampled per query (`Mode.SampleTime`), in ms. `found` = queries of the shape whose ")
-        .append("patient is in the top 10 (200 sampled patients per shape, queries made from their registered ")
-        .append("kanji, kana and birth date). `kuromoji` = stock `JapaneseAnalyzer` over kanji + kana name text.\n\n");
+        .append("patient is in the top 10 (first 100 of the 200 sampled patients per shape; queries made from ")
+        .append("their registered kanji, kana and birth date). `kuromoji` = stock `JapaneseAnalyzer` over ")
+        .append("kanji + kana name text.\n\n");
     Set<String> storages = new TreeSet<>(Comparator.reverseOrder());
     select(r -> r.getParams().getBenchmark().contains("SearchQueryBenchmark"))
         .forEach(r -> storages.add(r.getParams().getParam("storage")));
@@ -320,8 +340,8 @@ public final class Report {
             "ms", worstP50 <= QUERY_P50_MS, "missed by " + fmt(worstP50 - QUERY_P50_MS, 2) + " ms");
       }
       for (String engine : List.of("ssmix2", "kuromoji")) {
-        String key = storage.substring(0, storage.lastIndexOf('-')) + "." + storage.substring(storage.lastIndexOf('-') + 1)
-            + "." + engine;
+        int dash = storage.lastIndexOf('-');
+        String key = storage.substring(0, dash) + "." + storage.substring(dash + 1) + "." + engine;
         Optional<Double> secs = parse(notes.get("index-build-seconds." + key));
         Optional<Double> bytes = parse(notes.get("index-bytes." + key));
         if (secs.isPresent() || bytes.isPresent()) {
@@ -381,16 +401,41 @@ public final class Report {
         body.append("| ").append(fmt(Double.parseDouble(n), 0)).append(" | ")
             .append(notes.getOrDefault("incremental-all-files." + n, "?")).append(" | ")
             .append(notes.getOrDefault("incremental-changed-files." + n, "?")).append(" | ").append(method(r))
-            .append(" | ").append(pm(r.getPrimaryResult().getScore() / 1000, r.getPrimaryResult().getScoreError() / 1000, 2))
+            .append(" | ")
+            .append(pm(r.getPrimaryResult().getScore() / 1000, r.getPrimaryResult().getScoreError() / 1000, 2))
             .append(" | ").append(secondary(r, "peak-heap").map(v -> fmt(v, 0)).orElse("")).append(" | ")
             .append(fullBuild.map(f -> pm(100 * timeRatio(r, f), 100 * ratioError(r, f), 1) + " %").orElse(""))
             .append(" |\n");
       }
       find(rs, "incrementalUpdate1pct").ifPresent(u -> fullBuild.ifPresent(f -> target(
-          "Incremental 1 % ≤ " + fmt(100 * INCREMENTAL_SHARE, 0) + " % of a full build (" + fmt(Double.parseDouble(n), 0)
-              + " patients)", 100 * timeRatio(u, f), 100 * ratioError(u, f), "%",
+          "Incremental 1 % ≤ " + fmt(100 * INCREMENTAL_SHARE, 0) + " % of a full build ("
+              + fmt(Double.parseDouble(n), 0) + " patients)", 100 * timeRatio(u, f), 100 * ratioError(u, f), "%",
           timeRatio(u, f) <= INCREMENTAL_SHARE, "missed: " + fmt(100 * timeRatio(u, f), 1) + " % against "
               + fmt(100 * INCREMENTAL_SHARE, 0) + " %")));
+    }
+    body.append('\n');
+  }
+
+  private void api() {
+    List<RunResult> rs = select(r -> r.getParams().getBenchmark().contains("ApiSearchBenchmark"));
+    if (rs.isEmpty()) {
+      return;
+    }
+    body.append("## 5. Viewer API (`ApiSearchBenchmark`)\n\n")
+        .append("`GET /api/search?q=…` against the real `ViewerServer` (audit log on) over the library index, ")
+        .append(rs.get(0).getParams().getThreads()).append(" concurrent client threads in the same JVM, every query ")
+        .append("shape in turn. Latency in ms.\n\n| Storage | p50 | p90 | p99 | max | samples |\n")
+        .append("|---|---:|---:|---:|---:|---:|\n");
+    for (RunResult r : rs) {
+      Statistics st = r.getPrimaryResult().getStatistics();
+      double p99 = st.getPercentile(99) / 1000;
+      body.append("| ").append(r.getParams().getParam("storage")).append(" | ")
+          .append(fmt(st.getPercentile(50) / 1000, 2)).append(" | ").append(fmt(st.getPercentile(90) / 1000, 2))
+          .append(" | ").append(fmt(p99, 2)).append(" | ").append(fmt(st.getMax() / 1000, 1)).append(" | ")
+          .append(st.getN()).append(" |\n");
+      target("API `/api/search` p99 ≤ " + fmt(API_P99_MS, 0) + " ms, " + r.getParams().getThreads()
+          + " clients (" + r.getParams().getParam("storage") + ")", p99, Double.NaN, "ms", p99 <= API_P99_MS,
+          "missed by " + fmt(p99 - API_P99_MS, 1) + " ms (" + fmt(p99 / API_P99_MS, 1) + "× the target)");
     }
     body.append('\n');
   }
@@ -498,6 +543,11 @@ public final class Report {
           + "), forks with -Xmx" + System.getProperty("ssmix2.bench.heap", "6g") + "; JMH "
           + org.openjdk.jmh.util.Version.getPlainVersion() + ". Launcher heap: "
           + ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax() / (1024 * 1024) + " MB.\n";
+    }
+
+    static String loadAverage() {
+      return read("/proc/loadavg").map(l -> String.join(" / ", List.of(l.split(" ")).subList(0, 3)))
+          .orElse("unknown");
     }
 
     private static Optional<String> grep(String file, String key) {

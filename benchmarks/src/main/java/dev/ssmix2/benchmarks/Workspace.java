@@ -43,7 +43,7 @@ final class Workspace {
     }
   }
 
-  /** The folder that holds {@code benchmarks/} and {@code ss-mix2-core/}: the working directory or one of its parents. */
+  /** The folder holding {@code benchmarks/} and {@code ss-mix2-core/}: the working directory or one of its parents. */
   static Path repositoryRoot() {
     Path dir = Path.of("").toAbsolutePath();
     for (Path p = dir; p != null; p = p.getParent()) {
