@@ -127,15 +127,17 @@ public final class Storage {
    * The storage patient by patient: each patient's files from every root, gathered by merging the roots' walks
    * (each walk is ordered by patient folder, so memory stays bounded by one patient's files).
    *
-   * @param onUnplaced receives the unplaced entries that lie outside any patient folder (strays at the top levels)
+   * <p>The stream is lazy and ordered by patient folder. Call {@code .parallel()} to walk shards of the storage
+   * (first- or second-level folders) on several threads; {@code onUnplaced} must then be thread-safe.
+   *
+   * @param onUnplaced receives the unplaced entries that lie outside any patient folder (strays at the top levels);
+   *     entries inside a patient's folders are in {@link PatientFolder#unplaced()}
    */
   public Stream<PatientFolder> patients(StorageFilter filter, Consumer<UnplacedEntry> onUnplaced) {
     checkArgument(filter != null, "filter must not be null; use StorageFilter.all()");
     checkArgument(onUnplaced != null, "onUnplaced must not be null");
-    PatientMerger merger = new PatientMerger(
-        roots.stream().map(r -> (Iterator<StorageEntry>) new StorageWalker(r, filter)).toList(), onUnplaced);
-    return StreamSupport.stream(
-        Spliterators.spliteratorUnknownSize(merger, Spliterator.ORDERED | Spliterator.NONNULL), false);
+    List<String> shards = Shards.of(roots, filter, onUnplaced);
+    return StreamSupport.stream(new PatientSpliterator(roots, filter, onUnplaced, shards, 0, shards.size()), false);
   }
 
   /** The storage patient by patient; unplaced entries outside patient folders go to {@code onUnplaced}. */

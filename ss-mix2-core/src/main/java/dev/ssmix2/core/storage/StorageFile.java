@@ -13,12 +13,34 @@ import java.nio.file.Path;
  *
  * <p>In an extended storage (拡張ストレージ) the "file" is a content folder named like a file; {@link #isContentFolder()}
  * tells, and its payload files sit inside it.
+ *
+ * <p>Files from a walk carry the size and modification time the walker read anyway, so that incremental indexers
+ * need not ask the file system again; {@code -1} means unknown. Two storage files are equal when they have the same
+ * root and path.
+ *
+ * @param size bytes, or -1 when unknown
+ * @param lastModified modification time in epoch milliseconds, or -1 when unknown
  */
-public record StorageFile(StorageRoot root, String relativePath, FileName name, boolean isContentFolder)
-    implements StorageEntry {
+public record StorageFile(StorageRoot root, String relativePath, FileName name, boolean isContentFolder, long size,
+    long lastModified) implements StorageEntry {
 
   public StorageFile {
     checkArgument(root != null && relativePath != null && name != null, "storage file fields must not be null");
+  }
+
+  /** A file whose size and modification time are not known (yet). */
+  public StorageFile(StorageRoot root, String relativePath, FileName name, boolean isContentFolder) {
+    this(root, relativePath, name, isContentFolder, -1, -1);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof StorageFile f && root.equals(f.root) && relativePath.equals(f.relativePath);
+  }
+
+  @Override
+  public int hashCode() {
+    return root.hashCode() * 31 + relativePath.hashCode();
   }
 
   public Path path() {

@@ -46,6 +46,22 @@ final class StorageWalker implements Iterator<StorageEntry> {
     push(L1, "", root.path(), null, null, null, null, null);
   }
 
+  /**
+   * A walk of one shard of a root: the folder {@code L1} or {@code L1/L2} given as a relative path (see
+   * {@link Shards}); the shard folder itself was already checked and filtered by whoever listed it.
+   */
+  StorageWalker(StorageRoot root, StorageFilter filter, String shard) {
+    this.root = root;
+    this.filter = filter;
+    int slash = shard.indexOf('/');
+    if (slash < 0) {
+      push(L2, shard, root.resolve(shard), shard, null, null, null, null);
+    } else {
+      push(PATIENT, shard, root.resolve(shard), shard.substring(0, slash), shard.substring(slash + 1), null, null,
+          null);
+    }
+  }
+
   @Override
   public boolean hasNext() {
     while (ready.isEmpty() && !stack.isEmpty()) {
@@ -134,12 +150,13 @@ final class StorageWalker implements Iterator<StorageEntry> {
           push(FILE, rel, child, f.l1(), f.l2(), f.patient(), f.date(), name);
         }
       }
-      case FILE -> placeFile(f, rel, name, dir);
+      case FILE -> placeFile(f, rel, name, attrs);
       default -> throw new IllegalStateException("level " + f.level());
     }
   }
 
-  private void placeFile(Frame f, String rel, String name, boolean dir) {
+  private void placeFile(Frame f, String rel, String name, BasicFileAttributes attrs) {
+    boolean dir = attrs.isDirectory();
     DataType folderType = DataType.of(f.type());
     if (dir && folderType.isStandard()) {
       ready.add(new UnplacedEntry(root, rel, Problem.BAD_FOLDER,
@@ -172,7 +189,8 @@ final class StorageWalker implements Iterator<StorageEntry> {
       return;
     }
     if (filter.acceptsFlag(fileName.flag())) {
-      ready.add(new StorageFile(root, rel, fileName, dir));
+      ready.add(new StorageFile(root, rel, fileName, dir, dir ? -1 : attrs.size(),
+          attrs.lastModifiedTime().toMillis()));
     }
   }
 

@@ -67,6 +67,24 @@ class StorageWalkTest {
   }
 
   @Test
+  void parallelPatientsWalkShardsConcurrentlyAndFindTheSameFiles() {
+    Storage s = Fixtures.searchCaseStorage();
+    List<String> sequential = s.patients(u -> { }).flatMap(p -> p.files().stream())
+        .map(StorageFile::relativePath).sorted().toList();
+    List<String> parallel = s.patients(u -> { }).parallel().flatMap(p -> p.files().stream())
+        .map(StorageFile::relativePath).sorted().toList();
+    assertThat(parallel).isEqualTo(sequential).hasSize(s.files().toList().size());
+  }
+
+  @Test
+  void walkedFilesCarryTheirSizeAndTime() {
+    StorageFile empty = Fixtures.searchCaseStorage().files().filter(f -> f.relativePath().contains("_000000000000900_"))
+        .findFirst().orElseThrow();
+    assertThat(empty.size()).isZero();
+    assertThat(empty.lastModified()).isPositive();
+  }
+
+  @Test
   void symbolicLinksAreReportedNotFollowed(@TempDir Path tmp) throws IOException {
     Path pdir = Files.createDirectories(tmp.resolve("000/000/0000001/-/ADT-00"));
     Files.writeString(pdir.resolve("0000001_-_ADT-00_999999999999999_20240101000000000_-_1"), "MSH|^~\\&|");

@@ -12,6 +12,10 @@ import java.nio.file.attribute.BasicFileAttributes;
 record FileStamp(String root, String path, long size, long modified) {
 
   static FileStamp of(StorageFile file) {
+    if (file.size() >= 0 && file.lastModified() >= 0) {
+      // the walker read these already; asking the file system again doubles the cost of a large walk
+      return new FileStamp(file.root().toString(), file.relativePath(), file.size(), file.lastModified());
+    }
     long size = -1;
     long modified = -1;
     try {

@@ -26,6 +26,7 @@ import dev.ssmix2.index.patient.FileVersion;
 import dev.ssmix2.index.patient.PatientDocument;
 import dev.ssmix2.index.patient.PatientFields;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -40,12 +41,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
@@ -73,7 +71,7 @@ import org.apache.lucene.util.BytesRef;
  * leaves the last commit untouched and the next run redoes the remaining work.
  */
 final class Updater {
-  private static final int THREADS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+  private static final int THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 
   private final Directory directory;
   private final ReadingGuesser guesser;
@@ -106,43 +104,36 @@ final class Updater {
     try (IndexWriter writer = new IndexWriter(directory, config);
         DirectoryReader before = rebuild ? null : DirectoryReader.open(directory)) {
       IndexSearcher beforeSearcher = before == null ? null : new IndexSearcher(before);
-      Set<String> seen = new HashSet<>();
-      ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
-        Thread t = new Thread(r, "ssmix2-indexer");
-        t.setDaemon(true);
-        return t;
-      });
-      Semaphore inFlight = new Semaphore(THREADS * 8);
-      AtomicReference<Throwable> failure = new AtomicReference<>();
+      Set<String> seen = ConcurrentHashMap.newKeySet();
+      // Walking millions of small files is bound by directory listings and stat calls, not CPU, so more threads
+      // than cores keep the disk busy; the parallel stream hands each thread its own shards of the storage.
+      ForkJoinPool pool = new ForkJoinPool(THREADS);
       try (Stream<PatientFolder> patients = storage.patients(this::unplaced)) {
-        for (PatientFolder folder : (Iterable<PatientFolder>) patients::iterator) {
-          rethrow(failure.get());
+        pool.submit(() -> patients.parallel().forEach(folder -> {
           folder.unplaced().forEach(this::unplaced);
           if (folder.files().isEmpty()) {
-            continue;
+            return;
           }
           seen.add(folder.patientId().value());
           filesSeen.addAndGet(folder.files().size());
           patientsSeen.incrementAndGet();
-          inFlight.acquireUninterruptibly();
-          pool.execute(() -> {
-            try {
-              if (failure.get() == null) {
-                process(folder, beforeSearcher, writer);
-              }
-            } catch (Throwable t) {
-              failure.compareAndSet(null, t);
-            } finally {
-              inFlight.release();
-            }
-          });
-          listener.progress(new IndexProgress(filesSeen.get(), filesIndexed.get(), patientsSeen.get(), expected));
-        }
+          try {
+            process(folder, beforeSearcher, writer);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          synchronized (listener) {
+            listener.progress(new IndexProgress(filesSeen.get(), filesIndexed.get(), patientsSeen.get(), expected));
+          }
+        })).get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("update interrupted");
+      } catch (ExecutionException e) {
+        rethrow(e.getCause() instanceof UncheckedIOException u ? u.getCause() : e.getCause());
       } finally {
-        pool.shutdown();
-        awaitQuietly(pool);
+        pool.shutdownNow();
       }
-      rethrow(failure.get());
       if (before != null) {
         deleteVanished(before, seen, writer);
         listUnreadable(beforeSearcher);
@@ -295,17 +286,6 @@ final class Updater {
   private void skip(RecordProblem p) {
     if (skippedCount.incrementAndGet() <= IndexReport.MAX_LISTED) {
       skipped.add(p);
-    }
-  }
-
-  private static void awaitQuietly(ExecutorService pool) {
-    try {
-      while (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
-        // keep waiting: the tasks are bounded by the in-flight semaphore
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      pool.shutdownNow();
     }
   }
 
