@@ -30,6 +30,12 @@ package dev.ssmix2.core.validate;
  *   <tr><td>unknown-data-type</td><td>WARNING</td><td>a data-type folder that is neither standard nor an extended-storage code</td></tr>
  *   <tr><td>stray-file</td><td>WARNING</td><td>a file that is no message: Thumbs.db, notes, lock files</td></tr>
  *   <tr><td>symbolic-link</td><td>WARNING</td><td>a symbolic link; never followed</td></tr>
+ *   <tr><td>missing-kana-name</td><td>WARNING</td><td>PID-5 has a kanji name but no phonetic (カナ) repetition, so
+ *       searching by reading must rely on guesses</td></tr>
+ *   <tr><td>split-dakuten</td><td>WARNING</td><td>the kana name writes a voiced mark as a separate character (カ゛)</td></tr>
+ *   <tr><td>name-placeholder</td><td>INFO</td><td>the name holds a placeholder for a missing character (■ ● 〓 or a
+ *       private-use character)</td></tr>
+ *   <tr><td>line-endings</td><td>INFO</td><td>segments end with LF or CRLF instead of CR</td></tr>
  *   <tr><td>other-charset</td><td>INFO</td><td>MSH-18 declares a charset other than ISO IR87 (and the file matches it)</td></tr>
  * </table>
  */
@@ -56,6 +62,10 @@ public enum FindingCode {
   UNKNOWN_DATA_TYPE("unknown-data-type", Severity.WARNING),
   STRAY_FILE("stray-file", Severity.WARNING),
   SYMBOLIC_LINK("symbolic-link", Severity.WARNING),
+  MISSING_KANA_NAME("missing-kana-name", Severity.WARNING),
+  SPLIT_DAKUTEN("split-dakuten", Severity.WARNING),
+  NAME_PLACEHOLDER("name-placeholder", Severity.INFO),
+  LINE_ENDINGS("line-endings", Severity.INFO),
   OTHER_CHARSET("other-charset", Severity.INFO);
 
   private final String id;

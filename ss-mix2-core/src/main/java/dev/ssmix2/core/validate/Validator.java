@@ -89,7 +89,9 @@ public final class Validator {
           + first.hexBytes() + " — " + first.reason()));
     }
     CharsetCheck.check(path, read.decoded(), read.message()).ifPresent(out::add);
+    NameChecks.lineEndings(path, read.decoded().text(), out);
     MessageChecks.check(file, read.message(), out);
+    NameChecks.check(path, read.message(), out);
     return out;
   }
 
