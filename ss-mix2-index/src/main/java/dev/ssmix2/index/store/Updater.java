@@ -71,7 +71,7 @@ import org.apache.lucene.util.BytesRef;
  * leaves the last commit untouched and the next run redoes the remaining work.
  */
 final class Updater {
-  private static final int THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+  private static final int THREADS = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
 
   private final Directory directory;
   private final ReadingGuesser guesser;
