@@ -1,7 +1,5 @@
 package dev.ssmix2.examples.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ssmix2.core.storage.PatientId;
 import dev.ssmix2.index.patient.IndexedPatient;
@@ -98,17 +96,7 @@ public final class PatientCommand implements Callable<Integer> {
   }
 
   static String toJson(IndexedPatient p, PatientRecords r) {
-    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode o = mapper.createObjectNode();
-    o.put("patientId", p.id().value());
-    o.put("name", p.name());
-    o.put("kana", p.kana());
-    if (p.birthDate().isPresent()) {
-      o.put("birthDate", p.birthDate().get().toString());
-    } else {
-      o.putNull("birthDate");
-    }
-    o.put("sex", p.sex().code());
+    ObjectNode o = CliJson.putPatient(CliJson.object(), p.id(), p.name(), p.kana(), p.birthDate(), p.sex());
     var former = o.putArray("formerNames");
     p.formerNames().forEach(former::add);
     var records = o.putArray("records");
@@ -124,10 +112,6 @@ public final class PatientCommand implements Callable<Integer> {
     }
     var problems = o.putArray("problems");
     r.problems().forEach(x -> problems.addObject().put("file", x.file()).put("reason", x.reason()));
-    try {
-      return mapper.writeValueAsString(o);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
-    }
+    return CliJson.write(o);
   }
 }

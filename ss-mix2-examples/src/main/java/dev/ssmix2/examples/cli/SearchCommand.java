@@ -1,7 +1,5 @@
 package dev.ssmix2.examples.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ssmix2.index.search.PatientHit;
 import dev.ssmix2.index.store.PatientIndex;
@@ -75,29 +73,15 @@ public final class SearchCommand implements Callable<Integer> {
   }
 
   static String toJson(String query, List<PatientHit> hits) {
-    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode o = mapper.createObjectNode();
+    ObjectNode o = CliJson.object();
     o.put("query", query);
     var array = o.putArray("hits");
     for (PatientHit h : hits) {
-      ObjectNode n = array.addObject();
-      n.put("patientId", h.patientId().value());
-      n.put("name", h.name());
-      n.put("kana", h.kana());
-      if (h.birthDate().isPresent()) {
-        n.put("birthDate", h.birthDate().get().toString());
-      } else {
-        n.putNull("birthDate");
-      }
-      n.put("sex", h.sex().code());
+      ObjectNode n = CliJson.putPatient(array.addObject(), h.patientId(), h.name(), h.kana(), h.birthDate(), h.sex());
       n.put("score", h.score());
       var matched = n.putArray("matched");
       h.matchedLabels().forEach(matched::add);
     }
-    try {
-      return mapper.writeValueAsString(o);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
-    }
+    return CliJson.write(o);
   }
 }
