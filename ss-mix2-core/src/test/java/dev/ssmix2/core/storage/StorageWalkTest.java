@@ -77,6 +77,27 @@ class StorageWalkTest {
   }
 
   @Test
+  void manyFirstLevelFoldersAreShardedThemselvesAndKeepPatientOrder(@TempDir Path tmp) throws IOException {
+    // 80 first-level folders (≥ the shard threshold) so patients are cut by first-level folder, not L1/L2
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 80; i++) {
+      String id = String.format("%03d%03d%d", 100 + i, 200 + i % 7, i);
+      ids.add(id);
+      Path d = Files.createDirectories(tmp.resolve(id.substring(0, 3) + "/" + id.substring(3, 6) + "/" + id
+          + "/-/ADT-00"));
+      Files.writeString(d.resolve(id + "_-_ADT-00_999999999999999_20240101000000000_-_1"), "MSH|^~\\&|");
+    }
+    Files.writeString(tmp.resolve("Thumbs.db"), "x");
+    List<UnplacedEntry> outside = java.util.Collections.synchronizedList(new ArrayList<>());
+    Storage s = Storage.open(tmp);
+    assertThat(s.patients(outside::add).map(p -> p.patientId().value()).toList())
+        .isEqualTo(ids.stream().sorted().toList());
+    assertThat(s.patients(u -> { }).parallel().map(p -> p.patientId().value()).sorted().toList())
+        .isEqualTo(ids.stream().sorted().toList());
+    assertThat(outside).extracting(UnplacedEntry::relativePath).containsExactly("Thumbs.db");
+  }
+
+  @Test
   void walkedFilesCarryTheirSizeAndTime() {
     StorageFile empty = Fixtures.searchCaseStorage().files().filter(f -> f.relativePath().contains("_000000000000900_"))
         .findFirst().orElseThrow();

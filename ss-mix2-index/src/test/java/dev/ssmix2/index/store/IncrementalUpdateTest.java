@@ -48,6 +48,15 @@ class IncrementalUpdateTest {
   }
 
   @Test
+  void fullBuildLeavesOneSegment() throws IOException {
+    assertThat(first.rebuilt()).isTrue();
+    try (var dir = org.apache.lucene.store.FSDirectory.open(work.resolve("index"));
+        var reader = org.apache.lucene.index.DirectoryReader.open(dir)) {
+      assertThat(reader.leaves()).hasSize(1);
+    }
+  }
+
+  @Test
   void unchangedStorageReadsNothing() {
     IndexReport again = index.update(storage(), ProgressListener.none());
     assertThat(again.rebuilt()).isFalse();
