@@ -37,7 +37,7 @@ import java.util.Set;
 public record NameKeys(Part family, Part given, Part full, Set<NameFlag> flags) {
 
   /** Changes whenever a bundled table or a key rule changes; an index built with another value must be rebuilt. */
-  public static final String TABLE_VERSION = Tables.fingerprint("keys-r1");
+  public static final String TABLE_VERSION = Tables.fingerprint("keys-r2");
 
   private static final NameStep KANJI_EXACT =
       NameSteps.chain(

@@ -19,9 +19,10 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * reading expansion. Callers must treat every result as a guess (読み推定), never as the registered reading.
  *
  * <p>Sources, best first: the bundled curated {@code name-readings.tsv} (hard surnames such as 小鳥遊 タカナシ, 四月一日
- * ワタヌキ, several readings for 渡部), then kuromoji's IPADIC, which holds about 34 k person-name entries (東海林 ショウジ,
- * 浜田 ハマダ). Kuromoji is asked about the variant-folded form first, because IPADIC knows 高橋 but not 髙橋, and a
- * segmentation with any unknown piece (濵 of 濵田) is discarded rather than returned half-read.
+ * ワタヌキ, several readings for 渡部, modern given names such as 陽太 ヨウタ/ヒナタ), then every person-name entry of
+ * kuromoji's IPADIC for the whole name (about 34 k entries: 菅野 カンノ/スゲノ/スガノ, 東海林 ショウジ), then the reading of
+ * kuromoji's best segmentation. IPADIC is asked about the variant-folded form first, because it knows 高橋 but not
+ * 髙橋, and a segmentation with any unknown piece (濵 of 濵田) is discarded rather than returned half-read.
  *
  * <pre>{@code
  * ReadingGuesser guesser = ReadingGuesser.create();
@@ -33,7 +34,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * <p>Thread-safe; kuromoji tokenizers are kept per thread.
  */
 public final class ReadingGuesser {
-  private static final int MAX_CANDIDATES = 6;
+  private static final int MAX_CANDIDATES = 8;
 
   private final ImmutableListMultimap<String, String> curated;
   private final ThreadLocal<JapaneseTokenizer> tokenizers =
@@ -62,8 +63,8 @@ public final class ReadingGuesser {
   }
 
   /**
-   * Candidate katakana readings of {@code name} (one part, or an undelimited full name), best first, at most six; empty
-   * when nothing could be read. Kana input is returned as its exact kana key.
+   * Candidate katakana readings of {@code name} (one part, or an undelimited full name), best first, at most eight;
+   * empty when nothing could be read. Kana input is returned as its exact kana key.
    */
   public List<String> guess(String name) {
     String exact = NameKeys.kanjiExact(name);
@@ -78,7 +79,10 @@ public final class ReadingGuesser {
     String loose = NameKeys.kanjiLoose(exact);
     candidates.addAll(curated.get(strict));
     candidates.addAll(curated.get(loose));
-    for (String form : List.of(strict, exact, loose)) {
+    for (String form : new LinkedHashSet<>(List.of(strict, exact, loose))) {
+      candidates.addAll(IpadicNames.readings(form));
+    }
+    for (String form : new LinkedHashSet<>(List.of(strict, exact, loose))) {
       kuromojiReading(form).ifPresent(candidates::add);
     }
     return ImmutableList.copyOf(candidates).subList(0, Math.min(MAX_CANDIDATES, candidates.size()));

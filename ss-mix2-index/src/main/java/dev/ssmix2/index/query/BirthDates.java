@@ -24,7 +24,7 @@ final class BirthDates {
   static final int FIRST_YEAR = 1868;
   static final int LAST_YEAR = 2099;
 
-  private static final String ERA = "(明治|大正|昭和|平成|令和|[MTSHRmtshr])";
+  private static final String ERA = "(明治|大正|昭和|平成|令和|[明大昭平令MTSHRmtshr])";
   private static final String ERA_YEAR = "(元|\\d{1,2})";
   private static final String SEP = "[./-]";
   private static final Pattern ISO_DAY = Pattern.compile("(\\d{4})" + SEP + "(\\d{1,2})" + SEP + "(\\d{1,2})");

@@ -27,10 +27,12 @@ enum Era {
     this.start = start;
   }
 
-  /** The era named by 昭和 or S/s. */
+  /** The era named by 昭和, its one-kanji abbreviation 昭 (as on forms: 昭33.5.5), or S/s. */
   static Optional<Era> named(String name) {
     for (Era era : values()) {
-      if (era.kanji.equals(name) || (name.length() == 1 && name.toUpperCase(Locale.ROOT).charAt(0) == era.letter)) {
+      if (era.kanji.equals(name)
+          || (name.length() == 1 && name.charAt(0) == era.kanji.charAt(0))
+          || (name.length() == 1 && name.toUpperCase(Locale.ROOT).charAt(0) == era.letter)) {
         return Optional.of(era);
       }
     }

@@ -21,7 +21,8 @@ import java.util.Optional;
  * <p>Tokens are split on white space (incl. U+3000), ・, ',', '、', '^' and '=' after NFKC (full-width digits and
  * letters, half-width kana). A token that could be an ID and a date (19480405, S230405) is listed as both.
  *
- * @param ids ID-like tokens (ASCII letters/digits/hyphens, 1–15 characters, at least one digit; not a 4-digit year)
+ * @param ids ID-like tokens (ASCII letters/digits/hyphens, 1–15 characters, at least one digit; a
+ *     4-digit year such as 2000 is listed here and as a birth year)
  * @param birthDate the first valid date or date range; further dates go to {@code unrecognized}
  * @param sex the first sex token (M F 男 女 男性 女性)
  * @param names name tokens in typed order

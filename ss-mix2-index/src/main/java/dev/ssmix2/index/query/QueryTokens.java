@@ -40,8 +40,9 @@ final class QueryTokens {
     if (!date.dateShaped()) {
       id = idShaped;
     } else if (digitsOnly) {
-      // 19480405 may be an ID or a date; 1975 is a year, never an ID.
-      id = token.length() != 4 && idShaped;
+      // 19480405 may be an ID or a date, and 2000 a birth year or an unpadded ID (0000002000): the planner ranks an
+      // exact ID above every birth-date match, so the year still lists its patients when no ID matches.
+      id = idShaped;
     } else {
       // Era shorthands without separators (S230405, S50) look like IDs too; separated dates do not.
       id = idShaped && token.indexOf('-') < 0 && date.range().isPresent() && Character.isLetter(token.charAt(0));

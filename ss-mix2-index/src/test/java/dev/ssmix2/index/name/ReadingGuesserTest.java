@@ -17,7 +17,7 @@ class ReadingGuesserTest {
   @Test
   void variantsAreFoldedBeforeAskingKuromoji() {
     // IPADIC has no 髙, 濵 or 𠮷; unfolded it answers 髙/橋(キョウ) and 田(タ).
-    assertThat(GUESSER.guess("髙橋")).containsExactly("タカハシ");
+    assertThat(GUESSER.guess("髙橋")).startsWith("タカハシ").doesNotContain("キョウ");
     assertThat(GUESSER.guess("濵田")).containsExactly("ハマダ");
     assertThat(GUESSER.guess("𠮷田")).containsExactly("ヨシダ");
   }
@@ -28,6 +28,36 @@ class ReadingGuesserTest {
     assertThat(GUESSER.guess("四月一日")).first().isEqualTo("ワタヌキ");
     assertThat(GUESSER.guess("渡部")).startsWith("ワタナベ", "ワタベ");
     assertThat(GUESSER.guess("陽翔")).contains("ハルト", "ヒロト");
+  }
+
+  @Test
+  void everyPersonNameReadingOfIpadicNotOnlyTheBestPath() {
+    // kuromoji's best path reads 菅野 カンノ only, 平野 and 長尾 as the common nouns ヘイヤ and チョウビ
+    assertThat(GUESSER.guess("菅野")).startsWith("カンノ").contains("スガノ");
+    assertThat(GUESSER.guess("平野")).first().isEqualTo("ヒラノ");
+    assertThat(GUESSER.guess("長尾")).first().isEqualTo("ナガオ");
+    assertThat(GUESSER.guess("河野")).contains("コウノ", "カワノ");
+  }
+
+  @Test
+  void curatedModernGivenNamesThatIpadicLacks() {
+    assertThat(GUESSER.guess("陽太")).startsWith("ヨウタ", "ヒナタ");
+    assertThat(GUESSER.guess("颯太")).first().isEqualTo("ソウタ");
+    assertThat(GUESSER.guess("実")).first().isEqualTo("ミノル");
+  }
+
+  @Test
+  void atMostEightCandidates() {
+    assertThat(IpadicNames.readings("光")).hasSizeGreaterThan(1);
+    assertThat(GUESSER.guess("光")).hasSizeLessThanOrEqualTo(8);
+  }
+
+  @Test
+  void ipadicLookupIsForTheWholeSurfaceOnly() {
+    assertThat(IpadicNames.readings("陽太")).isEmpty();
+    assertThat(IpadicNames.readings("")).isEmpty();
+    assertThat(IpadicNames.readings("𠮷田")).isEmpty();
+    assertThat(IpadicNames.readings("智子")).contains("トモコ", "サトコ");
   }
 
   @Test

@@ -31,11 +31,18 @@ class ParsedQueryTest {
   }
 
   @Test
-  void yearAloneIsADateRangeNotAnId() {
+  void yearAloneIsADateRangeAndAnUnpaddedId() {
     ParsedQuery q = ParsedQuery.parse("1975");
-    assertThat(q.ids()).isEmpty();
+    assertThat(q.ids()).extracting(IdToken::unpadded).containsExactly("1975");
     assertThat(q.birthDate())
         .contains(new BirthDateRange(LocalDate.of(1975, 1, 1), LocalDate.of(1975, 12, 31)));
+  }
+
+  @Test
+  void oneKanjiEraAbbreviation() {
+    assertThat(ParsedQuery.parse("昭33.5.5").birthDate()).contains(BirthDateRange.day(LocalDate.of(1958, 5, 5)));
+    assertThat(ParsedQuery.parse("平元年1月8日").birthDate()).contains(BirthDateRange.day(LocalDate.of(1989, 1, 8)));
+    assertThat(ParsedQuery.parse("令1.4.30").birthDate()).as("令和 began on 2019-05-01").isEmpty();
   }
 
   @Test
