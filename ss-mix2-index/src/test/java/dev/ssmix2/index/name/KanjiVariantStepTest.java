@@ -40,6 +40,13 @@ class KanjiVariantStepTest {
     "栁田 | 柳田 | 柳田",
     "\uFA14 | 欅 | 欅",
     "\uF9DC | 隆 | 隆",
+    "關口 | 関口 | 関口",
+    "淺野 | 浅野 | 浅野",
+    "豐田 | 豊田 | 豊田",
+    "龜井 | 亀井 | 亀井",
+    "髙槗 | 高橋 | 高橋",
+    "佐籐 | 佐籐 | 佐藤",
+    "中邨 | 中邨 | 中村",
   })
   void foldsVariants(String input, String strictExpected, String looseExpected) {
     assertThat(strict.apply(input)).isEqualTo(strictExpected);
