@@ -26,9 +26,13 @@ public record PatientId(String value) implements Comparable<PatientId> {
         "patient ID %s is %s characters long; expected at most %s", value, value.length(), MAX_LENGTH);
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      checkArgument(c > 0x20 && c < 0x7F && c != '_' && c != '/' && c != '\\',
-          "patient ID %s contains %s; expected half-width letters, digits or '-' (no '_', '/', spaces)",
-          value, describe(c));
+      // Tested before calling checkArgument: its arguments are evaluated eagerly, and describe() formats a string —
+      // once per character of every ID read from a million file names.
+      if (c <= 0x20 || c >= 0x7F || c == '_' || c == '/' || c == '\\') {
+        throw new IllegalArgumentException(String.format(
+            "patient ID %s contains %s; expected half-width letters, digits or '-' (no '_', '/', spaces)",
+            value, describe(c)));
+      }
     }
   }
 

@@ -90,6 +90,19 @@ public final class ViewerServer implements AutoCloseable {
   private final URI url;
   private boolean started;
 
+  /**
+   * The JDK server writes a response's headers and body in separate small packets; with Nagle's algorithm on, the body
+   * then waits for the client's delayed ACK, and every JSON answer took 40 ms on Linux. Read once, when the JDK's
+   * server configuration loads, so it is set before the first server is created — unless the operator chose otherwise.
+   */
+  static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
+  static {
+    if (System.getProperty(NO_DELAY_PROPERTY) == null) {
+      System.setProperty(NO_DELAY_PROPERTY, "true");
+    }
+  }
+
   private ViewerServer(Builder builder) {
     this.audit = AuditLog.open(builder.auditLog);
     try {
