@@ -22,6 +22,7 @@ import java.util.TreeSet;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
@@ -57,17 +58,19 @@ public final class PatientSearch {
     if (plan.query().isEmpty()) {
       return List.of();
     }
-    TopFieldDocs top = searcher.search(plan.query().get(), limit, ORDER, true);
+    // doDocScores=false: the score is the first sort value already; asking Lucene for it again re-runs every scorer.
+    TopFieldDocs top = searcher.search(plan.query().get(), limit, ORDER, false);
     if (top.scoreDocs.length == 0 && plan.hasNames()) {
       plan = planner.plan(parsed, true);
-      top = searcher.search(plan.query().get(), limit, ORDER, true);
+      top = searcher.search(plan.query().get(), limit, ORDER, false);
     }
     Map<Integer, Set<MatchTag>> tags = tags(searcher, plan.clauses(), top.scoreDocs);
     var stored = searcher.storedFields();
     List<PatientHit> hits = new ArrayList<>(top.scoreDocs.length);
     for (ScoreDoc sd : top.scoreDocs) {
       IndexedPatient p = PatientDocument.read(stored.document(sd.doc));
-      hits.add(new PatientHit(p.id(), p.name(), p.kana(), p.birthDate(), p.sex(), sd.score,
+      float score = (Float) ((FieldDoc) sd).fields[0];
+      hits.add(new PatientHit(p.id(), p.name(), p.kana(), p.birthDate(), p.sex(), score,
           List.copyOf(tags.getOrDefault(sd.doc, EnumSet.noneOf(MatchTag.class)))));
     }
     return hits;
