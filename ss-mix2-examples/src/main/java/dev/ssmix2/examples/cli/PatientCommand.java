@@ -53,6 +53,7 @@ public final class PatientCommand implements Callable<Integer> {
       return fail(err, e.getMessage());
     }
     try (PatientIndex index = PatientIndex.openExisting(indexDir)) {
+      StaleIndexWarning.printIfStale("patient", index, indexDir, err);
       Optional<IndexedPatient> patient = index.patient(pid);
       if (patient.isEmpty()) {
         err.println("ssmix2 patient: no patient " + pid + " in " + indexDir);

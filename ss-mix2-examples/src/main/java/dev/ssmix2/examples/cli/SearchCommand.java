@@ -48,6 +48,7 @@ public final class SearchCommand implements Callable<Integer> {
     }
     String text = String.join(" ", query);
     try (PatientIndex index = PatientIndex.openExisting(indexDir)) {
+      StaleIndexWarning.printIfStale("search", index, indexDir, err);
       List<PatientHit> hits = index.search(text, limit);
       out.println(json ? toJson(text, hits) : text(text, hits));
       out.flush();

@@ -56,6 +56,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     Path audit = auditLog != null ? auditLog : defaultAuditLog(indexDir);
     try (PatientIndex index = PatientIndex.openExisting(indexDir)) {
+      StaleIndexWarning.printIfStale("serve", index, indexDir, spec.commandLine().getErr());
       ViewerServer.Builder b = ViewerServer.builder(new IndexViewerData(index)).bindAddress(bind).port(port)
           .auditLog(audit);
       if (users != null) {

@@ -1,0 +1,29 @@
+-- wrk script for the viewer's /api/search: every connection walks the query set of a names-only work folder
+-- (benchmarks/target/work/storage-*/queries.tsv: shape, query, expected_patient_id) from its own offset.
+-- The file is named by the environment variable QUERIES; queries are percent-encoded here so the TSV stays readable.
+
+local function encode(s)
+  return (s:gsub("[^%w%-%._~]", function(c) return string.format("%%%02X", string.byte(c)) end))
+end
+
+local paths = {}
+local file = assert(io.open(os.getenv("QUERIES") or "queries.tsv", "r"), "set QUERIES to a queries.tsv")
+for line in file:lines() do
+  local shape, query = line:match("^([^\t]*)\t([^\t]*)")
+  if shape and shape ~= "shape" and query ~= "" then
+    paths[#paths + 1] = "/api/search?q=" .. encode(query)
+  end
+end
+file:close()
+
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("offset", threads * 397)
+end
+
+function request()
+  offset = offset + 1
+  return wrk.format("GET", paths[(offset % #paths) + 1], { ["Host"] = "localhost" })
+end
+
