@@ -26,4 +26,3 @@ function request()
   offset = offset + 1
   return wrk.format("GET", paths[(offset % #paths) + 1], { ["Host"] = "localhost" })
 end
-
