@@ -284,7 +284,8 @@ public final class IndexViewerData implements ViewerData {
         for (MedicationOrderRecord.Order o : rx.orders()) {
           String drug = o.drugs().stream().map(Coded::display).filter(s -> !s.isBlank())
               .collect(Collectors.joining(" + "));
-          prescriptions.add(new Prescription(token, date, kind, drug, o.dose(), o.unit().display(),
+          String start = o.start().map(Hl7Timestamp::display).orElse("");
+          prescriptions.add(new Prescription(token, date, start, kind, drug, o.dose(), o.unit().display(),
               o.usage().display(), o.days().map(String::valueOf).orElse(""), o.route().display()));
         }
       } else if (record instanceof LabRecord lab && lab.isResult()) {
@@ -309,7 +310,7 @@ public final class IndexViewerData implements ViewerData {
     }
 
     List<Prescription> sortedPrescriptions() {
-      prescriptions.sort(Comparator.comparing(Prescription::date).reversed());
+      prescriptions.sort(Comparator.comparing(Prescription::date).thenComparing(Prescription::start).reversed());
       return prescriptions;
     }
 

@@ -5,6 +5,8 @@ package dev.ssmix2.examples.web;
  *
  * @param recordId the record it comes from, for the raw view
  * @param date 診療日 ({@code yyyy-MM-dd})
+ * @param start 開始日時 as precise as sent ({@code 2011-07-01 08:30}), empty when not given: injections of one day
+ *     differ only by it
  * @param kind {@value #PRESCRIPTION} or {@value #INJECTION}
  * @param drug 薬剤名
  * @param dose 1回量 or 1日量 as ordered
@@ -16,6 +18,7 @@ package dev.ssmix2.examples.web;
 public record Prescription(
     String recordId,
     String date,
+    String start,
     String kind,
     String drug,
     String dose,
@@ -32,6 +35,7 @@ public record Prescription(
   public Prescription {
     recordId = Texts.orEmpty(recordId);
     date = Texts.orEmpty(date);
+    start = Texts.orEmpty(start);
     kind = Texts.orEmpty(kind);
     drug = Texts.orEmpty(drug);
     dose = Texts.orEmpty(dose);

@@ -57,7 +57,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   "score":12.5,"matched":["読み一致"]}]}}; limit 1–100 (default 20); a blank {@code q} gives no hits.</dd>
  * <dt>{@code GET /api/patients/{id}}</dt><dd>{@link PatientChart}: {@code {"patientId","name","kana","romaji",
  *   "birthDate","age","sex","address","phones":[],"allergiesRecorded":true,"allergies":[{"allergen","type","severity",
- *   "reaction"}],"prescriptions":[{"recordId","date","kind":"処方|注射","drug","dose","unit","usage","days","route"}],
+ *   "reaction"}],"prescriptions":[{"recordId","date","start","kind":"処方|注射","drug","dose","unit","usage","days","route"}],
  *   "labs":[{"recordId","date","code","name","value","unit","referenceRange","abnormalFlag","specimen"}],
  *   "problems":[{"name","icd10","onset","status"}],"encounters":[{"recordId","date","kind","department","ward"}],
  *   "notes":[]}}</dd>

@@ -204,7 +204,7 @@
     for (const note of chart.notes || []) {
       $('notes').appendChild(text('li', 'note', note));
     }
-    fillTable('prescriptions', chart.prescriptions, (p) => [p.date, p.kind, p.drug, p.dose, p.unit, p.usage, p.days, p.route],
+    fillTable('prescriptions', chart.prescriptions, (p) => [p.date, p.start, p.kind, p.drug, p.dose, p.unit, p.usage, p.days, p.route],
       (row, p) => row.classList.add(p.kind === '注射' ? 'kind-injection' : 'kind-prescription'));
     renderLabs(chart.labs || []);
     fillTable('problems', chart.problems, (p) => [p.name, p.icd10, p.onset, p.status]);

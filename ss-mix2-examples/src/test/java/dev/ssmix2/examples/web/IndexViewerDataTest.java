@@ -107,6 +107,7 @@ class IndexViewerDataTest {
       assertThat(p.get("drug").asText()).isEqualTo("アレピアチン１０倍散");
       assertThat(p.get("kind").asText()).isEqualTo(Prescription.PRESCRIPTION);
       assertThat(p.get("date").asText()).isEqualTo("2011-07-01");
+      assertThat(p.get("start").asText()).as("TQ1-7 to the precision sent").isEqualTo("2011-07-01 00:00");
       assertThat(p.get("dose").asText()).isEqualTo("50");
       assertThat(p.get("days").asText()).isEqualTo("14");
     });
