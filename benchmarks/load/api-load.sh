@@ -5,6 +5,9 @@
 #
 #   benchmarks/load/api-load.sh INDEX_DIR QUERIES_TSV [CLIENTS] [SECONDS]
 #
+# THINK_MS=N makes every client pause N ms between its requests (a nurse typing); without it the clients send as fast as
+# the server answers, which measures saturation rather than a ward's load.
+#
 # Needs wrk (Debian: apt-get install -y wrk) and a built jar (mvn -q -DskipTests package). Example, 100k patients
 # (the work folder `benchmarks/run.sh --prepare` makes):
 #   W=benchmarks/target/work/storage-names-only-s42-n100000
@@ -38,7 +41,7 @@ url=${url%/}
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$server/stat"; }
 export QUERIES="$queries"
-echo "# warm-up: $clients clients, 20 s" >&2
+echo "# warm-up: $clients clients, 20 s; then ${seconds} s measured, think time ${THINK_MS:-0} ms" >&2
 wrk -t"$threads" -c"$clients" -d20s -s "$here/search.lua" "$url" >/dev/null
 before=$(cpu_ticks)
 wrk -t"$threads" -c"$clients" -d"${seconds}s" --latency -s "$here/search.lua" "$url" | tee "$work/wrk.out"

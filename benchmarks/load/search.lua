@@ -1,6 +1,8 @@
 -- wrk script for the viewer's /api/search: every connection walks the query set of a names-only work folder
 -- (benchmarks/target/work/storage-*/queries.tsv: shape, query, expected_patient_id) from its own offset.
 -- The file is named by the environment variable QUERIES; queries are percent-encoded here so the TSV stays readable.
+-- THINK_MS (default 0) makes each connection wait that long before its next request, as a clinician typing does;
+-- wrk's latencies never include the wait.
 
 local function encode(s)
   return (s:gsub("[^%w%-%._~]", function(c) return string.format("%%%02X", string.byte(c)) end))
@@ -16,6 +18,8 @@ for line in file:lines() do
 end
 file:close()
 
+local think = tonumber(os.getenv("THINK_MS") or "0")
+
 local threads = 0
 function setup(thread)
   threads = threads + 1
@@ -25,4 +29,10 @@ end
 function request()
   offset = offset + 1
   return wrk.format("GET", paths[(offset % #paths) + 1], { ["Host"] = "localhost" })
+end
+
+if think > 0 then
+  function delay()
+    return think
+  end
 end
