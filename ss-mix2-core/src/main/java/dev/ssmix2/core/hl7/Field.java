@@ -2,13 +2,15 @@ package dev.ssmix2.core.hl7;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
+import static com.google.common.base.Preconditions.checkPositionIndexes;
 
 import com.google.common.collect.ImmutableList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * An immutable view of one field (or one repetition of a field) of a segment. Splitting happens on demand.
+ * An immutable view of one field (or one repetition of a field) of a segment. The field's separators are found once,
+ * on first access, and kept as offsets; each value is copied out of the segment text only when it is asked for.
  *
  * <p>Numbering follows HAPI's {@code Terser}: <b>repetitions are 0-based</b>, <b>components and subcomponents are
  * 1-based</b>. Anything beyond what the message contains is the empty string, because HL7 omits trailing empty
@@ -18,6 +20,9 @@ import java.util.Objects;
  * <p>Values are returned unescaped ({@code \F\ \S\ \T\ \R\ \E\} become delimiters, {@code \Xhh\} is decoded,
  * formatting escapes are dropped); {@link #raw()} keeps the escaped text. The HL7 explicit null {@code ""} is returned
  * as the two quote characters, exactly as HAPI does; test it with {@link #isNull()}.
+ *
+ * <p>Safe to share between threads: the offsets are cached without locking, but a racing reader at worst computes
+ * them again.
  *
  * <pre>{@code
  * Field name = message.segment("PID").orElseThrow().field(5);  // 患者^太郎^^^^^L^I~カンジャ^タロウ^^^^^L^P
@@ -30,13 +35,30 @@ import java.util.Objects;
 public final class Field {
   private static final Field EMPTY_DEFAULT = new Field("", EncodingCharacters.DEFAULT, false);
 
-  private final String raw;
+  /** The text holding this field (usually the whole segment line): a field is a view, its text is not copied. */
+  private final String source;
+  private final int start;
+  private final int end;
   private final EncodingCharacters enc;
   /** MSH-1 and MSH-2 hold delimiters themselves and must never be split or unescaped. */
   private final boolean literal;
+  // Both caches below are filled on first use without locking, like String.hash: String and FieldLayout are immutable
+  // with final fields, so a reader that races the first writer sees either null (and computes an equal value) or a
+  // complete object.
+  private String raw;
+  private FieldLayout layout;
 
   Field(String raw, EncodingCharacters enc, boolean literal) {
-    this.raw = checkNotNull(raw, "raw");
+    this(raw, 0, checkNotNull(raw, "raw").length(), enc, literal);
+    this.raw = raw;
+  }
+
+  /** The field {@code source[start, end)}; {@code source} is kept, not copied. */
+  Field(String source, int start, int end, EncodingCharacters enc, boolean literal) {
+    this.source = checkNotNull(source, "source");
+    checkPositionIndexes(start, end, source.length());
+    this.start = start;
+    this.end = end;
     this.enc = checkNotNull(enc, "enc");
     this.literal = literal;
   }
@@ -47,25 +69,30 @@ public final class Field {
 
   /** The field text exactly as in the message, escapes and delimiters included. */
   public String raw() {
-    return raw;
+    String r = raw;
+    if (r == null) {
+      r = source.substring(start, end);
+      raw = r;
+    }
+    return r;
   }
 
   /** True when the field is absent or has no text (HL7 "not present"). */
   public boolean isEmpty() {
-    return raw.isEmpty();
+    return start == end;
   }
 
   /** True for the HL7 explicit null {@code ""}, which means "delete this value" and is distinct from empty. */
   public boolean isNull() {
-    return raw.equals("\"\"");
+    return end - start == 2 && source.charAt(start) == '"' && source.charAt(start + 1) == '"';
   }
 
   /** Number of repetitions; 0 for an empty field. */
   public int repetitionCount() {
-    if (raw.isEmpty()) {
+    if (isEmpty()) {
       return 0;
     }
-    return literal ? 1 : count(raw, enc.repetition());
+    return literal ? 1 : layout().repetitionCount();
   }
 
   /** All repetitions, in order; empty for an empty field. */
@@ -84,11 +111,16 @@ public final class Field {
     if (literal) {
       return rep == 0 ? this : empty(enc);
     }
-    if (rep == 0 && raw.indexOf(enc.repetition()) < 0) {
+    FieldLayout l = layout();
+    if (rep == 0 && l.repetitionCount() <= 1) {
       return this;
     }
-    String text = piece(raw, enc.repetition(), rep);
-    return text.isEmpty() ? empty(enc) : new Field(text, enc, false);
+    if (rep >= l.repetitionCount()) {
+      return empty(enc);
+    }
+    int from = l.repetitionStart(rep);
+    int to = l.repetitionEnd(rep);
+    return from == to ? empty(enc) : new Field(source, from, to, enc, false);
   }
 
   /** Component {@code c} (1-based) of the first repetition, unescaped; see {@link #component(int, int)}. */
@@ -104,32 +136,65 @@ public final class Field {
   /** Subcomponent {@code s} of component {@code c} of repetition {@code rep}, unescaped (rep 0-based, c/s 1-based). */
   public String subcomponent(int rep, int c, int s) {
     checkArgument(s >= 1, "subcomponent number is 1-based and must be >= 1, got %s", s);
-    String component = rawComponent(rep, c);
+    checkIndexes(rep, c);
     if (literal) {
-      return s == 1 ? component : "";
+      return s == 1 ? rawComponent(rep, c) : "";
     }
-    return Escaping.unescape(piece(component, enc.subcomponent(), s - 1), enc);
+    FieldLayout l = layout();
+    int k = l.componentIndex(rep, c);
+    if (k < 0) {
+      return "";
+    }
+    int from = l.componentStart(k);
+    int to = l.componentEnd(k);
+    if (l.hasSubcomponent()) {
+      char sep = enc.subcomponent();
+      for (int i = 1; i < s; i++) {
+        int next = indexOf(sep, from, to);
+        if (next < 0) {
+          return "";
+        }
+        from = next + 1;
+      }
+      int next = indexOf(sep, from, to);
+      if (next >= 0) {
+        to = next;
+      }
+    } else if (s > 1) {
+      return "";
+    }
+    if (from == to) {
+      return "";
+    }
+    String value = source.substring(from, to);
+    return l.hasEscape() ? Escaping.unescape(value, enc) : value;
   }
 
   /** Component {@code c} (1-based) of repetition {@code rep} (0-based) as raw text, subcomponents and escapes kept. */
   public String rawComponent(int rep, int c) {
-    checkArgument(rep >= 0, "repetition index is 0-based and must be >= 0, got %s", rep);
-    checkArgument(c >= 1, "component number is 1-based and must be >= 1, got %s", c);
+    checkIndexes(rep, c);
     if (literal) {
-      return rep == 0 && c == 1 ? raw : "";
+      return rep == 0 && c == 1 ? raw() : "";
     }
-    String repetition = piece(raw, enc.repetition(), rep);
-    return piece(repetition, enc.component(), c - 1);
+    FieldLayout l = layout();
+    int k = l.componentIndex(rep, c);
+    return k < 0 ? "" : source.substring(l.componentStart(k), l.componentEnd(k));
   }
 
   /** Number of components in repetition {@code rep} (0-based); 0 if that repetition is empty. */
   public int componentCount(int rep) {
     checkArgument(rep >= 0, "repetition index is 0-based and must be >= 0, got %s", rep);
-    String repetition = literal ? (rep == 0 ? raw : "") : piece(raw, enc.repetition(), rep);
-    if (repetition.isEmpty()) {
+    if (isEmpty()) {
       return 0;
     }
-    return literal ? 1 : count(repetition, enc.component());
+    if (literal) {
+      return rep == 0 ? 1 : 0;
+    }
+    FieldLayout l = layout();
+    if (rep >= l.repetitionCount() || l.repetitionStart(rep) == l.repetitionEnd(rep)) {
+      return 0;
+    }
+    return l.componentCount(rep);
   }
 
   /** The first subcomponent of the first component of the first repetition, unescaped: the field's plain value. */
@@ -137,44 +202,46 @@ public final class Field {
     return subcomponent(0, 1, 1);
   }
 
-  /** Piece {@code index} (0-based) of {@code text} split on {@code sep}, or "" if there are fewer pieces. */
-  static String piece(String text, char sep, int index) {
-    int start = 0;
-    for (int i = 0; i < index; i++) {
-      int next = text.indexOf(sep, start);
-      if (next < 0) {
-        return "";
-      }
-      start = next + 1;
+  private FieldLayout layout() {
+    FieldLayout l = layout;
+    if (l == null) {
+      l = FieldLayout.of(source, start, end, enc);
+      layout = l;
     }
-    int end = text.indexOf(sep, start);
-    return end < 0 ? text.substring(start) : text.substring(start, end);
+    return l;
   }
 
-  private static int count(String text, char sep) {
-    int n = 1;
-    for (int i = text.indexOf(sep); i >= 0; i = text.indexOf(sep, i + 1)) {
-      n++;
+  /** First {@code c} in {@code source[from, to)}, or -1; bounded, unlike String.indexOf, so it never reads past the field. */
+  private int indexOf(char c, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (source.charAt(i) == c) {
+        return i;
+      }
     }
-    return n;
+    return -1;
+  }
+
+  private static void checkIndexes(int rep, int c) {
+    checkArgument(rep >= 0, "repetition index is 0-based and must be >= 0, got %s", rep);
+    checkArgument(c >= 1, "component number is 1-based and must be >= 1, got %s", c);
   }
 
   @Override
   public boolean equals(Object o) {
     return o instanceof Field other
-        && raw.equals(other.raw)
+        && raw().equals(other.raw())
         && enc.equals(other.enc)
         && literal == other.literal;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(raw, enc, literal);
+    return Objects.hash(raw(), enc, literal);
   }
 
   /** The raw text. */
   @Override
   public String toString() {
-    return raw;
+    return raw();
   }
 }

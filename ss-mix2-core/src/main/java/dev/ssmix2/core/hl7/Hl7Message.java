@@ -72,17 +72,25 @@ public final class Hl7Message {
     return EncodingCharacters.of(fieldSeparator, msh2);
   }
 
+  /** The non-blank lines of {@code text}, ended by CR, LF or CRLF. */
   private static List<String> lines(String text) {
+    // String.indexOf is vectorized; a charAt loop over a message of kanji (a UTF-16 string) costs several times more.
     List<String> lines = new ArrayList<>();
-    int start = 0;
     int n = text.length();
-    for (int i = 0; i <= n; i++) {
-      if (i == n || text.charAt(i) == '\r' || text.charAt(i) == '\n') {
-        if (!isBlank(text, start, i)) {
-          lines.add(text.substring(start, i));
-        }
-        start = i + 1;
+    int cr = text.indexOf('\r');
+    int lf = text.indexOf('\n');
+    for (int start = 0; start <= n; ) {
+      if (cr >= 0 && cr < start) {
+        cr = text.indexOf('\r', start);
       }
+      if (lf >= 0 && lf < start) {
+        lf = text.indexOf('\n', start);
+      }
+      int stop = cr < 0 ? (lf < 0 ? n : lf) : (lf < 0 ? cr : Math.min(cr, lf));
+      if (!isBlank(text, start, stop)) {
+        lines.add(text.substring(start, stop));
+      }
+      start = stop + 1;
     }
     return lines;
   }

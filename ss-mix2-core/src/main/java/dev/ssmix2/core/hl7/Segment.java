@@ -85,7 +85,7 @@ public final class Segment {
     }
     int start = seps[index - 1] + 1;
     int end = index < seps.length ? seps[index] : text.length();
-    return start == end ? Field.empty(enc) : new Field(text.substring(start, end), enc, literal);
+    return start == end ? Field.empty(enc) : new Field(text, start, end, enc, literal);
   }
 
   private int[] separators() {

@@ -75,6 +75,63 @@ class FieldTest {
   }
 
   @Test
+  void emptyComponentsAndTrailingSeparators_areEmptyStrings() {
+    Field f = field("a^^c^");
+    assertThat(f.componentCount(0)).as("a trailing separator opens one more, empty component").isEqualTo(4);
+    assertThat(f.component(2)).isEmpty();
+    assertThat(f.component(3)).isEqualTo("c");
+    assertThat(f.component(4)).isEmpty();
+    assertThat(f.component(5)).isEmpty();
+    assertThat(f.subcomponent(0, 3, 2)).isEmpty();
+  }
+
+  @Test
+  void emptyRepetitions_countButHaveNoComponents() {
+    Field f = field("~b^c~");
+    assertThat(f.repetitionCount()).isEqualTo(3);
+    assertThat(f.componentCount(0)).isZero();
+    assertThat(f.repetition(0).isEmpty()).isTrue();
+    assertThat(f.component(0, 1)).isEmpty();
+    assertThat(f.componentCount(1)).isEqualTo(2);
+    assertThat(f.component(1, 2)).isEqualTo("c");
+    assertThat(f.componentCount(2)).isZero();
+    assertThat(f.componentCount(3)).isZero();
+    assertThat(f.repetition(1).component(2)).as("a repetition reads like a field of its own").isEqualTo("c");
+  }
+
+  @Test
+  void escapesInsideSubcomponentsAndRepetitions_areUnescapedPerValue() {
+    Field f = field("a\\T\\b&c\\E\\~x\\R\\y^z");
+    assertThat(f.repetitionCount()).as("an escaped ~ does not split").isEqualTo(2);
+    assertThat(f.subcomponent(0, 1, 1)).isEqualTo("a&b");
+    assertThat(f.subcomponent(0, 1, 2)).isEqualTo("c\\");
+    assertThat(f.component(1, 1)).isEqualTo("x~y");
+    assertThat(f.component(1, 2)).isEqualTo("z");
+    assertThat(f.rawComponent(1, 1)).isEqualTo("x\\R\\y");
+  }
+
+  @Test
+  void surrogatePairs_survive() {
+    Field f = field("𠮷野^\\S\\𠮷~家&𠮷");
+    assertThat(f.component(1)).isEqualTo("𠮷野");
+    assertThat(f.component(2)).isEqualTo("^𠮷");
+    assertThat(f.subcomponent(1, 1, 2)).isEqualTo("𠮷");
+    assertThat(f.component(2).codePointCount(0, f.component(2).length())).isEqualTo(2);
+  }
+
+  @Test
+  void fieldCutFromASegment_equalsTheSameTextStandingAlone() {
+    Segment pid = Hl7Message.parse("MSH|^~\\&\rPID|1||x^y~z|\"\"").segment("PID").orElseThrow();
+    Field viewed = pid.field(3);
+    assertThat(viewed).isEqualTo(field("x^y~z")).hasSameHashCodeAs(field("x^y~z"));
+    assertThat(viewed.raw()).isEqualTo("x^y~z");
+    assertThat(viewed.component(1, 1)).as("the last component stops at the field's end").isEqualTo("z");
+    assertThat(viewed.repetition(1)).isEqualTo(field("z"));
+    assertThat(pid.field(4).isNull()).isTrue();
+    assertThat(pid.field(2).isEmpty()).isTrue();
+  }
+
+  @Test
   void badIndexes_sayWhatWasExpected() {
     Field f = field("a");
     assertThatThrownBy(() -> f.component(0)).isInstanceOf(IllegalArgumentException.class)
