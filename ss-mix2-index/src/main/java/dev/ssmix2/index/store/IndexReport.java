@@ -17,6 +17,9 @@ import java.util.List;
  * @param patients patients in the index after the update
  * @param patientsUpdated patients whose documents were re-derived
  * @param patientsRemoved patients that disappeared from the storage
+ * @param patientsWalked patient folders listed in this run: new ones and those whose folder times or file stamps
+ *     changed; every one when the run had to walk the whole storage (first run, other roots, something new beside
+ *     the patient folders)
  * @param rebuilt whether the whole index was rebuilt (first run, or schema / NameKeys table version changed)
  * @param elapsed wall time
  */
@@ -30,6 +33,7 @@ public record IndexReport(
     long patients,
     long patientsUpdated,
     long patientsRemoved,
+    long patientsWalked,
     boolean rebuilt,
     Duration elapsed) {
 

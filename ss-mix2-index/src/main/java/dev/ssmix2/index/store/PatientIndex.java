@@ -130,13 +130,23 @@ public final class PatientIndex implements AutoCloseable {
   /**
    * Brings the index up to date with {@code storage}: only new, changed, renamed and removed files are processed, and
    * only their patients re-derived. Rebuilds everything when the index was built by another schema or NameKeys
-   * table version. One commit at the end.
+   * table version. One commit at the end. Same as {@code update(storage, ChangeDetection.EVERY_FILE, listener)}.
    */
-  public synchronized IndexReport update(Storage storage, ProgressListener listener) {
+  public IndexReport update(Storage storage, ProgressListener listener) {
+    return update(storage, ChangeDetection.EVERY_FILE, listener);
+  }
+
+  /**
+   * Brings the index up to date with {@code storage}, telling unchanged patients by {@code detection}: patients
+   * whose folders (and files) look as at the last commit are neither walked nor re-derived.
+   */
+  public synchronized IndexReport update(Storage storage, ChangeDetection detection, ProgressListener listener) {
     Preconditions.checkNotNull(storage, "storage must not be null");
+    Preconditions.checkNotNull(detection, "change detection must not be null; use ChangeDetection.EVERY_FILE");
     Preconditions.checkNotNull(listener, "listener must not be null; use ProgressListener.none()");
     try {
-      IndexReport report = new Updater(directory, guesser).run(storage, metadata(), listener);
+      IndexReport report = new Updater(directory, guesser, storage.roots()).run(storage, metadata(), detection,
+          listener);
       searchers.maybeRefreshBlocking();
       return report;
     } catch (LockObtainFailedException e) {

@@ -10,10 +10,15 @@ import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
 import dev.ssmix2.core.read.RecordReader;
 import dev.ssmix2.core.storage.PatientFolder;
+import dev.ssmix2.core.storage.PatientId;
 import dev.ssmix2.core.storage.Storage;
 import dev.ssmix2.core.storage.StorageFile;
+import dev.ssmix2.core.storage.StorageFilter;
 import dev.ssmix2.core.storage.StorageRoot;
 import dev.ssmix2.core.storage.UnplacedEntry;
+import dev.ssmix2.core.storage.UnplacedEntry.Problem;
+import dev.ssmix2.index.store.TopLevel.Place;
+import dev.ssmix2.index.store.TopLevelEntries.Entry;
 import dev.ssmix2.core.version.History;
 import dev.ssmix2.core.version.Version;
 import dev.ssmix2.core.version.VersionResolver;
@@ -29,6 +34,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -64,14 +70,24 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * One incremental update run. Walks the storage (names and file stamps only), compares each patient's file list with
- * the fingerprint stored at the last commit, and re-derives only patients whose files were added, changed, renamed
- * (a コンディションフラグ change is a rename) or removed; inside such a patient only new or changed files are read.
+ * One incremental update run. When the index holds a {@link FolderManifest} for each patient, the run first lists
+ * only the top of the storage (the patient-ID prefix folders) and checks each known patient's folder times — and, with
+ * {@link ChangeDetection#EVERY_FILE}, file stamps — with one {@code stat} each; only patients that look changed, and
+ * new patient folders, are walked. Otherwise (first run, other roots, something unknown at the top) the whole storage
+ * is walked. A walked patient whose file stamps match the stored fingerprint keeps its documents; else it is
+ * re-derived, reading only new or changed files (a コンディションフラグ change is a rename, hence a new file).
  * Everything is committed once at the end, so searchers see the old or the new state, never half; an aborted run
  * leaves the last commit untouched and the next run redoes the remaining work.
  */
 final class Updater {
   private static final int THREADS = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
+  /**
+   * Folder times this close to the run's start are not trusted: covers the file system's timestamp tick (up to two
+   * seconds on FAT) and a second of clock skew between this machine and a file server.
+   */
+  static final long TRUST_MARGIN_MILLIS = 3_000;
+  /** More patients to walk again than this (or than half the index), and one full walk is cheaper than a filter. */
+  private static final int MAX_FILTERED = 50_000;
 
   private final Directory directory;
   private final ReadingGuesser guesser;
@@ -83,17 +99,30 @@ final class Updater {
   private final AtomicLong patientsSeen = new AtomicLong();
   private final AtomicLong patientsUpdated = new AtomicLong();
   private final AtomicLong patientsRemoved = new AtomicLong();
+  private final AtomicLong patientsWalked = new AtomicLong();
   private final AtomicLong skippedCount = new AtomicLong();
   private final List<RecordProblem> skipped = Collections.synchronizedList(new ArrayList<>());
   /** Patients whose files did not change: their unreadable files are listed from the index, not read again. */
   private final Set<String> unchanged = ConcurrentHashMap.newKeySet();
+  /** Patients the folder probe found unchanged: the walk (if any) skips them. */
+  private final Set<String> probed = ConcurrentHashMap.newKeySet();
+  /** The stored manifests of patients the probe sends to the walk, so an unchanged one is not rewritten. */
+  private final Map<String, FolderManifest> walkAgain = new ConcurrentHashMap<>();
+  /** Unplaced entries outside patient folders reported in this run, by place, kept for the next run. */
+  private final Map<Place, Entry> topLevel = new ConcurrentHashMap<>();
 
-  Updater(Directory directory, ReadingGuesser guesser) {
+  private final List<StorageRoot> roots;
+  private final long trustedBeforeNanos;
+
+  Updater(Directory directory, ReadingGuesser guesser, List<StorageRoot> roots) {
     this.directory = directory;
     this.guesser = guesser;
+    this.roots = List.copyOf(roots);
+    this.trustedBeforeNanos = (System.currentTimeMillis() - TRUST_MARGIN_MILLIS) * 1_000_000L;
   }
 
-  IndexReport run(Storage storage, Optional<CommitMetadata> previous, ProgressListener listener) throws IOException {
+  IndexReport run(Storage storage, Optional<CommitMetadata> previous, ChangeDetection detection,
+      ProgressListener listener) throws IOException {
     long started = System.nanoTime();
     boolean rebuild = previous.map(m -> !m.isCompatible()).orElse(true);
     IndexWriterConfig config = new IndexWriterConfig(PatientFields.analyzer())
@@ -106,26 +135,21 @@ final class Updater {
       IndexSearcher beforeSearcher = before == null ? null : new IndexSearcher(before);
       Set<String> seen = ConcurrentHashMap.newKeySet();
       // Walking millions of small files is bound by directory listings and stat calls, not CPU, so more threads
-      // than cores keep the disk busy; the parallel stream hands each thread its own shards of the storage.
+      // than cores keep the disk busy; parallel streams run in this pool and hand each thread its own shards.
       ForkJoinPool pool = new ForkJoinPool(THREADS);
-      try (Stream<PatientFolder> patients = storage.patients(this::unplaced)) {
-        pool.submit(() -> patients.parallel().forEach(folder -> {
-          folder.unplaced().forEach(this::unplaced);
-          if (folder.files().isEmpty()) {
+      try {
+        pool.submit(() -> {
+          Optional<Set<String>> only = before == null ? Optional.empty()
+              : probe(before, previous.orElseThrow(), detection, seen, listener, expected);
+          if (only.map(Set::isEmpty).orElse(false)) {
             return;
           }
-          seen.add(folder.patientId().value());
-          filesSeen.addAndGet(folder.files().size());
-          patientsSeen.incrementAndGet();
-          try {
-            process(folder, beforeSearcher, writer);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
+          StorageFilter filter = only.map(ids -> StorageFilter.all().withPatients(ids.stream().map(PatientId::of)
+              .toList())).orElse(StorageFilter.all());
+          try (Stream<PatientFolder> patients = storage.patients(filter, this::unplacedOutside)) {
+            patients.parallel().forEach(folder -> walked(folder, beforeSearcher, writer, seen, listener, expected));
           }
-          synchronized (listener) {
-            listener.progress(new IndexProgress(filesSeen.get(), filesIndexed.get(), patientsSeen.get(), expected));
-          }
-        })).get();
+        }).get();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new InterruptedIOException("update interrupted");
@@ -145,15 +169,114 @@ final class Updater {
         writer.forceMerge(1);
       }
       long patients = seen.size();
-      List<java.nio.file.Path> roots = storage.roots().stream().map(StorageRoot::path).toList();
-      writer.setLiveCommitData(CommitMetadata.current(roots, filesSeen.get(), patients).toUserData().entrySet());
+      List<Path> rootPaths = roots.stream().map(StorageRoot::path).toList();
+      Map<String, String> userData = new HashMap<>(
+          CommitMetadata.current(rootPaths, filesSeen.get(), patients).toUserData());
+      userData.put(TopLevelEntries.KEY, TopLevelEntries.encode(topLevel.values()));
+      writer.setLiveCommitData(userData.entrySet());
       writer.commit();
       listener.progress(new IndexProgress(filesSeen.get(), filesIndexed.get(), patientsSeen.get(), expected));
       List<RecordProblem> listed = new ArrayList<>(skipped);
       listed.sort(Comparator.comparing((RecordProblem p) -> p.root().toString()).thenComparing(RecordProblem::file));
       return new IndexReport(filesSeen.get(), filesIndexed.get(), filesUnchanged.get(), filesRemoved.get(),
-          listed, skippedCount.get(), patients, patientsUpdated.get(), patientsRemoved.get(),
+          listed, skippedCount.get(), patients, patientsUpdated.get(), patientsRemoved.get(), patientsWalked.get(),
           rebuild, Duration.ofNanos(System.nanoTime() - started));
+    }
+  }
+
+  /**
+   * Checks every known patient's folders against its manifest and returns the patients to walk again (changed ones
+   * and new folders), or empty when only a walk of the whole storage can tell: other roots than last time, an index
+   * without manifests, an unreadable prefix folder, or an entry at the top that the last run did not report.
+   */
+  private Optional<Set<String>> probe(DirectoryReader before, CommitMetadata previous, ChangeDetection detection,
+      Set<String> seen, ProgressListener listener, long expected) {
+    if (!previous.roots().equals(roots.stream().map(StorageRoot::path).toList())) {
+      return Optional.empty();
+    }
+    Optional<List<Entry>> knownTop;
+    try {
+      knownTop = TopLevelEntries.decode(before.getIndexCommit().getUserData());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Optional<TopLevel> top = knownTop.isPresent() ? TopLevel.list(roots) : Optional.empty();
+    if (top.isEmpty()) {
+      return Optional.empty();
+    }
+    Set<Place> claimed = ConcurrentHashMap.newKeySet();
+    Set<String> again = ConcurrentHashMap.newKeySet();
+    ManifestDocument.forEach(before, m -> check(m, detection, claimed, again, seen, listener, expected));
+    if (claimed.isEmpty()) {
+      return Optional.empty(); // an index from before manifests: one full walk writes them
+    }
+    Set<Place> odd = new HashSet<>(top.get().odd());
+    for (Place p : top.get().names()) {
+      if (!claimed.contains(p)) {
+        try {
+          again.add(PatientId.of(p.path().substring(p.path().lastIndexOf('/') + 1)).value());
+        } catch (IllegalArgumentException e) {
+          odd.add(p);
+        }
+      }
+    }
+    Map<Place, Entry> known = new HashMap<>();
+    knownTop.get().forEach(e -> known.put(new Place(e.root(), e.path()), e));
+    if (!known.keySet().containsAll(odd) || again.size() > MAX_FILTERED || again.size() > probed.size()) {
+      return Optional.empty();
+    }
+    odd.forEach(p -> reportOutside(known.get(p)));
+    return Optional.of(again);
+  }
+
+  /** Probes one known patient: unchanged ones are counted as seen, the others queued for the walk. */
+  private void check(FolderManifest m, ChangeDetection detection, Set<Place> claimed, Set<String> again,
+      Set<String> seen, ProgressListener listener, long expected) {
+    m.parts().forEach(p -> claimed.add(new Place(p.root(), p.folder())));
+    if (!FolderProbe.unchanged(m, roots, detection)) {
+      walkAgain.put(m.patient(), m);
+      again.add(m.patient());
+      return;
+    }
+    probed.add(m.patient());
+    unchanged.add(m.patient());
+    seen.add(m.patient());
+    filesSeen.addAndGet(m.fileCount());
+    filesUnchanged.addAndGet(m.fileCount());
+    for (FolderManifest.Part p : m.parts()) {
+      for (FolderManifest.Unplaced u : p.unplaced()) {
+        skip(problem(roots.get(p.root()), p.folder() + (u.path().isEmpty() ? "" : "/" + u.path()), u.problem(),
+            u.reason()));
+      }
+    }
+    progress(listener, patientsSeen.incrementAndGet(), expected);
+  }
+
+  private void walked(PatientFolder folder, IndexSearcher before, IndexWriter writer, Set<String> seen,
+      ProgressListener listener, long expected) {
+    String pid = folder.patientId().value();
+    if (probed.contains(pid)) {
+      return;
+    }
+    patientsWalked.incrementAndGet();
+    folder.unplaced().forEach(this::unplaced);
+    if (folder.files().isEmpty()) {
+      return;
+    }
+    seen.add(pid);
+    filesSeen.addAndGet(folder.files().size());
+    long n = patientsSeen.incrementAndGet();
+    try {
+      process(folder, before, writer);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    progress(listener, n, expected);
+  }
+
+  private void progress(ProgressListener listener, long patients, long expected) {
+    synchronized (listener) {
+      listener.progress(new IndexProgress(filesSeen.get(), filesIndexed.get(), patients, expected));
     }
   }
 
@@ -162,11 +285,16 @@ final class Updater {
     List<StorageFile> files = folder.files();
     List<FileStamp> stamps = files.stream().map(FileStamp::of).toList();
     String fingerprint = fingerprint(stamps);
+    FolderManifest manifest = FolderRecorder.record(folder, roots, trustedBeforeNanos);
     Map<String, Document> old = Map.of();
     if (before != null) {
       if (fingerprint.equals(storedFingerprint(before, pid))) {
         filesUnchanged.addAndGet(files.size());
         unchanged.add(pid);
+        if (!manifest.equals(walkAgain.get(pid))) {
+          // only folder times moved (or were too recent to trust last time): the patient's documents stay
+          writer.updateDocument(ManifestDocument.key(pid), ManifestDocument.build(manifest));
+        }
         return;
       }
       old = fileDocuments(before, pid);
@@ -195,6 +323,7 @@ final class Updater {
     for (int i = 0; i < versions.size(); i++) {
       docs.add(FileDocument.build(versions.get(i), versionStamps.get(i)));
     }
+    docs.add(ManifestDocument.build(manifest));
     writer.updateDocuments(new Term(PID, pid), docs);
     patientsUpdated.incrementAndGet();
   }
@@ -286,7 +415,23 @@ final class Updater {
   }
 
   private void unplaced(UnplacedEntry e) {
-    skip(new RecordProblem(e.root().path(), e.relativePath(), e.problem().code() + ": " + e.reason()));
+    skip(problem(e.root(), e.relativePath(), e.problem(), e.reason()));
+  }
+
+  /** An unplaced entry outside any patient folder, from the walk: reported once and kept for the next run. */
+  private void unplacedOutside(UnplacedEntry e) {
+    reportOutside(new Entry(roots.indexOf(e.root()), e.relativePath(), e.problem(), e.reason()));
+  }
+
+  private void reportOutside(Entry e) {
+    // a filtered walk reports the strays of the prefix folders it lists, which the probe may have reported already
+    if (topLevel.putIfAbsent(new Place(e.root(), e.path()), e) == null) {
+      skip(problem(roots.get(e.root()), e.path(), e.problem(), e.reason()));
+    }
+  }
+
+  private static RecordProblem problem(StorageRoot root, String path, Problem problem, String reason) {
+    return new RecordProblem(root.path(), path, problem.code() + ": " + reason);
   }
 
   private void skip(RecordProblem p) {

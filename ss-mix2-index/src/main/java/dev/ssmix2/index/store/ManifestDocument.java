@@ -1,0 +1,92 @@
+package dev.ssmix2.index.store;
+
+import static dev.ssmix2.index.patient.PatientFields.KIND;
+import static dev.ssmix2.index.patient.PatientFields.PID;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The index document that holds one patient's {@link FolderManifest}. It carries the patient's ID like the patient's
+ * other documents, so replacing or deleting them all by ID includes it, and a key of its own, so it can be replaced
+ * alone when only folder times moved. The manifest is a doc value: reading every patient's in one pass costs a
+ * sequential read instead of a stored-field lookup per patient.
+ */
+final class ManifestDocument {
+  private ManifestDocument() {}
+
+  static final String KIND_FOLDERS = "folders";
+  static final String MANIFEST = "folder_manifest";
+  static final String MANIFEST_OF = "folder_manifest_of";
+  /** Documents per task when reading all manifests in parallel. */
+  private static final int CHUNK = 512;
+
+  static Document build(FolderManifest m) {
+    Document doc = new Document();
+    doc.add(new StringField(KIND, KIND_FOLDERS, Field.Store.NO));
+    doc.add(new StringField(PID, m.patient(), Field.Store.NO));
+    doc.add(new StringField(MANIFEST_OF, m.patient(), Field.Store.NO));
+    doc.add(new BinaryDocValuesField(MANIFEST, m.encode()));
+    return doc;
+  }
+
+  static Term key(String patient) {
+    return new Term(MANIFEST_OF, patient);
+  }
+
+  /**
+   * A manifest this build cannot read is passed over: its patient's folder then looks new to the probe, which walks it
+   * and writes a readable one.
+   */
+  private static Optional<FolderManifest> decode(BytesRef bytes) {
+    try {
+      return Optional.of(FolderManifest.decode(bytes));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Hands every live manifest of {@code reader} to {@code action}, in chunks that a parallel stream spreads over the
+   * calling pool; {@code action} must be thread-safe.
+   */
+  static void forEach(DirectoryReader reader, Consumer<FolderManifest> action) {
+    List<int[]> chunks = new ArrayList<>();
+    for (LeafReaderContext leaf : reader.leaves()) {
+      for (int from = 0; from < leaf.reader().maxDoc(); from += CHUNK) {
+        chunks.add(new int[] {leaf.ord, from, Math.min(leaf.reader().maxDoc(), from + CHUNK)});
+      }
+    }
+    chunks.parallelStream().forEach(c -> {
+      try {
+        var leaf = reader.leaves().get(c[0]).reader();
+        BinaryDocValues values = leaf.getBinaryDocValues(MANIFEST);
+        if (values == null) {
+          return;
+        }
+        Bits live = leaf.getLiveDocs();
+        for (int doc = values.advance(c[1]); doc < c[2]; doc = values.nextDoc()) {
+          if (live == null || live.get(doc)) {
+            decode(values.binaryValue()).ifPresent(action);
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+}
