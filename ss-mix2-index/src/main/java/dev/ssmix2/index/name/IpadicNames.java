@@ -23,6 +23,7 @@ import org.apache.lucene.util.fst.FST;
  * <pre>{@code
  * IpadicNames.readings("長尾");  // [ナガオ]
  * IpadicNames.readings("陽太");  // [] (not an IPADIC entry)
+ * IpadicNames.anyWordReadings("翔");  // every reading of every entry spelt 翔
  * }</pre>
  */
 final class IpadicNames {
@@ -32,6 +33,18 @@ final class IpadicNames {
 
   /** Katakana readings of IPADIC's person-name entries for exactly {@code surface}, by word cost; empty if none. */
   static List<String> readings(String surface) {
+    return readings(surface, true);
+  }
+
+  /**
+   * Katakana readings of every IPADIC entry for exactly {@code surface}, whatever its part of speech, by word cost: the
+   * fallback for one kanji that the curated per-kanji table does not list (颯 → ソウ, サツ …).
+   */
+  static List<String> anyWordReadings(String surface) {
+    return readings(surface, false);
+  }
+
+  private static List<String> readings(String surface, boolean personNamesOnly) {
     if (surface.isEmpty()) {
       return List.of();
     }
@@ -60,7 +73,7 @@ final class IpadicNames {
     List<int[]> names = new ArrayList<>();
     for (int k = 0; k < ids.length; k++) {
       int id = ids.ints[ids.offset + k];
-      if (dictionary.getPartOfSpeech(id).startsWith(PERSON_NAME)) {
+      if (!personNamesOnly || dictionary.getPartOfSpeech(id).startsWith(PERSON_NAME)) {
         names.add(new int[] {id, dictionary.getWordCost(id)});
       }
     }

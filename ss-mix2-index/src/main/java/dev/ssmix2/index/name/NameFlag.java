@@ -17,5 +17,10 @@ public enum NameFlag {
   /** Some field held Latin letters; they were read as romaji. */
   LATIN_NAME,
   /** The reading was derived from a romaji name because no kana was given. */
-  KANA_FROM_ROMAJI
+  KANA_FROM_ROMAJI,
+  /**
+   * Some field held markup (HTML tags such as {@code <b>}, character references such as {@code &lt;} or {@code
+   * &#x9AD9;}); the keys were built from the text without it, the displayed name stays as registered.
+   */
+  MARKUP
 }

@@ -15,6 +15,7 @@ import java.util.Set;
  *
  * <p>Built from the kanji name (漢字氏名), the reading (カナ氏名) and optionally a romaji name, each split into family and
  * given part; any of them may be empty. Keys per {@link Part}: family, given and full (family + given, no separator).
+ * Markup in a field ({@code <b>田中</b>}, {@code &#x9AD9;木}) is removed first and flagged {@link NameFlag#MARKUP}.
  *
  * <pre>{@code
  * NameKeys keys = NameKeys.builder().kanji("髙橋", "一生").kana("ﾀｶﾊｼ", "ｲｯｾｲ").build();
@@ -37,7 +38,9 @@ import java.util.Set;
 public record NameKeys(Part family, Part given, Part full, Set<NameFlag> flags) {
 
   /** Changes whenever a bundled table or a key rule changes; an index built with another value must be rebuilt. */
-  public static final String TABLE_VERSION = Tables.fingerprint("keys-r2");
+  public static final String TABLE_VERSION = Tables.fingerprint("keys-r3");
+
+  private static final NameStep MARKUP = NameSteps.forName("removeMarkup");
 
   private static final NameStep KANJI_EXACT =
       NameSteps.chain(
@@ -66,7 +69,7 @@ public record NameKeys(Part family, Part given, Part full, Set<NameFlag> flags) 
    * Keys of one name part. Absent values are empty strings (never null), so a consumer writes {@code if
    * (!part.kanaExact().isEmpty())}.
    *
-   * @param kanjiRaw the kanji name as registered (display only; may hold IVS and placeholders)
+   * @param kanjiRaw the kanji name as registered, markup removed (may hold IVS and placeholders)
    * @param kanjiExact width-folded, IVS stripped, iteration marks expanded, placeholders removed; compatibility
    *     ideographs kept as registered
    * @param kanjiStrict {@code kanjiExact} with unambiguous glyph variants folded (髙→高, 﨑→崎)
@@ -158,8 +161,12 @@ public record NameKeys(Part family, Part given, Part full, Set<NameFlag> flags) 
 
     public NameKeys build() {
       Set<NameFlag> flags = EnumSet.noneOf(NameFlag.class);
-      Sources family = Sources.sort(kanjiFamily, kanaFamily, romajiFamily, flags);
-      Sources given = Sources.sort(kanjiGiven, kanaGiven, romajiGiven, flags);
+      Sources family = Sources.sort(
+          withoutMarkup(kanjiFamily, flags), withoutMarkup(kanaFamily, flags), withoutMarkup(romajiFamily, flags),
+          flags);
+      Sources given = Sources.sort(
+          withoutMarkup(kanjiGiven, flags), withoutMarkup(kanaGiven, flags), withoutMarkup(romajiGiven, flags),
+          flags);
       Sources full = family.concat(given);
       Part familyPart = part(family, flags);
       Part givenPart = part(given, flags);
@@ -168,6 +175,15 @@ public record NameKeys(Part family, Part given, Part full, Set<NameFlag> flags) 
         flags.add(NameFlag.NO_KANA);
       }
       return new NameKeys(familyPart, givenPart, fullPart, flags);
+    }
+
+    /** Markup is removed before anything else looks at a field: {@code <script>x</script>} is no romaji name "x". */
+    private static String withoutMarkup(String field, Set<NameFlag> flags) {
+      String text = MARKUP.apply(field);
+      if (!text.equals(field)) {
+        flags.add(NameFlag.MARKUP);
+      }
+      return text;
     }
 
     private static String checkField(String value, String what) {

@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  * {@value SeparatorStep#NAME}, {@value PlaceholderStep#NAME}, {@value VuFoldStep#NAME}, {@value ArchaicKanaStep#NAME},
  * {@value SokuonDropStep#NAME}, {@value SmallKanaStep#NAME}, {@value LongVowelExpandStep#NAME},
  * {@value LongVowelCollapseStep#NAME}, {@value CompatibilityIdeographStep#NAME}, {@value KanjiVariantStep#STRICT_NAME},
- * {@value KanjiVariantStep#LOOSE_NAME}.
+ * {@value KanjiVariantStep#LOOSE_NAME}, {@value MarkupStep#NAME}.
  */
 public final class NameSteps {
   private NameSteps() {}
@@ -44,6 +44,7 @@ public final class NameSteps {
           .put(CompatibilityIdeographStep.NAME, CompatibilityIdeographStep::new)
           .put(KanjiVariantStep.STRICT_NAME, KanjiVariantStep::strict)
           .put(KanjiVariantStep.LOOSE_NAME, KanjiVariantStep::loose)
+          .put(MarkupStep.NAME, MarkupStep::new)
           .buildOrThrow();
 
   /** The step called {@code name}; throws {@link IllegalArgumentException} listing the known names otherwise. */

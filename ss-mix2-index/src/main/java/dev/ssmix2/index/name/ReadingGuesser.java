@@ -37,6 +37,7 @@ public final class ReadingGuesser {
   private static final int MAX_CANDIDATES = 8;
 
   private final ImmutableListMultimap<String, String> curated;
+  private final ReadingComposer composer = ReadingComposer.create();
   private final ThreadLocal<JapaneseTokenizer> tokenizers =
       ThreadLocal.withInitial(() -> new JapaneseTokenizer(null, true, JapaneseTokenizer.Mode.NORMAL));
 
@@ -86,6 +87,34 @@ public final class ReadingGuesser {
       kuromojiReading(form).ifPresent(candidates::add);
     }
     return ImmutableList.copyOf(candidates).subList(0, Math.min(MAX_CANDIDATES, candidates.size()));
+  }
+
+  /**
+   * Readings composed character by character from common name readings (翔真 → ショウマ, 結月 → ユヅキ, 琥太郎 →
+   * コタロウ), best first, at most {@value ReadingComposer#MAX_RESULTS}: a weaker guess than {@link #guess(String)}, for
+   * a name part that neither the curated table nor IPADIC knows as a whole, so a modern given name without a
+   * registered reading can still be found by its sound. Empty when a dictionary knows the whole part (its readings
+   * are better), when the part holds a placeholder, or when it is longer than {@value ReadingComposer#MAX_LENGTH}
+   * characters. Callers index these below dictionary guesses and mark them as guesses (読み推定).
+   *
+   * <pre>{@code
+   * guesser.compose("翔真");  // [ショウマ, ショウシン, トマ, …]
+   * guesser.compose("高橋");  // [] (IPADIC knows タカハシ)
+   * }</pre>
+   */
+  public List<String> compose(String name) {
+    String exact = NameKeys.kanjiExact(name);
+    if (exact.isEmpty() || NameKeys.hasPlaceholder(name) || Script.of(exact) != Script.KANJI) {
+      return List.of();
+    }
+    String strict = NameKeys.kanjiStrict(exact);
+    String loose = NameKeys.kanjiLoose(exact);
+    for (String form : new LinkedHashSet<>(List.of(strict, exact, loose))) {
+      if (curated.containsKey(form) || !IpadicNames.readings(form).isEmpty()) {
+        return List.of();
+      }
+    }
+    return composer.compose(strict);
   }
 
   /** The concatenated reading of kuromoji's best segmentation, or empty if any piece has no reading. */

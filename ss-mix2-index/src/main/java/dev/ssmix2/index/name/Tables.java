@@ -19,6 +19,7 @@ final class Tables {
   static final String SUPPLEMENT = "variant-fold-supplement.tsv";
   static final String ROMAJI = "romaji.tsv";
   static final String READINGS = "name-readings.tsv";
+  static final String KANJI_READINGS = "kanji-name-readings.tsv";
 
   /** Rows of a bundled table, each split on tabs; blank and '#' lines skipped. */
   static List<String[]> rows(String table) {
@@ -46,7 +47,7 @@ final class Tables {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       digest.update(ruleRevision.getBytes(StandardCharsets.UTF_8));
-      for (String table : List.of(UNIHAN, SUPPLEMENT, ROMAJI, READINGS)) {
+      for (String table : List.of(UNIHAN, SUPPLEMENT, ROMAJI, READINGS, KANJI_READINGS)) {
         try (InputStream in = Tables.class.getResourceAsStream(table)) {
           if (in == null) {
             throw new NameTableException(table, "resource missing from the class path");

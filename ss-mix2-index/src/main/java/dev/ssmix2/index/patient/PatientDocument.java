@@ -27,7 +27,8 @@ import org.apache.lucene.util.BytesRef;
 /**
  * Turns a {@link DerivedPatient} into its Lucene document and reads the demographics back. Every name (display name and
  * aliases) is indexed with all its keys; a part whose kanji holds a placeholder (〓田) gets no kanji key, because "田"
- * is not what was registered, but it keeps its reading and grams.
+ * is not what was registered, but it keeps its reading and grams. A part without a registered reading gets guessed
+ * readings (読み推定) in separate fields, dictionary guesses apart from the weaker per-kanji compositions.
  */
 public final class PatientDocument {
   private PatientDocument() {}
@@ -95,6 +96,9 @@ public final class PatientDocument {
         keyword(doc, seen, guessExact(part), NameKeys.kanaExact(reading));
         keyword(doc, seen, guessLoose(part), NameKeys.kanaLoose(reading));
         keyword(doc, seen, guessRomaji(part), NameKeys.romajiKey(reading));
+      }
+      for (String reading : guesser.compose(k.kanjiRaw())) {
+        keyword(doc, seen, guessComposed(part), NameKeys.kanaLoose(reading));
       }
     }
   }

@@ -93,6 +93,11 @@ public final class PatientFields {
     return "guess_" + p.id() + "_roma";
   }
 
+  /** Loose keys of readings composed per kanji (翔真 → ショウマ), only when no dictionary knows the part: weaker guesses. */
+  public static String guessComposed(NamePart p) {
+    return "guess_" + p.id() + "_composed";
+  }
+
   /** The analyzer for every field: keyword by default, edge n-grams for prefix fields, 1–2-grams for kanji. */
   public static Analyzer analyzer() {
     Analyzer edge = new Analyzer() {

@@ -32,14 +32,16 @@ final class BirthDates {
   private static final Pattern COMPACT_DAY = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
   private static final Pattern YEAR = Pattern.compile("(\\d{4})");
   private static final Pattern KANJI_WESTERN =
-      Pattern.compile("(\\d{4})年(?:(\\d{1,2})月(?:(\\d{1,2})日)?)?(?:生まれ|生)?");
+      Pattern.compile("(\\d{4})年(?:(\\d{1,2})月(?:(\\d{1,2})日)?)?");
   private static final Pattern ERA_KANJI =
-      Pattern.compile(ERA + ERA_YEAR + "年(?:(\\d{1,2})月(?:(\\d{1,2})日)?)?(?:生まれ|生)?");
+      Pattern.compile(ERA + ERA_YEAR + "年(?:(\\d{1,2})月(?:(\\d{1,2})日)?)?");
   private static final Pattern ERA_DOTTED = Pattern.compile(ERA + ERA_YEAR + SEP + "(\\d{1,2})(?:" + SEP + "(\\d{1,2}))?");
   private static final Pattern ERA_COMPACT = Pattern.compile(ERA + "(\\d{2})(\\d{2})(\\d{2})");
   private static final Pattern ERA_YEAR_ONLY = Pattern.compile(ERA + ERA_YEAR);
 
-  static Result parse(String token) {
+  static Result parse(String written) {
+    // 生 / 生まれ after any date shape (S33.5.5生, 1958/5/5生まれ), as on forms
+    String token = written.replaceFirst("(?<=\\d|元年|年|月|日)(?:生まれ|生)$", "");
     Matcher m;
     if ((m = ISO_DAY.matcher(token)).matches() || (m = COMPACT_DAY.matcher(token)).matches()) {
       return Result.of(western(m.group(1), m.group(2), m.group(3)));

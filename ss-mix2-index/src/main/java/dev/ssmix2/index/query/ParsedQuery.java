@@ -18,15 +18,18 @@ import java.util.Optional;
  * ParsedQuery.parse("19480405").ids();   // [IdToken[19480405 …]] and birthDate 1948-04-05: the planner decides
  * }</pre>
  *
- * <p>Tokens are split on white space (incl. U+3000), ・, ',', '、', '^' and '=' after NFKC (full-width digits and
- * letters, half-width kana). A token that could be an ID and a date (19480405, S230405) is listed as both.
+ * <p>Tokens are split on white space (incl. U+3000), ・, ',', '、', '^', '=', ':', ';', quotes and brackets after NFKC
+ * (full-width digits and letters, half-width kana). A token that could be an ID and a date (19480405, S230405) is
+ * listed as both. Form labels and honorifics (患者ID:, 生年月日, No.777, 中村様, さん) are no names: a label alone is
+ * unrecognized, a label or honorific written against its value is dropped from it.
  *
  * @param ids ID-like tokens (ASCII letters/digits/hyphens, 1–15 characters, at least one digit; a
  *     4-digit year such as 2000 is listed here and as a birth year)
  * @param birthDate the first valid date or date range; further dates go to {@code unrecognized}
- * @param sex the first sex token (M F 男 女 男性 女性)
+ * @param sex the first sex token (M F 男 女 男性 女性 男児 女児 ♂ ♀)
  * @param names name tokens in typed order
- * @param unrecognized tokens used for nothing: invalid dates (S64.2.1), extra dates or sexes, punctuation
+ * @param unrecognized tokens used for nothing: invalid dates (S64.2.1), extra dates or sexes, punctuation, labels
+ *     (患者ID, 生年月日, 様), words with digits that are no ID or date (58歳)
  */
 public record ParsedQuery(
     List<IdToken> ids,
@@ -58,8 +61,8 @@ public record ParsedQuery(
         birth = c.date();
         used = true;
       }
-      if (c.id()) {
-        ids.add(IdToken.of(token));
+      if (c.id().isPresent()) {
+        ids.add(c.id().get());
         used = true;
       }
       if (c.sex().isPresent() && sex.isEmpty()) {

@@ -15,12 +15,15 @@ final class QueryTokens {
 
   private static final NameStep JOIN_DAKUTEN = NameSteps.forName("joinDakuten");
   private static final Splitter SPLITTER =
-      Splitter.on(CharMatcher.whitespace().or(CharMatcher.anyOf("・,、^=|"))).omitEmptyStrings().trimResults();
+      Splitter.on(CharMatcher.whitespace().or(CharMatcher.anyOf("・,、^=|:;()[]{}「」『』【】〈〉《》\""))).omitEmptyStrings()
+          .trimResults();
   private static final Pattern ID_LIKE = Pattern.compile("[A-Za-z0-9-]{1,15}");
   private static final Pattern LATIN_NAME = Pattern.compile("[\\p{IsLatin}'.\\-]+");
 
   /** What one token can be; a token may be several things at once (19480405: ID and date). */
-  record Classified(boolean id, Optional<BirthDateRange> date, Optional<Sex> sex, Optional<NameToken> name) {}
+  record Classified(Optional<IdToken> id, Optional<BirthDateRange> date, Optional<Sex> sex, Optional<NameToken> name) {
+    static final Classified NOTHING = new Classified(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+  }
 
   static List<String> split(String text) {
     // Join ゛ before NFKC, which would otherwise turn a spacing ゛ into a space and split the name.
@@ -29,9 +32,16 @@ final class QueryTokens {
   }
 
   static Classified classify(String token) {
+    if (QueryLabels.isLabel(token)) {
+      return Classified.NOTHING;
+    }
+    Optional<String> labelled = QueryLabels.valueAfterLabel(token);
+    if (labelled.isPresent()) {
+      return classify(labelled.get());
+    }
     Optional<Sex> sex = sex(token);
     if (sex.isPresent()) {
-      return new Classified(false, Optional.empty(), sex, Optional.empty());
+      return new Classified(Optional.empty(), Optional.empty(), sex, Optional.empty());
     }
     BirthDates.Result date = BirthDates.parse(token);
     boolean digitsOnly = token.chars().allMatch(c -> c >= '0' && c <= '9');
@@ -48,15 +58,17 @@ final class QueryTokens {
       id = idShaped && token.indexOf('-') < 0 && date.range().isPresent() && Character.isLetter(token.charAt(0));
     }
     if (date.dateShaped() || id) {
-      return new Classified(id, date.range(), Optional.empty(), Optional.empty());
+      return new Classified(
+          id ? Optional.of(IdToken.of(token)) : Optional.empty(), date.range(), Optional.empty(), Optional.empty());
     }
-    return new Classified(false, Optional.empty(), Optional.empty(), name(token));
+    return new Classified(
+        Optional.empty(), Optional.empty(), Optional.empty(), name(QueryLabels.withoutHonorific(token)));
   }
 
   private static Optional<Sex> sex(String token) {
     return switch (token) {
-      case "M", "m", "男", "男性", "male", "Male", "MALE" -> Optional.of(Sex.MALE);
-      case "F", "f", "女", "女性", "female", "Female", "FEMALE" -> Optional.of(Sex.FEMALE);
+      case "M", "m", "男", "男性", "男児", "♂", "male", "Male", "MALE" -> Optional.of(Sex.MALE);
+      case "F", "f", "女", "女性", "女児", "♀", "female", "Female", "FEMALE" -> Optional.of(Sex.FEMALE);
       default -> Optional.empty();
     };
   }
@@ -67,6 +79,9 @@ final class QueryTokens {
     boolean kana = false;
     boolean other = false;
     for (int cp : cps) {
+      if (cp >= '0' && cp <= '9') {
+        return Optional.empty(); // 58歳, 3F: no name holds digits, and a name token must match
+      }
       if (Chars.isIdeograph(cp)) {
         ideograph = true;
       } else if (Chars.isKana(cp)) {

@@ -31,7 +31,7 @@ import org.apache.lucene.search.TermQuery;
  *
  * <p>Each name token becomes, per name part (姓, 名, 姓名), a disjunction of tagged clauses: kanji exact, strict- and
  * loose-folded, reading exact and loose, romaji, prefix, kanji n-grams and guessed readings (kuromoji reading of a
- * kanji query, or guessed readings of patients registered without kana). Two tokens are tried as family + given, as
+ * kanji query, or guessed readings of patients registered without kana; readings composed per kanji rank lowest). Two tokens are tried as family + given, as
  * given + family (lower), and written together (lower still). Every typed name token must match somehow. IDs match
  * {@code pid} or {@code pid_norm}; a birth date filters; sex filters. Fuzzy clauses are only added on request, which the
  * searcher does when the plan without them found nothing.
@@ -193,6 +193,7 @@ final class QueryPlanner {
       prefix(out, kanaPrefix(p), exact);
       term(out, guessExact(p), exact, Tier.GUESSED);
       term(out, guessLoose(p), loose, Tier.GUESSED);
+      term(out, guessComposed(p), loose, Tier.COMPOSED);
       if (fuzzy) {
         fuzzyKana(out, p, loose);
       }
@@ -205,6 +206,7 @@ final class QueryPlanner {
         term(out, kanaLoose(p), NameKeys.kanaLoose(kana), Tier.READING_LOOSE);
         prefix(out, kanaPrefix(p), NameKeys.kanaLoose(kana));
         term(out, guessExact(p), NameKeys.kanaExact(kana), Tier.GUESSED);
+        term(out, guessComposed(p), NameKeys.kanaLoose(kana), Tier.COMPOSED);
       }
       term(out, romaji(p), key, Tier.READING_LOOSE);
       prefix(out, romajiPrefix(p), key);

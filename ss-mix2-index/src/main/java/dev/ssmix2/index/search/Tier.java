@@ -17,6 +17,8 @@ enum Tier {
   QUERY_READING(30, MatchTag.READING),
   /** A typed name matches a reading guessed for a patient registered without one. */
   GUESSED(30, MatchTag.GUESSED_READING),
+  /** A typed reading matches one composed per kanji for a patient whose name no dictionary knows (翔真 → ショウマ). */
+  COMPOSED(20, MatchTag.GUESSED_READING),
   FUZZY(15, MatchTag.FUZZY),
   BIRTH_DATE(10, MatchTag.BIRTH_DATE);
 

@@ -195,4 +195,31 @@ class NameKeysTest {
   void tableVersionIsAStableFingerprint() {
     assertThat(NameKeys.TABLE_VERSION).matches("keys-r\\d+-[0-9a-f]{12}");
   }
+
+  @Test
+  void markupIsRemovedFromEveryFieldAndFlagged() {
+    NameKeys keys = NameKeys.builder()
+        .kanji("<b>菊地</b>", "&#x5F69;")
+        .kana("<b>キクチ</b>", "アヤ")
+        .build();
+    assertThat(keys.family().kanjiExact()).isEqualTo("菊地");
+    assertThat(keys.family().kanjiRaw()).isEqualTo("菊地");
+    assertThat(keys.given().kanjiExact()).isEqualTo("彩");
+    assertThat(keys.family().kanaExact()).isEqualTo("キクチ");
+    assertThat(keys.full().romajiKey()).isEqualTo("kikuchiaya");
+    assertThat(keys.flags()).contains(NameFlag.MARKUP);
+  }
+
+  @Test
+  void scriptOnlyFieldLeavesNoRomajiName() {
+    NameKeys keys = NameKeys.builder().kanji("<script>alert('x')</script>", "太郎").kana("スクリプト", "タロウ").build();
+    assertThat(keys.family().hasKanji()).isFalse();
+    assertThat(keys.family().romajiKeys()).containsExactly("sukuriputo");
+    assertThat(keys.flags()).contains(NameFlag.MARKUP).doesNotContain(NameFlag.LATIN_NAME);
+  }
+
+  @Test
+  void plainNamesAreNotFlaggedAsMarkup() {
+    assertThat(NameKeys.of("田中", "太郎", "タナカ", "タロウ").flags()).doesNotContain(NameFlag.MARKUP);
+  }
 }

@@ -71,4 +71,22 @@ class ReadingGuesserTest {
     assertThat(GUESSER.guess("")).isEmpty();
     assertThat(GUESSER.guess("・")).isEmpty();
   }
+
+  @Test
+  void composesGivenNamesNoDictionaryKnows() {
+    assertThat(GUESSER.guess("翔真")).doesNotContain("ショウマ");
+    assertThat(GUESSER.compose("翔真")).first().isEqualTo("ショウマ");
+    assertThat(GUESSER.compose("和真")).contains("カズマ");
+    assertThat(GUESSER.compose("結月")).contains("ユヅキ");
+    assertThat(GUESSER.compose("琥太郎")).contains("コタロウ");
+    assertThat(GUESSER.compose("菜々美")).as("々 is expanded first").contains("ナナミ");
+  }
+
+  @Test
+  void composesNothingWhereADictionaryReadsTheWholePart() {
+    assertThat(GUESSER.compose("高橋")).isEmpty(); // IPADIC
+    assertThat(GUESSER.compose("陽翔")).isEmpty(); // curated
+    assertThat(GUESSER.compose("〓真")).isEmpty();
+    assertThat(GUESSER.compose("さくら")).isEmpty();
+  }
 }

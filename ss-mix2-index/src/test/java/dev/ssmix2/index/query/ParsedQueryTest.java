@@ -163,4 +163,69 @@ class ParsedQueryTest {
     assertThat(q.birthDate()).contains(BirthDateRange.day(LocalDate.of(1948, 4, 5)));
     assertThat(q.ids()).extracting(IdToken::text).containsExactly("S230405");
   }
+
+  @Test
+  void formLabelsBeforeAnIdAreNoNames() {
+    for (String typed : List.of("ID:777", "ID 777", "ID：777", "患者ID:777", "患者ID　７７７", "患者番号 777", "No.777",
+        "ID=777", "#777", "PID 777", "ID777")) {
+      ParsedQuery q = ParsedQuery.parse(typed);
+      assertThat(q.names()).as(typed).isEmpty();
+      assertThat(q.ids()).as(typed).extracting(IdToken::unpadded).containsExactly("777");
+    }
+    assertThat(ParsedQuery.parse("患者ID:0000000777").ids()).extracting(IdToken::text).containsExactly("0000000777");
+    assertThat(ParsedQuery.parse("ID 777").unrecognized()).containsExactly("ID");
+  }
+
+  @Test
+  void labelsBeforeDatesAndSexAreNoNames() {
+    ParsedQuery q = ParsedQuery.parse("中村裕子 生年月日:S33.5.5 性別:女");
+    assertThat(names(q)).containsExactly("中村裕子");
+    assertThat(q.birthDate()).contains(BirthDateRange.day(LocalDate.of(1958, 5, 5)));
+    assertThat(q.sex()).contains(Sex.FEMALE);
+  }
+
+  @Test
+  void bracketedDateIsSplitOff() {
+    ParsedQuery q = ParsedQuery.parse("中村裕子（S33.5.5）");
+    assertThat(names(q)).containsExactly("中村裕子");
+    assertThat(q.birthDate()).contains(BirthDateRange.day(LocalDate.of(1958, 5, 5)));
+  }
+
+  @Test
+  void bornSuffixAfterAnyDateShape() {
+    for (String typed : List.of("S33.5.5生", "1958/5/5生", "1958-05-05生まれ", "昭和33年5月5日生", "s330505生")) {
+      assertThat(ParsedQuery.parse(typed).birthDate()).as(typed).contains(BirthDateRange.day(LocalDate.of(1958, 5, 5)));
+    }
+  }
+
+  @Test
+  void clinicianDateForms() {
+    for (String typed : List.of("1958年5月5日", "S33/5/5", "s33.05.05", "昭和33年5月5日生", "昭33年5月5日", "1958.05.05",
+        "ｓ３３．５．５", "H1.1.8")) {
+      assertThat(ParsedQuery.parse("近藤 " + typed).birthDate()).as(typed).isPresent();
+      assertThat(names(ParsedQuery.parse("近藤 " + typed))).as(typed).containsExactly("近藤");
+    }
+    assertThat(ParsedQuery.parse("58.5.5").birthDate()).as("two-digit year without era is ambiguous").isEmpty();
+  }
+
+  @Test
+  void honorificsAreDropped() {
+    assertThat(names(ParsedQuery.parse("中村様"))).containsExactly("中村");
+    assertThat(names(ParsedQuery.parse("中村 裕子 様"))).containsExactly("中村", "裕子");
+    assertThat(names(ParsedQuery.parse("なかむらさん"))).containsExactly("なかむら");
+    assertThat(names(ParsedQuery.parse("様"))).isEmpty();
+  }
+
+  @Test
+  void moreSexWords() {
+    assertThat(ParsedQuery.parse("山田 男児").sex()).contains(Sex.MALE);
+    assertThat(ParsedQuery.parse("山田 ♀").sex()).contains(Sex.FEMALE);
+  }
+
+  @Test
+  void wordsWithDigitsAreNoNames() {
+    ParsedQuery q = ParsedQuery.parse("中村 58歳");
+    assertThat(names(q)).containsExactly("中村");
+    assertThat(q.unrecognized()).containsExactly("58歳");
+  }
 }

@@ -54,6 +54,14 @@ class HeldOutLikeSearchTest {
   }
 
   @Test
+  void composedReadingsRankBelowARegisteredReadingAndSayTheyAreGuesses() {
+    List<PatientHit> hits = index.search("おかだ しょうま", 5);
+    assertThat(hits).extracting(h -> h.patientId().value()).startsWith("0000003031", "0000002501");
+    assertThat(hits.get(0).matched()).contains(MatchTag.READING).doesNotContain(MatchTag.GUESSED_READING);
+    assertThat(hits.get(1).matched()).contains(MatchTag.GUESSED_READING);
+  }
+
+  @Test
   void everyListedPatientAndTheDistractorsAreIndexed() {
     assertThat(index.patientCount()).isEqualTo(HeldOutLikeStorage.listed().size() + DISTRACTORS);
   }
