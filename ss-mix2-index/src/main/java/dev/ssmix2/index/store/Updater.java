@@ -210,12 +210,15 @@ final class Updater {
     if (claimed.isEmpty()) {
       return Optional.empty(); // an index from before manifests: one full walk writes them
     }
+    if (walkAgain.values().stream().anyMatch(m -> m.parts().stream().anyMatch(p -> !isHome(p.folder())))) {
+      return Optional.empty(); // a walk filtered by patient ID only visits the folders that ID belongs in
+    }
     Set<Place> odd = new HashSet<>(top.get().odd());
     for (Place p : top.get().names()) {
       if (!claimed.contains(p)) {
-        try {
-          again.add(PatientId.of(p.path().substring(p.path().lastIndexOf('/') + 1)).value());
-        } catch (IllegalArgumentException e) {
+        if (isHome(p.path())) {
+          again.add(p.path().substring(p.path().lastIndexOf('/') + 1));
+        } else {
           odd.add(p);
         }
       }
@@ -252,13 +255,30 @@ final class Updater {
     progress(listener, patientsSeen.incrementAndGet(), expected);
   }
 
+  /**
+   * Whether {@code L1/L2/name} is a patient folder where its ID belongs: the only kind a walk filtered by patient ID
+   * reaches (a patient folder elsewhere, or a stray, is only seen by a full walk).
+   */
+  static boolean isHome(String folder) {
+    String[] p = folder.split("/", -1);
+    if (p.length != 3) {
+      return false;
+    }
+    try {
+      PatientId id = PatientId.of(p[2]);
+      return id.value().equals(p[2]) && id.firstFolder().equals(p[0]) && id.secondFolder().equals(p[1]);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
   private void walked(PatientFolder folder, IndexSearcher before, IndexWriter writer, Set<String> seen,
       ProgressListener listener, long expected) {
     String pid = folder.patientId().value();
-    if (probed.contains(pid)) {
-      return;
-    }
     patientsWalked.incrementAndGet();
+    if (probed.contains(pid)) {
+      return; // a full walk after the probe: this one's documents and problems are already settled
+    }
     folder.unplaced().forEach(this::unplaced);
     if (folder.files().isEmpty()) {
       return;
