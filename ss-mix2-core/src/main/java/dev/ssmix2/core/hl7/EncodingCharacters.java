@@ -49,7 +49,9 @@ public record EncodingCharacters(
     for (int i = 0; i < Math.min(4, msh2.length()); i++) {
       chars[i] = msh2.charAt(i);
     }
-    return new EncodingCharacters(fieldSeparator, chars[0], chars[1], chars[2], chars[3]);
+    EncodingCharacters declared = new EncodingCharacters(fieldSeparator, chars[0], chars[1], chars[2], chars[3]);
+    // Nearly every message declares the defaults; sharing the constant lets readers compare by identity.
+    return declared.equals(DEFAULT) ? DEFAULT : declared;
   }
 
   /** MSH-2 as it would be written: component, repetition, escape and subcomponent characters. */

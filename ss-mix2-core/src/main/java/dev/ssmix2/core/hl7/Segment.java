@@ -3,6 +3,8 @@ package dev.ssmix2.core.hl7;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import java.util.Arrays;
+
 /**
  * One segment (one line) of a message, split into fields on first access.
  *
@@ -98,20 +100,20 @@ public final class Segment {
   }
 
   private int[] scan() {
+    // One charAt pass: segments are mostly short fields, where a String.indexOf call per separator costs more in
+    // set-up than it saves, and counting first would read the text twice.
     char sep = enc.field();
-    int count = 0;
-    for (int i = text.indexOf(sep); i >= 0; i = text.indexOf(sep, i + 1)) {
-      count++;
+    int[] seps = NO_SEPARATORS;
+    int n = 0;
+    for (int i = id.length(); i < text.length(); i++) {
+      if (text.charAt(i) == sep) {
+        if (n == seps.length) {
+          seps = Arrays.copyOf(seps, Math.max(16, n * 2));
+        }
+        seps[n++] = i;
+      }
     }
-    if (count == 0) {
-      return NO_SEPARATORS;
-    }
-    int[] seps = new int[count];
-    int k = 0;
-    for (int i = text.indexOf(sep); i >= 0; i = text.indexOf(sep, i + 1)) {
-      seps[k++] = i;
-    }
-    return seps;
+    return n == seps.length ? seps : Arrays.copyOf(seps, n);
   }
 
   private static boolean isUpper(char c) {
