@@ -54,6 +54,7 @@ public final class PatientDocument {
     p.lastSeen().ifPresent(d -> doc.add(new StoredField(LAST_SEEN, yyyymmdd(d))));
     doc.add(new StoredField(NAME, p.name()));
     doc.add(new StoredField(KANA, p.kana()));
+    HitFields.add(doc, p.name(), p.kana(), p.sex());
     p.formerNames().forEach(n -> doc.add(new StoredField(FORMER_NAME, n)));
     doc.add(new StoredField(FROM_ADT00, p.fromAdt00() ? 1 : 0));
     doc.add(new StoredField(FINGERPRINT, fingerprint));

@@ -4,10 +4,12 @@ import static dev.ssmix2.index.patient.PatientFields.LAST_SEEN;
 
 import com.google.common.base.Preconditions;
 import dev.ssmix2.index.name.ReadingGuesser;
+import dev.ssmix2.index.patient.HitFields;
 import dev.ssmix2.index.patient.IndexedPatient;
 import dev.ssmix2.index.patient.PatientDocument;
 import dev.ssmix2.index.query.ParsedQuery;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -15,15 +17,18 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
@@ -61,19 +66,31 @@ public final class PatientSearch {
     // doDocScores=false: the score is the first sort value already; asking Lucene for it again re-runs every scorer.
     TopFieldDocs top = searcher.search(plan.query().get(), limit, ORDER, false);
     if (top.scoreDocs.length == 0 && plan.hasNames()) {
-      plan = planner.plan(parsed, true);
+      try {
+        plan = planner.plan(parsed, true, q -> rewrite(searcher, q));
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      }
       top = searcher.search(plan.query().get(), limit, ORDER, false);
     }
     Map<Integer, Set<MatchTag>> tags = tags(searcher, plan.clauses(), top.scoreDocs);
+    int[] docs = Arrays.stream(top.scoreDocs).mapToInt(sd -> sd.doc).toArray();
+    Optional<Map<Integer, HitFields.Summary>> summaries = HitFields.read(searcher.getIndexReader(), docs);
     var stored = searcher.storedFields();
     List<PatientHit> hits = new ArrayList<>(top.scoreDocs.length);
     for (ScoreDoc sd : top.scoreDocs) {
-      IndexedPatient p = PatientDocument.read(stored.document(sd.doc));
+      HitFields.Summary p = summaries.isPresent() ? summaries.get().get(sd.doc) : fromStored(stored.document(sd.doc));
       float score = (Float) ((FieldDoc) sd).fields[0];
       hits.add(new PatientHit(p.id(), p.name(), p.kana(), p.birthDate(), p.sex(), score,
           List.copyOf(tags.getOrDefault(sd.doc, EnumSet.noneOf(MatchTag.class)))));
     }
     return hits;
+  }
+
+  /** For indexes written before {@link HitFields} existed. */
+  private static HitFields.Summary fromStored(Document doc) {
+    IndexedPatient p = PatientDocument.read(doc);
+    return new HitFields.Summary(p.id(), p.name(), p.kana(), p.birthDate(), p.sex());
   }
 
   /**
@@ -112,6 +129,14 @@ public final class PatientSearch {
       }
     }
     return out;
+  }
+
+  private static Query rewrite(IndexSearcher searcher, Query query) {
+    try {
+      return searcher.rewrite(query);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Which of {@code docs} (ascending) the clause matches. */

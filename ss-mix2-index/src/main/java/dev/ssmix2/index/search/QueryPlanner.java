@@ -10,12 +10,15 @@ import dev.ssmix2.index.query.IdToken;
 import dev.ssmix2.index.query.NameToken;
 import dev.ssmix2.index.query.ParsedQuery;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -49,7 +52,16 @@ final class QueryPlanner {
   }
 
   QueryPlan plan(ParsedQuery q, boolean fuzzy) {
-    Build b = new Build(fuzzy);
+    return plan(q, fuzzy, UnaryOperator.identity());
+  }
+
+  /**
+   * As {@link #plan(ParsedQuery, boolean)}, with every fuzzy clause passed through {@code expandFuzzy} once. The searcher
+   * gives its rewrite, so the Levenshtein automata — most of a fuzzy search's cost — are built once per plan and not
+   * again when the hits are tagged.
+   */
+  QueryPlan plan(ParsedQuery q, boolean fuzzy, UnaryOperator<Query> expandFuzzy) {
+    Build b = new Build(fuzzy, expandFuzzy);
     BooleanQuery.Builder top = new BooleanQuery.Builder();
     top.add(new TermQuery(new Term(KIND, KIND_PATIENT)), Occur.FILTER);
     Optional<Query> ids = q.ids().isEmpty() ? Optional.empty() : Optional.of(b.ids(q.ids()));
@@ -82,16 +94,28 @@ final class QueryPlanner {
     return new TaggedClause(IntPoint.newRangeQuery(BIRTH, r.fromYyyymmdd(), r.toYyyymmdd()), Tier.BIRTH_DATE);
   }
 
-  /** State of one planning run: the tagged clauses collected so far and cached readings. */
+  /**
+   * State of one planning run: the tagged clauses collected so far, and memos — a two-token query puts each token in
+   * several slots (family, given, swapped, joined), and each slot asks for the same keys and readings.
+   */
   private final class Build {
     final boolean fuzzy;
+    final UnaryOperator<Query> expandFuzzy;
     final Set<TaggedClause> clauses = new LinkedHashSet<>();
     final Map<String, List<String>> readings = new HashMap<>();
+    final Map<Key, Map<String, String>> keys = new EnumMap<>(Key.class);
+    final Map<String, List<String>> romajiKana = new HashMap<>();
+    final Map<Query, Query> expanded = new HashMap<>();
     /** The typed name token whose clauses are being built, for {@link TaggedClause#token()}. */
     int token = TaggedClause.NOT_A_NAME;
 
-    Build(boolean fuzzy) {
+    Build(boolean fuzzy, UnaryOperator<Query> expandFuzzy) {
       this.fuzzy = fuzzy;
+      this.expandFuzzy = expandFuzzy;
+    }
+
+    String key(Key kind, String text) {
+      return keys.computeIfAbsent(kind, k -> new HashMap<>()).computeIfAbsent(text, kind.function);
     }
 
     Query ids(List<IdToken> ids) {
@@ -164,29 +188,29 @@ final class QueryPlanner {
     }
 
     private void kanji(String text, NamePart p, List<Query> out) {
-      String exact = NameKeys.kanjiExact(text);
-      String strict = NameKeys.kanjiStrict(text);
+      String exact = key(Key.KANJI_EXACT, text);
+      String strict = key(Key.KANJI_STRICT, text);
       term(out, kanjiExact(p), exact, Tier.KANJI_EXACT);
       term(out, kanjiStrict(p), strict, Tier.KANJI_STRICT);
-      term(out, kanjiLoose(p), NameKeys.kanjiLoose(text), Tier.KANJI_LOOSE);
+      term(out, kanjiLoose(p), key(Key.KANJI_LOOSE, text), Tier.KANJI_LOOSE);
       if (p != NamePart.FULL) {
         grams(strict).ifPresent(q -> out.add(leaf(q, Tier.NGRAM)));
       }
       for (String reading : readings(text)) {
-        term(out, kanaExact(p), NameKeys.kanaExact(reading), Tier.QUERY_READING);
-        term(out, kanaLoose(p), NameKeys.kanaLoose(reading), Tier.QUERY_READING);
-        term(out, guessExact(p), NameKeys.kanaExact(reading), Tier.GUESSED);
-        term(out, guessLoose(p), NameKeys.kanaLoose(reading), Tier.GUESSED);
+        term(out, kanaExact(p), key(Key.KANA_EXACT, reading), Tier.QUERY_READING);
+        term(out, kanaLoose(p), key(Key.KANA_LOOSE, reading), Tier.QUERY_READING);
+        term(out, guessExact(p), key(Key.KANA_EXACT, reading), Tier.GUESSED);
+        term(out, guessLoose(p), key(Key.KANA_LOOSE, reading), Tier.GUESSED);
         if (fuzzy) {
-          fuzzyKana(out, p, NameKeys.kanaLoose(reading));
+          fuzzyKana(out, p, key(Key.KANA_LOOSE, reading));
         }
       }
     }
 
     private void kana(String text, NamePart p, List<Query> out) {
-      String exact = NameKeys.kanaExact(text);
-      String loose = NameKeys.kanaLoose(text);
-      term(out, kanjiExact(p), NameKeys.kanjiExact(text), Tier.KANJI_EXACT); // names registered in kana (さくら)
+      String exact = key(Key.KANA_EXACT, text);
+      String loose = key(Key.KANA_LOOSE, text);
+      term(out, kanjiExact(p), key(Key.KANJI_EXACT, text), Tier.KANJI_EXACT); // names registered in kana (さくら)
       term(out, kanaExact(p), exact, Tier.READING_EXACT);
       term(out, kanaLoose(p), loose, Tier.READING_LOOSE);
       prefix(out, kanaPrefix(p), loose);
@@ -200,27 +224,31 @@ final class QueryPlanner {
     }
 
     private void latin(String text, NamePart p, List<Query> out) {
-      String key = NameKeys.romajiKey(text);
-      for (String kana : NameKeys.romajiToKanaCandidates(text)) {
-        term(out, kanaExact(p), NameKeys.kanaExact(kana), Tier.READING_EXACT);
-        term(out, kanaLoose(p), NameKeys.kanaLoose(kana), Tier.READING_LOOSE);
-        prefix(out, kanaPrefix(p), NameKeys.kanaLoose(kana));
-        term(out, guessExact(p), NameKeys.kanaExact(kana), Tier.GUESSED);
-        term(out, guessComposed(p), NameKeys.kanaLoose(kana), Tier.COMPOSED);
+      String key = key(Key.ROMAJI, text);
+      for (String kana : romajiKana.computeIfAbsent(text, NameKeys::romajiToKanaCandidates)) {
+        term(out, kanaExact(p), key(Key.KANA_EXACT, kana), Tier.READING_EXACT);
+        term(out, kanaLoose(p), key(Key.KANA_LOOSE, kana), Tier.READING_LOOSE);
+        prefix(out, kanaPrefix(p), key(Key.KANA_LOOSE, kana));
+        term(out, guessExact(p), key(Key.KANA_EXACT, kana), Tier.GUESSED);
+        term(out, guessComposed(p), key(Key.KANA_LOOSE, kana), Tier.COMPOSED);
       }
       term(out, romaji(p), key, Tier.READING_LOOSE);
       prefix(out, romajiPrefix(p), key);
       term(out, guessRomaji(p), key, Tier.GUESSED);
       if (fuzzy && key.length() >= 4) {
-        out.add(leaf(new FuzzyQuery(new Term(romaji(p), key), key.length() >= 8 ? 2 : 1, 1), Tier.FUZZY));
+        out.add(leaf(fuzzy(new FuzzyQuery(new Term(romaji(p), key), key.length() >= 8 ? 2 : 1, 1)), Tier.FUZZY));
       }
     }
 
     private void fuzzyKana(List<Query> out, NamePart p, String loose) {
       int n = loose.codePointCount(0, loose.length());
       if (n >= 2) {
-        out.add(leaf(new FuzzyQuery(new Term(kanaLoose(p), loose), n >= 6 ? 2 : 1, 1), Tier.FUZZY));
+        out.add(leaf(fuzzy(new FuzzyQuery(new Term(kanaLoose(p), loose), n >= 6 ? 2 : 1, 1)), Tier.FUZZY));
       }
+    }
+
+    private Query fuzzy(FuzzyQuery query) {
+      return expanded.computeIfAbsent(query, expandFuzzy);
     }
 
     private void term(List<Query> out, String field, String value, Tier tier) {
@@ -244,6 +272,22 @@ final class QueryPlanner {
 
     private List<String> readings(String kanji) {
       return readings.computeIfAbsent(kanji, guesser::guess);
+    }
+  }
+
+  /** The {@link NameKeys} a plan asks for, so that {@link Build} can remember each one per text. */
+  private enum Key {
+    KANJI_EXACT(NameKeys::kanjiExact),
+    KANJI_STRICT(NameKeys::kanjiStrict),
+    KANJI_LOOSE(NameKeys::kanjiLoose),
+    KANA_EXACT(NameKeys::kanaExact),
+    KANA_LOOSE(NameKeys::kanaLoose),
+    ROMAJI(NameKeys::romajiKey);
+
+    final Function<String, String> function;
+
+    Key(Function<String, String> function) {
+      this.function = function;
     }
   }
 

@@ -1,0 +1,63 @@
+package dev.ssmix2.index.patient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ssmix2.core.record.Sex;
+import dev.ssmix2.core.storage.PatientId;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.BytesRef;
+import org.junit.jupiter.api.Test;
+
+class HitFieldsTest {
+
+  private static Document patient(String id, String name, String kana, Sex sex, Integer birth) {
+    Document doc = new Document();
+    doc.add(new SortedDocValuesField(PatientDocument.PID_SORT, new BytesRef(id)));
+    if (birth != null) {
+      doc.add(new NumericDocValuesField(PatientFields.BIRTH, birth));
+    }
+    HitFields.add(doc, name, kana, sex);
+    return doc;
+  }
+
+  @Test
+  void readsWhatAHitShowsInAnyOrderOfDocs() throws Exception {
+    try (Directory dir = new ByteBuffersDirectory()) {
+      try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig())) {
+        w.addDocument(patient("0000000111", "小川\u3000健太", "オガワ\u3000ケンタ", Sex.MALE, 19750312));
+        w.addDocument(patient("0000000222", "𠮷田\u3000花子", "", Sex.FEMALE, null));
+      }
+      try (DirectoryReader r = DirectoryReader.open(dir)) {
+        Map<Integer, HitFields.Summary> m = HitFields.read(r, new int[] {1, 0}).orElseThrow();
+        assertThat(m.get(0)).isEqualTo(new HitFields.Summary(PatientId.of("0000000111"), "小川\u3000健太",
+            "オガワ\u3000ケンタ", Optional.of(LocalDate.of(1975, 3, 12)), Sex.MALE));
+        assertThat(m.get(1)).isEqualTo(new HitFields.Summary(PatientId.of("0000000222"), "𠮷田\u3000花子", "",
+            Optional.empty(), Sex.FEMALE));
+      }
+    }
+  }
+
+  @Test
+  void anIndexWithoutTheFieldSaysSoInsteadOfGuessing() throws Exception {
+    try (Directory dir = new ByteBuffersDirectory()) {
+      try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig())) {
+        Document old = new Document();
+        old.add(new SortedDocValuesField(PatientDocument.PID_SORT, new BytesRef("0000000111")));
+        w.addDocument(old);
+      }
+      try (DirectoryReader r = DirectoryReader.open(dir)) {
+        assertThat(HitFields.read(r, new int[] {0})).isEmpty();
+      }
+    }
+  }
+}
