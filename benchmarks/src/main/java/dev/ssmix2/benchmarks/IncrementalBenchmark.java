@@ -9,6 +9,9 @@ import dev.ssmix2.core.storage.StorageFile;
 import dev.ssmix2.core.storage.StorageFilter;
 import dev.ssmix2.core.write.StorageWriter;
 import dev.ssmix2.core.write.WriterOptions;
+import dev.ssmix2.index.store.ChangeDetection;
+import dev.ssmix2.index.store.PatientIndex;
+import dev.ssmix2.index.store.ProgressListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +36,10 @@ import org.openjdk.jmh.annotations.State;
  * {@link StorageWriter} (the old {@code _1} renamed to {@code _2}, a new {@code _1} written — the commonest real
  * change), then {@code incrementalUpdate1pct} brings the index up to date. {@code incrementalFullBuild} builds the
  * same storage from scratch in the same run, for the ratio (target: update ≤ 5 % of a full build).
+ * {@code incrementalUpdate1pctFolderTimes} is the update that trusts folder times alone.
+ *
+ * <p>Files changed in the iteration's setup within {@code Updater.TRUST_MARGIN_MILLIS} of the update have folder times
+ * too recent to trust, so their patients are walked once more by the next iteration's update, as in real use.
  *
  * <p>The storage is a private copy of the cached generated one, made at trial setup, so the cache stays pristine.
  */
@@ -99,6 +106,14 @@ public class IncrementalBenchmark {
   public Object incrementalUpdate1pct() {
     try (LibraryIndex index = LibraryIndex.update(roots, indexDir)) {
       return index;
+    }
+  }
+
+  /** The same update trusting folder times alone (no stat per file): {@link ChangeDetection#FOLDER_TIMES}. */
+  @Benchmark
+  public Object incrementalUpdate1pctFolderTimes() {
+    try (PatientIndex index = PatientIndex.open(indexDir)) {
+      return index.update(Storage.open(roots), ChangeDetection.FOLDER_TIMES, ProgressListener.none());
     }
   }
 

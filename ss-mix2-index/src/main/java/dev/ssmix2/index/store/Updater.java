@@ -147,7 +147,14 @@ final class Updater {
           StorageFilter filter = only.map(ids -> StorageFilter.all().withPatients(ids.stream().map(PatientId::of)
               .toList())).orElse(StorageFilter.all());
           try (Stream<PatientFolder> patients = storage.patients(filter, this::unplacedOutside)) {
-            patients.parallel().forEach(folder -> walked(folder, beforeSearcher, writer, seen, listener, expected));
+            if (only.isPresent()) {
+              // A filtered walk is split by prefix folder, often just two: gathering the few changed patients first
+              // lets every thread of the pool read files and index, instead of one thread per prefix folder.
+              List<PatientFolder> changed = patients.parallel().toList();
+              changed.parallelStream().forEach(f -> walked(f, beforeSearcher, writer, seen, listener, expected));
+            } else {
+              patients.parallel().forEach(f -> walked(f, beforeSearcher, writer, seen, listener, expected));
+            }
           }
         }).get();
       } catch (InterruptedException e) {
