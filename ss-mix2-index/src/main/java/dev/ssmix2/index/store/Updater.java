@@ -104,8 +104,8 @@ final class Updater {
   private final List<RecordProblem> skipped = Collections.synchronizedList(new ArrayList<>());
   /** Patients whose files did not change: their unreadable files are listed from the index, not read again. */
   private final Set<String> unchanged = ConcurrentHashMap.newKeySet();
-  /** Patients the folder probe found unchanged: the walk (if any) skips them. */
-  private final Set<String> probed = ConcurrentHashMap.newKeySet();
+  /** Patients the folder probe found unchanged, with what to count and report for them; the walk skips them. */
+  private final Map<String, Settled> probed = new ConcurrentHashMap<>();
   /** The stored manifests of patients the probe sends to the walk, so an unchanged one is not rewritten. */
   private final Map<String, FolderManifest> walkAgain = new ConcurrentHashMap<>();
   /** Unplaced entries outside patient folders reported in this run, by place, kept for the next run. */
@@ -213,22 +213,32 @@ final class Updater {
     }
     Set<Place> claimed = ConcurrentHashMap.newKeySet();
     Set<String> again = ConcurrentHashMap.newKeySet();
-    ManifestDocument.forEach(before, m -> check(m, detection, claimed, again, seen, listener, expected));
+    ManifestDocument.forEach(before, m -> check(m, detection, claimed, again));
     if (claimed.isEmpty()) {
       return Optional.empty(); // an index from before manifests: one full walk writes them
     }
-    if (walkAgain.values().stream().anyMatch(m -> m.parts().stream().anyMatch(p -> !isHome(p.folder())))) {
-      return Optional.empty(); // a walk filtered by patient ID only visits the folders that ID belongs in
-    }
     Set<Place> odd = new HashSet<>(top.get().odd());
+    boolean elsewhere = false;
     for (Place p : top.get().names()) {
       if (!claimed.contains(p)) {
+        String name = p.path().substring(p.path().lastIndexOf('/') + 1);
         if (isHome(p.path())) {
-          again.add(p.path().substring(p.path().lastIndexOf('/') + 1));
+          again.add(name);
         } else {
           odd.add(p);
+          // a folder of a settled patient outside its home prefix folders: only a full walk merges the two
+          elsewhere |= probed.remove(name) != null;
         }
       }
+    }
+    // a patient with a new folder in another root is walked whole, not settled from its old part
+    for (String pid : again) {
+      Settled s = probed.remove(pid);
+      elsewhere |= s != null && !s.home();
+    }
+    settle(seen, listener, expected);
+    if (elsewhere || !walkAgain.values().stream().allMatch(Updater::isHome)) {
+      return Optional.empty(); // a walk filtered by patient ID only visits the folders that ID belongs in
     }
     Map<Place, Entry> known = new HashMap<>();
     knownTop.get().forEach(e -> known.put(new Place(e.root(), e.path()), e));
@@ -239,27 +249,37 @@ final class Updater {
     return Optional.of(again);
   }
 
-  /** Probes one known patient: unchanged ones are counted as seen, the others queued for the walk. */
-  private void check(FolderManifest m, ChangeDetection detection, Set<Place> claimed, Set<String> again,
-      Set<String> seen, ProgressListener listener, long expected) {
+  /** What an unchanged patient adds to the report without being walked. */
+  private record Settled(long files, List<RecordProblem> problems, boolean home) {}
+
+  /** Probes one known patient: unchanged ones are settled, the others queued for the walk. */
+  private void check(FolderManifest m, ChangeDetection detection, Set<Place> claimed, Set<String> again) {
     m.parts().forEach(p -> claimed.add(new Place(p.root(), p.folder())));
     if (!FolderProbe.unchanged(m, roots, detection)) {
       walkAgain.put(m.patient(), m);
       again.add(m.patient());
       return;
     }
-    probed.add(m.patient());
-    unchanged.add(m.patient());
-    seen.add(m.patient());
-    filesSeen.addAndGet(m.fileCount());
-    filesUnchanged.addAndGet(m.fileCount());
+    List<RecordProblem> problems = new ArrayList<>(0);
     for (FolderManifest.Part p : m.parts()) {
       for (FolderManifest.Unplaced u : p.unplaced()) {
-        skip(problem(roots.get(p.root()), p.folder() + (u.path().isEmpty() ? "" : "/" + u.path()), u.problem(),
-            u.reason()));
+        problems.add(problem(roots.get(p.root()), p.folder() + (u.path().isEmpty() ? "" : "/" + u.path()),
+            u.problem(), u.reason()));
       }
     }
-    progress(listener, patientsSeen.incrementAndGet(), expected);
+    probed.put(m.patient(), new Settled(m.fileCount(), problems, isHome(m)));
+  }
+
+  /** Counts and reports the patients the probe settled, once it is sure none of them has a new folder somewhere. */
+  private void settle(Set<String> seen, ProgressListener listener, long expected) {
+    probed.forEach((pid, s) -> {
+      unchanged.add(pid);
+      seen.add(pid);
+      filesSeen.addAndGet(s.files());
+      filesUnchanged.addAndGet(s.files());
+      s.problems().forEach(this::skip);
+      progress(listener, patientsSeen.incrementAndGet(), expected);
+    });
   }
 
   /**
@@ -279,11 +299,15 @@ final class Updater {
     }
   }
 
+  private static boolean isHome(FolderManifest m) {
+    return m.parts().stream().allMatch(p -> isHome(p.folder()));
+  }
+
   private void walked(PatientFolder folder, IndexSearcher before, IndexWriter writer, Set<String> seen,
       ProgressListener listener, long expected) {
     String pid = folder.patientId().value();
     patientsWalked.incrementAndGet();
-    if (probed.contains(pid)) {
+    if (probed.containsKey(pid)) {
       return; // a full walk after the probe: this one's documents and problems are already settled
     }
     folder.unplaced().forEach(this::unplaced);

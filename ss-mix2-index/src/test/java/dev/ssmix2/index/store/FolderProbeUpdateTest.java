@@ -126,6 +126,24 @@ class FolderProbeUpdateTest {
   }
 
   @Test
+  void aPatientsNewFolderInTheOtherRootWalksThePatientWhole() {
+    assertThat(Files.isDirectory(dated.resolve("000/000/0000000444"))).as("only in the undated root").isFalse();
+    Adt00Files.write(dated, "0000000444", pid5("湊", "一郎", "ミナト", "イチロウ"), "19800101", "M",
+        "20990501093000000", '1');
+    IndexReport r = update();
+    assertThat(r.patientsWalked()).isEqualTo(1);
+    assertThat(r.filesIndexed()).isEqualTo(1);
+    assertThat(r.filesSeen()).isEqualTo(first.filesSeen() + 1);
+    PatientId id = PatientId.of("0000000444");
+    assertThat(index.patient(id).orElseThrow().name()).as("the newer ADT-00 wins").isEqualTo("湊\u3000一郎");
+    try (PatientIndex clean = PatientIndex.open(work.resolve("clean"))) {
+      clean.update(storage(), ProgressListener.none());
+      assertThat(index.patient(id)).isEqualTo(clean.patient(id));
+      assertThat(index.records(id, true)).isEqualTo(clean.records(id, true));
+    }
+  }
+
+  @Test
   void aRemovedPatientDisappearsWithoutAWalk() throws IOException {
     deleteTree(undated.resolve("000/000/0000000999"));
     IndexReport r = update();
