@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ssmix2.core.storage.Storage;
 import dev.ssmix2.core.storage.StorageException;
+import dev.ssmix2.index.store.ChangeDetection;
 import dev.ssmix2.index.store.IndexReport;
 import dev.ssmix2.index.store.PatientIndex;
 import dev.ssmix2.index.store.PatientIndexException;
@@ -43,6 +44,11 @@ public final class IndexCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print the summary as JSON")
   boolean json;
 
+  @Option(names = "--trust-folder-times",
+      description = "on updates, skip the size/time check of every file in a folder whose time did not change "
+          + "(SS-MIX2 writers add and rename files, never rewrite them; a file rewritten in place is then missed)")
+  boolean trustFolderTimes;
+
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
@@ -61,7 +67,9 @@ public final class IndexCommand implements Callable<Integer> {
       Storage storage = Storage.open(use);
       IndexReport report;
       try (ConsoleProgress progress = ConsoleProgress.onStderr(spec, "indexing")) {
-        report = index.update(storage, p -> progress.update(p.filesSeen(), p.filesExpected(), "files"));
+        ChangeDetection detection = trustFolderTimes ? ChangeDetection.FOLDER_TIMES : ChangeDetection.EVERY_FILE;
+        report = index.update(storage, detection,
+            p -> progress.update(p.filesSeen(), p.filesExpected(), "files"));
       }
       if (json) {
         out.println(toJson(report, index));
@@ -82,8 +90,8 @@ public final class IndexCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "roots       %s%n", index.roots());
     out.printf(Locale.ROOT, "files       %,d seen, %,d indexed, %,d unchanged, %,d removed%n",
         r.filesSeen(), r.filesIndexed(), r.filesUnchanged(), r.filesRemoved());
-    out.printf(Locale.ROOT, "patients    %,d in the index, %,d updated, %,d removed%n",
-        r.patients(), r.patientsUpdated(), r.patientsRemoved());
+    out.printf(Locale.ROOT, "patients    %,d in the index, %,d updated, %,d removed, %,d walked%n",
+        r.patients(), r.patientsUpdated(), r.patientsRemoved(), r.patientsWalked());
     out.printf(Locale.ROOT, "skipped     %,d%n", r.skippedCount());
     for (Map.Entry<String, List<RecordProblem>> e : byReason(r).entrySet()) {
       out.printf(Locale.ROOT, "  %,6d  %s%n", e.getValue().size(), e.getKey());
@@ -116,6 +124,7 @@ public final class IndexCommand implements Callable<Integer> {
     o.put("patients", r.patients());
     o.put("patientsUpdated", r.patientsUpdated());
     o.put("patientsRemoved", r.patientsRemoved());
+    o.put("patientsWalked", r.patientsWalked());
     o.put("skippedCount", r.skippedCount());
     var skipped = o.putArray("skipped");
     r.skipped().forEach(p -> skipped.addObject().put("root", p.root().toString()).put("file", p.file())

@@ -32,6 +32,11 @@ class IndexCommandTest {
     assertThat(r.get("filesIndexed").asLong()).isZero();
     assertThat(r.get("filesSeen").asLong()).isPositive();
     assertThat(r.get("roots")).hasSize(2);
+    assertThat(r.get("patientsWalked").asLong()).as("unchanged folders are probed, not walked").isZero();
+
+    CliRun trusting = CliRun.of(new IndexCommand(), "--index", index.toString(), "--trust-folder-times");
+    assertThat(trusting.exit()).as(trusting.err()).isZero();
+    assertThat(trusting.out()).contains("0 updated").contains("0 walked");
   }
 
   @Test
