@@ -48,8 +48,10 @@ final class FieldLayout {
     int components = 1;
     boolean hasEscape = false;
     boolean hasSubcomponent = false;
-    for (int i = start; i < end; i++) {
-      char c = text.charAt(i);
+    // Both passes read a copy: String.charAt's coder test and bounds check cost more than the copy.
+    char[] chars = new char[end - start];
+    text.getChars(start, end, chars, 0);
+    for (char c : chars) {
       if (c == component) {
         components++;
       } else if (c == repetition) {
@@ -68,13 +70,13 @@ final class FieldLayout {
     if (components > 1) {
       int r = 1;
       int k = 1;
-      for (int i = start; i < end; i++) {
-        char c = text.charAt(i);
+      for (int j = 0; j < chars.length; j++) {
+        char c = chars[j];
         if (c == component) {
-          marks[base + k++] = i + 1;
+          marks[base + k++] = start + j + 1;
         } else if (c == repetition) {
           marks[r++] = k;
-          marks[base + k++] = i + 1;
+          marks[base + k++] = start + j + 1;
         }
       }
     }

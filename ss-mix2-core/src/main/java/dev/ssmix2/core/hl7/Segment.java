@@ -100,17 +100,20 @@ public final class Segment {
   }
 
   private int[] scan() {
-    // One charAt pass: segments are mostly short fields, where a String.indexOf call per separator costs more in
-    // set-up than it saves, and counting first would read the text twice.
+    // One pass over a copy: segments are mostly short fields, where a String.indexOf call per separator costs more
+    // in set-up than it saves, and String.charAt's coder test and bounds check cost more than copying the text.
     char sep = enc.field();
+    int from = id.length();
+    char[] chars = new char[text.length() - from];
+    text.getChars(from, text.length(), chars, 0);
     int[] seps = NO_SEPARATORS;
     int n = 0;
-    for (int i = id.length(); i < text.length(); i++) {
-      if (text.charAt(i) == sep) {
+    for (int j = 0; j < chars.length; j++) {
+      if (chars[j] == sep) {
         if (n == seps.length) {
           seps = Arrays.copyOf(seps, Math.max(16, n * 2));
         }
-        seps[n++] = i;
+        seps[n++] = from + j;
       }
     }
     return n == seps.length ? seps : Arrays.copyOf(seps, n);
