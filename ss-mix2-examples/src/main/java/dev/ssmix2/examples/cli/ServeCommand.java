@@ -38,6 +38,10 @@ final class ServeCommand implements Callable<Integer> {
       description = "User file (see 'ssmix2 useradd'); when given, every page and API call needs a login.")
   Path users;
 
+  @Option(names = "--threads", paramLabel = "N", defaultValue = "8",
+      description = "Request threads (1-256, default ${DEFAULT-VALUE}).")
+  int threads;
+
   @Option(names = "--audit-log", paramLabel = "FILE",
       description = "Audit log of searches and views (default: audit.log beside the index folder).")
   Path auditLog;
@@ -54,11 +58,15 @@ final class ServeCommand implements Callable<Integer> {
           + " does not exist; create it with 'ssmix2 useradd --users " + users + " NAME'");
       return Main.EXIT_USAGE;
     }
+    if (threads < 1 || threads > 256) {
+      spec.commandLine().getErr().println("ssmix2 serve: --threads must be 1 to 256, got " + threads);
+      return Main.EXIT_USAGE;
+    }
     Path audit = auditLog != null ? auditLog : defaultAuditLog(indexDir);
     try (PatientIndex index = PatientIndex.openExisting(indexDir)) {
       StaleIndexWarning.printIfStale("serve", index, indexDir, spec.commandLine().getErr());
       ViewerServer.Builder b = ViewerServer.builder(new IndexViewerData(index)).bindAddress(bind).port(port)
-          .auditLog(audit);
+          .threads(threads).auditLog(audit);
       if (users != null) {
         b.users(UserStore.load(users));
       }

@@ -58,6 +58,14 @@ class ServeCommandTest {
   }
 
   @Test
+  void threadsOutOfRangeIsAUsageError() {
+    CliRun run = CliRun.main("serve", "--index", index.toString(), "--port", "0", "--threads", "0");
+
+    assertThat(run.exit()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(run.err()).contains("--threads must be 1 to 256, got 0");
+  }
+
+  @Test
   void aMissingUserFileIsAReadableUsageError() {
     CliRun run = CliRun.main("serve", "--index", index.toString(), "--port", "0", "--bind", "0.0.0.0",
         "--users", work.resolve("users.txt").toString());
