@@ -6,7 +6,7 @@
 #   benchmarks/load/api-load.sh INDEX_DIR QUERIES_TSV [CLIENTS] [SECONDS]
 #
 # THINK_MS=N makes every client pause N ms between its requests (a nurse typing); without it the clients send as fast as
-# the server answers, which measures saturation rather than a ward's load.
+# the server answers, which measures saturation rather than a ward's load. SERVER_THREADS sets `serve --threads`.
 #
 # Needs wrk (Debian: apt-get install -y wrk) and a built jar (mvn -q -DskipTests package). Example, 100k patients
 # (the work folder `benchmarks/run.sh --prepare` makes):
@@ -27,7 +27,8 @@ command -v wrk >/dev/null || { echo "api-load: wrk not found (apt-get install -y
 
 work=$(mktemp -d)
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
-java ${JAVA_OPTS:-} -jar "$jar" serve --index "$index" --port 0 --audit-log "$work/audit.log" >"$work/server.out" 2>&1 &
+java ${JAVA_OPTS:-} -jar "$jar" serve --index "$index" --port 0 ${SERVER_THREADS:+--threads "$SERVER_THREADS"} \
+  --audit-log "$work/audit.log" >"$work/server.out" 2>&1 &
 server=$!
 url=
 for _ in $(seq 1 120); do

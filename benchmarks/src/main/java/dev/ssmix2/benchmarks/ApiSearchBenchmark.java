@@ -53,7 +53,7 @@ public class ApiSearchBenchmark {
     index = PatientIndex.openExisting(source.folder().resolve("index-ssmix2"));
     Path audit = Workspace.work().resolve("api-audit.jsonl");
     Files.deleteIfExists(audit);
-    server = ViewerServer.builder(new IndexViewerData(index)).port(0).threads(20).auditLog(audit).build().start();
+    server = ViewerServer.builder(new IndexViewerData(index)).port(0).auditLog(audit).build().start();
     client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     QuerySet queries = QuerySet.forStorage(source);
     requests = new ArrayList<>();

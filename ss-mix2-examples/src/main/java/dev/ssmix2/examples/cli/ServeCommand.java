@@ -38,9 +38,9 @@ final class ServeCommand implements Callable<Integer> {
       description = "User file (see 'ssmix2 useradd'); when given, every page and API call needs a login.")
   Path users;
 
-  @Option(names = "--threads", paramLabel = "N", defaultValue = "8",
-      description = "Request threads (1-256, default ${DEFAULT-VALUE}).")
-  int threads;
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Request threads (1-256; default one per core, at least 2).")
+  int threads = ViewerServer.Builder.defaultThreads();
 
   @Option(names = "--audit-log", paramLabel = "FILE",
       description = "Audit log of searches and views (default: audit.log beside the index folder).")
