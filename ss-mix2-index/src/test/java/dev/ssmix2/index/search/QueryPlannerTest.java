@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ssmix2.index.name.ReadingGuesser;
 import dev.ssmix2.index.query.ParsedQuery;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +41,22 @@ class QueryPlannerTest {
         .noneMatch(c -> c.tier() == Tier.FUZZY);
     assertThat(planner.plan(ParsedQuery.parse("やなだ"), true).clauses())
         .anyMatch(c -> c.tier() == Tier.FUZZY);
+  }
+
+  @Test
+  void eachDistinctFuzzyClauseIsExpandedOnceAndTheExpansionIsWhatGetsTagged() {
+    List<Query> asked = new ArrayList<>();
+    Query expansion = new TermQuery(new Term("expanded", "x"));
+    QueryPlan plan = planner.plan(ParsedQuery.parse("やなだ けんた"), true, q -> {
+      asked.add(q);
+      return expansion;
+    });
+
+    assertThat(asked).isNotEmpty().allMatch(q -> q instanceof FuzzyQuery).doesNotHaveDuplicates();
+    assertThat(plan.clauses()).filteredOn(c -> c.tier() == Tier.FUZZY).isNotEmpty()
+        .allMatch(c -> c.match().equals(expansion));
+    // FuzzyQuery prints as field:text~N; the plan only holds the expansions
+    assertThat(plan.query().orElseThrow().toString()).doesNotContain("~1").doesNotContain("~2");
   }
 
   @Test
