@@ -451,10 +451,16 @@ final class PatientGenerator {
       int n = 4 + rng.nextInt(12);
       for (int i = 0; i < n; i++) {
         LabTest test = Vocabulary.pick(vocab.labs, rng);
+        if (!test.appliesTo(p.sex())) {
+          continue; // drawn all the same, so the rest of the patient's data stays as it was for a given seed
+        }
         List<LabTest> g = test.group().equals("E001") ? hem : chem;
         if (!g.contains(test)) {
           g.add(test);
         }
+      }
+      if (hem.isEmpty() && chem.isEmpty()) {
+        chem.add(vocab.labs.stream().filter(t -> t.appliesTo(p.sex())).findFirst().orElseThrow());
       }
       List<List<LabTest>> groups = new ArrayList<>();
       if (!chem.isEmpty()) {

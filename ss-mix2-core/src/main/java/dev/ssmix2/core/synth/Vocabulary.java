@@ -9,8 +9,14 @@ final class Vocabulary {
 
   record Injection(String code, String name, String component, String amount, String unitCode, String unitName) {}
 
+  /** {@code sex} is M or F for a test only ordered for that sex (PSA), '-' for everyone. */
   record LabTest(String code, String name, String unit, double low, double high, int decimals, double abnormalRate,
-      String group) {}
+      String group, char sex) {
+
+    boolean appliesTo(char patientSex) {
+      return sex == '-' || sex == patientSex;
+    }
+  }
 
   record Diagnosis(String code, String name, String icd10) {}
 
@@ -40,9 +46,9 @@ final class Vocabulary {
       .map(r -> new Drug(r[0], r[1], r[2], r[3], r[4], r[5], Integer.parseInt(r[6]))).toList();
   final List<Injection> injections = Tsv.read("injections.tsv", 6).stream()
       .map(r -> new Injection(r[0], r[1], r[2], r[3], r[4], r[5])).toList();
-  final List<LabTest> labs = Tsv.read("lab-tests.tsv", 8).stream()
+  final List<LabTest> labs = Tsv.read("lab-tests.tsv", 9).stream()
       .map(r -> new LabTest(r[0], r[1], r[2], Double.parseDouble(r[3]), Double.parseDouble(r[4]),
-          Integer.parseInt(r[5]), Double.parseDouble(r[6]), r[7])).toList();
+          Integer.parseInt(r[5]), Double.parseDouble(r[6]), r[7], r[8].charAt(0))).toList();
   final List<Diagnosis> diagnoses = Tsv.read("diagnoses.tsv", 3).stream()
       .map(r -> new Diagnosis(r[0], r[1], r[2])).toList();
   final List<Allergen> allergens = Tsv.read("allergens.tsv", 4).stream()

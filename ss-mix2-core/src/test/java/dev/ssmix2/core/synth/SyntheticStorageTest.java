@@ -77,6 +77,31 @@ class SyntheticStorageTest {
   }
 
   @Test
+  void labTestsForOneSexAreOnlyOrderedForThatSex() throws IOException {
+    SyntheticStorage.builder().patients(300).seed(3).clean(true).build()
+        .generate(tmp.resolve("out"), ProgressListener.NONE);
+    List<Path> results;
+    try (Stream<Path> w = Files.walk(tmp.resolve("out/storage"))) {
+      results = w.filter(f -> f.getFileName().toString().contains("_OML-11_")).toList();
+    }
+    TreeMap<String, Integer> psaBySex = new TreeMap<>();
+    for (Path f : results) {
+      String text = new String(Files.readAllBytes(f), Charset.forName("ISO-2022-JP"));
+      String sex = "";
+      for (String segment : text.split("\r")) {
+        String[] fields = segment.split("\\|", -1);
+        if (fields[0].equals("PID") && fields.length > 8) {
+          sex = fields[8];
+        } else if (fields[0].equals("OBX") && fields.length > 3 && fields[3].contains("^PSA^")) {
+          psaBySex.merge(sex, 1, Integer::sum);
+        }
+      }
+    }
+    assertThat(results).isNotEmpty();
+    assertThat(psaBySex).as("PSA results by PID-8").containsOnlyKeys("M");
+  }
+
+  @Test
   void cleanStorageIsWellFormedIso2022JpWithCr() throws IOException {
     GenerationSummary s = SyntheticStorage.builder().patients(80).seed(7).clean(true).quirks(MESSY)
         .supersedeRate(0.2).deleteRate(0.1).build().generate(tmp.resolve("out"), ProgressListener.NONE);
