@@ -1,5 +1,6 @@
 package dev.ssmix2.index.patient;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static dev.ssmix2.index.patient.PatientFields.BIRTH;
 
 import dev.ssmix2.core.record.Sex;
@@ -35,6 +36,15 @@ public final class HitFields {
 
   private HitFields() {}
 
+  private static boolean isAscending(int[] docs) {
+    for (int i = 1; i < docs.length; i++) {
+      if (docs[i] <= docs[i - 1]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** What one hit shows. */
   public record Summary(PatientId id, String name, String kana, Optional<LocalDate> birthDate, Sex sex) {}
 
@@ -43,19 +53,19 @@ public final class HitFields {
   }
 
   /**
-   * The summaries of {@code docs} (top-level document numbers of patient documents), or empty when the index predates
-   * this field and the caller must read stored fields instead.
+   * The summaries of {@code docs} (top-level document numbers of patient documents, ascending), or empty when the
+   * index predates this field and the caller must read stored fields instead.
    */
   public static Optional<Map<Integer, Summary>> read(IndexReader reader, int[] docs) throws IOException {
-    int[] sorted = docs.clone();
-    Arrays.sort(sorted);
+    checkArgument(isAscending(docs), "docs must be ascending (doc values only move forward), got %s",
+        Arrays.toString(docs));
     List<LeafReaderContext> leaves = reader.leaves();
     Map<Integer, Summary> out = new HashMap<>();
     int leafIndex = -1;
     BinaryDocValues hit = null;
     SortedDocValues pid = null;
     NumericDocValues birth = null;
-    for (int doc : sorted) {
+    for (int doc : docs) {
       int li = ReaderUtil.subIndex(doc, leaves);
       LeafReaderContext leaf = leaves.get(li);
       if (li != leafIndex) {

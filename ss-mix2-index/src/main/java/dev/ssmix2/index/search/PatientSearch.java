@@ -73,8 +73,9 @@ public final class PatientSearch {
       }
       top = searcher.search(plan.query().get(), limit, ORDER, false);
     }
-    Map<Integer, Set<MatchTag>> tags = tags(searcher, plan.clauses(), top.scoreDocs);
-    int[] docs = Arrays.stream(top.scoreDocs).mapToInt(sd -> sd.doc).toArray();
+    // ascending, as both the tagging scorers and the doc-values iterators can only move forward
+    int[] docs = Arrays.stream(top.scoreDocs).mapToInt(sd -> sd.doc).sorted().toArray();
+    Map<Integer, Set<MatchTag>> tags = tags(searcher, plan.clauses(), docs);
     Optional<Map<Integer, HitFields.Summary>> summaries = HitFields.read(searcher.getIndexReader(), docs);
     var stored = searcher.storedFields();
     List<PatientHit> hits = new ArrayList<>(top.scoreDocs.length);
@@ -99,13 +100,12 @@ public final class PatientSearch {
    * nothing better than a guessed reading of a patient without one), plus ID一致 and 生年月日一致; strongest first.
    * Clauses are tried strongest first per token, and a hit stops being checked once its token is settled.
    */
-  private static Map<Integer, Set<MatchTag>> tags(IndexSearcher searcher, List<TaggedClause> clauses,
-      ScoreDoc[] hits) throws IOException {
+  private static Map<Integer, Set<MatchTag>> tags(IndexSearcher searcher, List<TaggedClause> clauses, int[] docs)
+      throws IOException {
     Map<Integer, Set<MatchTag>> out = new HashMap<>();
-    if (hits.length == 0) {
+    if (docs.length == 0) {
       return out;
     }
-    int[] docs = Arrays.stream(hits).mapToInt(h -> h.doc).sorted().toArray();
     for (int d : docs) {
       out.put(d, EnumSet.noneOf(MatchTag.class));
     }

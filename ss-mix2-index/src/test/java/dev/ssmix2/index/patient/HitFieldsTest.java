@@ -1,6 +1,7 @@
 package dev.ssmix2.index.patient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ssmix2.core.record.Sex;
 import dev.ssmix2.core.storage.PatientId;
@@ -31,18 +32,20 @@ class HitFieldsTest {
   }
 
   @Test
-  void readsWhatAHitShowsInAnyOrderOfDocs() throws Exception {
+  void readsWhatAHitShows() throws Exception {
     try (Directory dir = new ByteBuffersDirectory()) {
       try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig())) {
         w.addDocument(patient("0000000111", "小川\u3000健太", "オガワ\u3000ケンタ", Sex.MALE, 19750312));
         w.addDocument(patient("0000000222", "𠮷田\u3000花子", "", Sex.FEMALE, null));
       }
       try (DirectoryReader r = DirectoryReader.open(dir)) {
-        Map<Integer, HitFields.Summary> m = HitFields.read(r, new int[] {1, 0}).orElseThrow();
+        Map<Integer, HitFields.Summary> m = HitFields.read(r, new int[] {0, 1}).orElseThrow();
         assertThat(m.get(0)).isEqualTo(new HitFields.Summary(PatientId.of("0000000111"), "小川\u3000健太",
             "オガワ\u3000ケンタ", Optional.of(LocalDate.of(1975, 3, 12)), Sex.MALE));
         assertThat(m.get(1)).isEqualTo(new HitFields.Summary(PatientId.of("0000000222"), "𠮷田\u3000花子", "",
             Optional.empty(), Sex.FEMALE));
+        assertThatThrownBy(() -> HitFields.read(r, new int[] {1, 0})).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("ascending");
       }
     }
   }
