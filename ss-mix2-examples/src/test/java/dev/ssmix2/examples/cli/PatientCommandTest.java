@@ -26,6 +26,17 @@ class PatientCommandTest {
   }
 
   @Test
+  void indexOfAnotherKeyVersionStillShowsThePatientButSaysToRebuild() throws Exception {
+    Path old = OldIndex.build(work.resolve("old-idx"));
+    CliRun run = CliRun.of(new PatientCommand(), "--index", old.toString(), "0000000111");
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("0000000111");
+    assertThat(run.err()).contains("warning").contains("ssmix2 index --index " + old);
+    assertThat(CliRun.of(new PatientCommand(), "--index", index.toString(), "0000000111").err())
+        .doesNotContain("warning");
+  }
+
+  @Test
   void recordsAreExactlyTheCurrentFilesOfExpectRecords() throws Exception {
     CliRun run = CliRun.of(new PatientCommand(), "--index", index.toString(), "--json", "0000000111");
     assertThat(run.exit()).as(run.err()).isZero();
