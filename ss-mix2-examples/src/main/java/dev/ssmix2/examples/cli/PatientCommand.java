@@ -2,7 +2,7 @@ package dev.ssmix2.examples.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ssmix2.core.storage.PatientId;
-import dev.ssmix2.index.patient.IndexedPatient;
+import dev.ssmix2.index.store.IndexedPatient;
 import dev.ssmix2.index.store.PatientIndex;
 import dev.ssmix2.index.store.PatientIndexException;
 import dev.ssmix2.index.store.PatientRecords;

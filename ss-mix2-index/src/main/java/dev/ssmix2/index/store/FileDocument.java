@@ -1,8 +1,8 @@
 package dev.ssmix2.index.store;
 
-import static dev.ssmix2.index.patient.PatientFields.KIND;
-import static dev.ssmix2.index.patient.PatientFields.KIND_FILE;
-import static dev.ssmix2.index.patient.PatientFields.PID;
+import static dev.ssmix2.index.internal.patient.PatientFields.KIND;
+import static dev.ssmix2.index.internal.patient.PatientFields.KIND_FILE;
+import static dev.ssmix2.index.internal.patient.PatientFields.PID;
 
 import com.google.common.base.Splitter;
 import dev.ssmix2.core.record.Sex;
@@ -11,11 +11,11 @@ import dev.ssmix2.core.storage.PatientId;
 import dev.ssmix2.core.storage.StorageFile;
 import dev.ssmix2.core.storage.StorageRoot;
 import dev.ssmix2.core.version.VersionStatus;
-import dev.ssmix2.index.patient.FileFacts;
-import dev.ssmix2.index.patient.FileVersion;
-import dev.ssmix2.index.patient.PatientDocument;
-import dev.ssmix2.index.patient.PidFacts;
-import dev.ssmix2.index.patient.RegisteredName;
+import dev.ssmix2.index.internal.patient.FileFacts;
+import dev.ssmix2.index.internal.patient.FileVersion;
+import dev.ssmix2.index.internal.patient.PatientDocument;
+import dev.ssmix2.index.internal.patient.PidFacts;
+import dev.ssmix2.index.internal.patient.RegisteredName;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;

@@ -1,7 +1,7 @@
 package dev.ssmix2.index.store;
 
-import static dev.ssmix2.index.patient.PatientFields.KIND;
-import static dev.ssmix2.index.patient.PatientFields.PID;
+import static dev.ssmix2.index.internal.patient.PatientFields.KIND;
+import static dev.ssmix2.index.internal.patient.PatientFields.PID;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,19 +1,18 @@
 package dev.ssmix2.index.store;
 
-import static dev.ssmix2.index.patient.PatientFields.KIND_FILE;
-import static dev.ssmix2.index.patient.PatientFields.KIND_PATIENT;
-import static dev.ssmix2.index.patient.PatientFields.PID;
+import static dev.ssmix2.index.internal.patient.PatientFields.KIND_FILE;
+import static dev.ssmix2.index.internal.patient.PatientFields.KIND_PATIENT;
+import static dev.ssmix2.index.internal.patient.PatientFields.PID;
 
 import com.google.common.base.Preconditions;
 import dev.ssmix2.core.storage.PatientId;
 import dev.ssmix2.core.storage.StandardDataType;
 import dev.ssmix2.core.storage.Storage;
 import dev.ssmix2.core.version.VersionStatus;
+import dev.ssmix2.index.internal.patient.PatientDocument;
+import dev.ssmix2.index.internal.search.PatientSearch;
 import dev.ssmix2.index.name.ReadingGuesser;
-import dev.ssmix2.index.patient.IndexedPatient;
-import dev.ssmix2.index.patient.PatientDocument;
 import dev.ssmix2.index.search.PatientHit;
-import dev.ssmix2.index.search.PatientSearch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,14 +24,14 @@ import java.util.Optional;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.search.similarities.BooleanSimilarity;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.similarities.BooleanSimilarity;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -213,7 +212,7 @@ public final class PatientIndex implements AutoCloseable {
   /** Patients in the committed index. */
   public long patientCount() {
     return withSearcher(s -> (long) s.count(new org.apache.lucene.search.TermQuery(
-        new org.apache.lucene.index.Term(dev.ssmix2.index.patient.PatientFields.KIND, KIND_PATIENT))));
+        new org.apache.lucene.index.Term(dev.ssmix2.index.internal.patient.PatientFields.KIND, KIND_PATIENT))));
   }
 
   /** Whether the index was built by this schema and NameKeys table version (else the next update rebuilds it). */

@@ -1,4 +1,6 @@
-package dev.ssmix2.index.search;
+package dev.ssmix2.index.internal.search;
+
+import dev.ssmix2.index.search.MatchTag;
 
 /**
  * The scoring tiers of name-search.md §7.3: every clause is a constant score with one of these boosts, so the order of

@@ -1,4 +1,4 @@
-package dev.ssmix2.index.patient;
+package dev.ssmix2.index.internal.patient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

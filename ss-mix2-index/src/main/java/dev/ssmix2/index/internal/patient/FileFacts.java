@@ -1,4 +1,4 @@
-package dev.ssmix2.index.patient;
+package dev.ssmix2.index.internal.patient;
 
 import com.google.common.base.Preconditions;
 import dev.ssmix2.core.read.MessageRead;

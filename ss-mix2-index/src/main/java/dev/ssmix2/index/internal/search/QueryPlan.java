@@ -1,4 +1,4 @@
-package dev.ssmix2.index.search;
+package dev.ssmix2.index.internal.search;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,12 +1,13 @@
-package dev.ssmix2.index.patient;
+package dev.ssmix2.index.internal.patient;
 
-import static dev.ssmix2.index.patient.PatientFields.*;
+import static dev.ssmix2.index.internal.patient.PatientFields.*;
 
 import dev.ssmix2.core.record.Sex;
 import dev.ssmix2.core.storage.PatientId;
 import dev.ssmix2.index.name.NameFlag;
 import dev.ssmix2.index.name.NameKeys;
 import dev.ssmix2.index.name.ReadingGuesser;
+import dev.ssmix2.index.store.IndexedPatient;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.ssmix2.index.search;
+package dev.ssmix2.index.internal.search;
 
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;

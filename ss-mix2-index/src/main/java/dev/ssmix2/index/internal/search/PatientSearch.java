@@ -1,13 +1,15 @@
-package dev.ssmix2.index.search;
+package dev.ssmix2.index.internal.search;
 
-import static dev.ssmix2.index.patient.PatientFields.LAST_SEEN;
+import static dev.ssmix2.index.internal.patient.PatientFields.LAST_SEEN;
 
 import com.google.common.base.Preconditions;
+import dev.ssmix2.index.internal.patient.HitFields;
+import dev.ssmix2.index.internal.patient.PatientDocument;
 import dev.ssmix2.index.name.ReadingGuesser;
-import dev.ssmix2.index.patient.HitFields;
-import dev.ssmix2.index.patient.IndexedPatient;
-import dev.ssmix2.index.patient.PatientDocument;
 import dev.ssmix2.index.query.ParsedQuery;
+import dev.ssmix2.index.search.MatchTag;
+import dev.ssmix2.index.search.PatientHit;
+import dev.ssmix2.index.store.IndexedPatient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

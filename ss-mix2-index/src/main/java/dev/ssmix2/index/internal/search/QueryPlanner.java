@@ -1,10 +1,10 @@
-package dev.ssmix2.index.search;
+package dev.ssmix2.index.internal.search;
 
-import static dev.ssmix2.index.patient.PatientFields.*;
+import static dev.ssmix2.index.internal.patient.PatientFields.*;
 
+import dev.ssmix2.index.internal.patient.NamePart;
 import dev.ssmix2.index.name.NameKeys;
 import dev.ssmix2.index.name.ReadingGuesser;
-import dev.ssmix2.index.patient.NamePart;
 import dev.ssmix2.index.query.BirthDateRange;
 import dev.ssmix2.index.query.IdToken;
 import dev.ssmix2.index.query.NameToken;

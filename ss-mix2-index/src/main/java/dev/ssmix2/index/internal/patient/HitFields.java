@@ -1,7 +1,7 @@
-package dev.ssmix2.index.patient;
+package dev.ssmix2.index.internal.patient;
 
 import static com.google.common.base.Preconditions.checkArgument;
-import static dev.ssmix2.index.patient.PatientFields.BIRTH;
+import static dev.ssmix2.index.internal.patient.PatientFields.BIRTH;
 
 import dev.ssmix2.core.record.Sex;
 import dev.ssmix2.core.storage.PatientId;

@@ -1,9 +1,10 @@
-package dev.ssmix2.index.patient;
+package dev.ssmix2.index.internal.patient;
 
 import com.google.common.base.Preconditions;
 import dev.ssmix2.core.storage.PatientId;
 import dev.ssmix2.core.storage.StandardDataType;
 import dev.ssmix2.core.version.VersionStatus;
+import dev.ssmix2.index.store.IndexedPatient;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;

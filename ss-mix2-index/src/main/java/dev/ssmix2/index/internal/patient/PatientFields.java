@@ -1,4 +1,4 @@
-package dev.ssmix2.index.patient;
+package dev.ssmix2.index.internal.patient;
 
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;

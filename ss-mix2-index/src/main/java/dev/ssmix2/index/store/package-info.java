@@ -1,0 +1,6 @@
+/**
+ * The index users open: {@link dev.ssmix2.index.store.PatientIndex} (open, update, search, patient, records), its
+ * report, progress and result types, and the one exception it throws ({@link
+ * dev.ssmix2.index.store.PatientIndexException}).
+ */
+package dev.ssmix2.index.store;
