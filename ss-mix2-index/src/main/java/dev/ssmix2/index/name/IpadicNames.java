@@ -28,12 +28,18 @@ import org.apache.lucene.util.fst.FST;
  */
 final class IpadicNames {
   private static final String PERSON_NAME = "名詞-固有名詞-人名";
+  private static final String SURNAME = "名詞-固有名詞-人名-姓";
 
   private IpadicNames() {}
 
   /** Katakana readings of IPADIC's person-name entries for exactly {@code surface}, by word cost; empty if none. */
   static List<String> readings(String surface) {
-    return readings(surface, true);
+    return readings(surface, PERSON_NAME);
+  }
+
+  /** Katakana readings of IPADIC's surname entries (人名-姓) for exactly {@code surface}, by word cost: 河野 → [コウノ, カワノ]. */
+  static List<String> surnameReadings(String surface) {
+    return readings(surface, SURNAME);
   }
 
   /**
@@ -41,10 +47,10 @@ final class IpadicNames {
    * fallback for one kanji that the curated per-kanji table does not list (颯 → ソウ, サツ …).
    */
   static List<String> anyWordReadings(String surface) {
-    return readings(surface, false);
+    return readings(surface, "");
   }
 
-  private static List<String> readings(String surface, boolean personNamesOnly) {
+  private static List<String> readings(String surface, String partOfSpeech) {
     if (surface.isEmpty()) {
       return List.of();
     }
@@ -73,7 +79,7 @@ final class IpadicNames {
     List<int[]> names = new ArrayList<>();
     for (int k = 0; k < ids.length; k++) {
       int id = ids.ints[ids.offset + k];
-      if (!personNamesOnly || dictionary.getPartOfSpeech(id).startsWith(PERSON_NAME)) {
+      if (dictionary.getPartOfSpeech(id).startsWith(partOfSpeech)) {
         names.add(new int[] {id, dictionary.getWordCost(id)});
       }
     }

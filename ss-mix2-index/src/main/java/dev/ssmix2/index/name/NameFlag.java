@@ -22,5 +22,15 @@ public enum NameFlag {
    * Some field held markup (HTML tags such as {@code <b>}, character references such as {@code &lt;} or {@code
    * &#x9AD9;}); the keys were built from the text without it, the displayed name stays as registered.
    */
-  MARKUP
+  MARKUP,
+  /**
+   * A field began with a provisional-registration mark ({@code (仮)}, {@code ｶ)}); the keys were built without it, the
+   * displayed name stays as registered.
+   */
+  PROVISIONAL,
+  /**
+   * The whole name was written in one component (family field only: {@code 森本　トメ}, {@code マリア・サントス},
+   * {@code NGUYEN THI HOA}); the keys split it at its spaces or ・/＝ into family and given name.
+   */
+  ONE_COMPONENT
 }

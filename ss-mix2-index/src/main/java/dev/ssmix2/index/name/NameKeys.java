@@ -6,8 +6,10 @@ import com.google.common.collect.Sets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -38,9 +40,10 @@ import java.util.Set;
 public record NameKeys(Part family, Part given, Part full, Set<NameFlag> flags) {
 
   /** Changes whenever a bundled table or a key rule changes; an index built with another value must be rebuilt. */
-  public static final String TABLE_VERSION = Tables.fingerprint("keys-r3");
+  public static final String TABLE_VERSION = Tables.fingerprint("keys-r4");
 
   private static final NameStep MARKUP = NameSteps.forName("removeMarkup");
+  private static final NameStep PROVISIONAL = NameSteps.forName("removeProvisionalMark");
 
   private static final NameStep KANJI_EXACT =
       NameSteps.chain(
@@ -49,10 +52,15 @@ public record NameKeys(Part family, Part given, Part full, Set<NameFlag> flags) 
   private static final NameStep KANJI_STRICT =
       KANJI_EXACT.then(NameSteps.chain("foldCompatibilityIdeographs", "kanjiStrict"));
   private static final NameStep KANJI_LOOSE = KANJI_STRICT.then(NameSteps.forName("kanjiLoose"));
+  private static final NameStep KANJI_MASKED =
+      NameSteps.chain(
+          "stripVariationSelectors", "joinDakuten", "widthFold", "removeSeparators", "expandIterationMarks",
+          "maskPlaceholders", "foldCompatibilityIdeographs", "kanjiStrict");
   private static final NameStep KANA_EXACT =
       NameSteps.chain(
           "stripVariationSelectors", "joinDakuten", "widthFold", "hiraganaToKatakana", "expandIterationMarks",
           "unifyLongVowelMark", "removeSeparators", "removePlaceholders");
+  private static final NameStep KANA_LARGE = KANA_EXACT.then(NameSteps.forName("smallToNormalKana"));
   private static final NameStep KANA_LOOSE_FOLDS =
       NameSteps.chain(
           "foldVu", "foldArchaicKana", "dropSokuon", "smallToNormalKana", "expandLongVowelMark",
@@ -160,30 +168,82 @@ public record NameKeys(Part family, Part given, Part full, Set<NameFlag> flags) 
     }
 
     public NameKeys build() {
-      Set<NameFlag> flags = EnumSet.noneOf(NameFlag.class);
-      Sources family = Sources.sort(
-          withoutMarkup(kanjiFamily, flags), withoutMarkup(kanaFamily, flags), withoutMarkup(romajiFamily, flags),
-          flags);
-      Sources given = Sources.sort(
-          withoutMarkup(kanjiGiven, flags), withoutMarkup(kanaGiven, flags), withoutMarkup(romajiGiven, flags),
-          flags);
-      Sources full = family.concat(given);
-      Part familyPart = part(family, flags);
-      Part givenPart = part(given, flags);
-      Part fullPart = part(full, EnumSet.noneOf(NameFlag.class));
-      if ((familyPart.hasKanji() && !familyPart.hasKana()) || (givenPart.hasKanji() && !givenPart.hasKana())) {
-        flags.add(NameFlag.NO_KANA);
-      }
-      return new NameKeys(familyPart, givenPart, fullPart, flags);
+      return buildAll().get(0);
     }
 
-    /** Markup is removed before anything else looks at a field: {@code <script>x</script>} is no romaji name "x". */
-    private static String withoutMarkup(String field, Set<NameFlag> flags) {
+    /**
+     * The keys of every way to read this name, the primary one first. Usually one; more when a representation was
+     * registered in one component ({@code マリア・サントス} gives family-first and Western readings, {@code NGUYEN THI
+     * HOA} also family + each given word) or holds several given names, see {@link NameFlag#ONE_COMPONENT}. A search
+     * index adds the keys of all of them to the patient.
+     */
+    public List<NameKeys> buildAll() {
+      Set<NameFlag> flags = EnumSet.noneOf(NameFlag.class);
+      Map<String, String[]> kanji = ComponentSplit.layouts(clean(kanjiFamily, flags), clean(kanjiGiven, flags));
+      Map<String, String[]> kana = ComponentSplit.layouts(clean(kanaFamily, flags), clean(kanaGiven, flags));
+      Map<String, String[]> romaji = ComponentSplit.layouts(clean(romajiFamily, flags), clean(romajiGiven, flags));
+      Set<String> kinds = new LinkedHashSet<>();
+      for (Map<String, String[]> layouts : List.of(kanji, kana, romaji)) {
+        kinds.add(layouts.keySet().iterator().next()); // primaries first
+      }
+      for (Map<String, String[]> layouts : List.of(kanji, kana, romaji)) {
+        kinds.addAll(layouts.keySet());
+      }
+      if (kinds.contains("ff")) {
+        // a representation written in one component: the others pair with its split through their own primary
+        flags.add(NameFlag.ONE_COMPONENT);
+        kinds.remove("");
+      }
+      List<Set<NameFlag>> perLayout = new ArrayList<>();
+      List<Part[]> parts = new ArrayList<>();
+      Set<List<Part>> seen = new HashSet<>();
+      for (String kind : kinds) {
+        Set<NameFlag> f = EnumSet.copyOf(flags);
+        String[] k = layout(kanji, kind);
+        String[] r = layout(kana, kind);
+        String[] a = layout(romaji, kind);
+        Sources family = Sources.sort(k[0], r[0], a[0], f);
+        Sources given = Sources.sort(k[1], r[1], a[1], f);
+        Part familyPart = part(family, f);
+        Part givenPart = part(given, f);
+        Part fullPart = part(family.concat(given), EnumSet.noneOf(NameFlag.class));
+        if ((familyPart.hasKanji() && !familyPart.hasKana()) || (givenPart.hasKanji() && !givenPart.hasKana())) {
+          f.add(NameFlag.NO_KANA);
+        }
+        if (seen.add(List.of(familyPart, givenPart, fullPart))) {
+          perLayout.add(f);
+          parts.add(new Part[] {familyPart, givenPart, fullPart});
+        }
+      }
+      Set<NameFlag> all = EnumSet.noneOf(NameFlag.class);
+      perLayout.forEach(all::addAll);
+      List<NameKeys> out = new ArrayList<>(parts.size());
+      for (Part[] p : parts) {
+        out.add(new NameKeys(p[0], p[1], p[2], all));
+      }
+      return List.copyOf(out);
+    }
+
+    /** The reading of one representation for {@code kind}, or its primary reading when it has no such kind. */
+    private static String[] layout(Map<String, String[]> layouts, String kind) {
+      String[] l = layouts.get(kind);
+      return l != null ? l : layouts.values().iterator().next();
+    }
+
+    /**
+     * Markup is removed before anything else looks at a field: {@code <script>x</script>} is no romaji name "x"; then
+     * a provisional-registration mark ({@code (仮)}), which is no part of the name either.
+     */
+    private static String clean(String field, Set<NameFlag> flags) {
       String text = MARKUP.apply(field);
       if (!text.equals(field)) {
         flags.add(NameFlag.MARKUP);
       }
-      return text;
+      String unmarked = PROVISIONAL.apply(text);
+      if (!unmarked.equals(text)) {
+        flags.add(NameFlag.PROVISIONAL);
+      }
+      return unmarked;
     }
 
     private static String checkField(String value, String what) {
@@ -320,6 +380,60 @@ public record NameKeys(Part family, Part given, Part full, Set<NameFlag> flags) 
   /** Katakana readings for typed romaji, best first: "ohno" → [オウノ, オオノ], "victoria" → [ヴィクトリア, ビクトリア]. */
   public static List<String> romajiToKanaCandidates(String romaji) {
     return Romaji.toKanaCandidates(Normalizer.normalize(romaji, Normalizer.Form.NFKC));
+  }
+
+  /**
+   * Strict kanji key with every placeholder kept as one 〓 (■橋 → 〓橋, ●田 → 〓田, 〓〓子 → 〓〓子), or "" when the
+   * text holds no placeholder: indexed for names whose source lost a character, so {@link #kanjiMasks(String)} of the
+   * real kanji can find them.
+   */
+  public static String kanjiMasked(String text) {
+    return PlaceholderStep.containsPlaceholder(text) ? KANJI_MASKED.apply(text) : "";
+  }
+
+  /**
+   * The strict kanji key of typed kanji with one, or two, of its characters replaced by 〓 — what the name looks like
+   * in a source that could not store those characters: 髙橋 → [〓橋, 高〓], 長谷川 → [〓谷川, 長〓川, 長谷〓, 〓〓川, …].
+   * At least one character stays unmasked; at most {@value #MAX_MASKED_LENGTH}
+   * characters are masked this way; longer text gives none, as does text that holds a placeholder itself.
+   */
+  public static List<String> kanjiMasks(String text) {
+    if (PlaceholderStep.containsPlaceholder(text)) {
+      return List.of();
+    }
+    int[] cps = kanjiStrict(text).codePoints().toArray();
+    if (cps.length == 0 || cps.length > MAX_MASKED_LENGTH) {
+      return List.of();
+    }
+    Set<String> out = new LinkedHashSet<>();
+    if (cps.length < 2) {
+      return List.of(); // a lone 〓 says nothing about which character it was
+    }
+    for (int i = 0; i < cps.length; i++) {
+      int[] one = cps.clone();
+      one[i] = PlaceholderStep.MASK;
+      out.add(new String(one, 0, one.length));
+    }
+    for (int i = 0; i < cps.length; i++) {
+      for (int j = i + 1; j < cps.length && cps.length >= 3; j++) {
+        int[] two = cps.clone();
+        two[i] = PlaceholderStep.MASK;
+        two[j] = PlaceholderStep.MASK;
+        out.add(new String(two, 0, two.length));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** Longest typed kanji {@link #kanjiMasks(String)} masks: a name part, or a short full name (4 × 3 / 2 terms). */
+  public static final int MAX_MASKED_LENGTH = 4;
+
+  /**
+   * The exact kana key with small kana written large, as systems without small kana stored them: はっとり → ハツトリ,
+   * しょうじ → シヨウジ, ジュンイチ → ジユンイチ. Equal to {@link #kanaExact(String)} when nothing was small.
+   */
+  public static String kanaLarge(String kana) {
+    return KANA_LARGE.apply(kana);
   }
 
   /** Whether text holds a placeholder for an unknown character (■ ● 〓 ＊ ? or private use). */

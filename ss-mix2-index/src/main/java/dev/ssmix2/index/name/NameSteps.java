@@ -20,7 +20,8 @@ import java.util.function.Supplier;
  * {@value SeparatorStep#NAME}, {@value PlaceholderStep#NAME}, {@value VuFoldStep#NAME}, {@value ArchaicKanaStep#NAME},
  * {@value SokuonDropStep#NAME}, {@value SmallKanaStep#NAME}, {@value LongVowelExpandStep#NAME},
  * {@value LongVowelCollapseStep#NAME}, {@value CompatibilityIdeographStep#NAME}, {@value KanjiVariantStep#STRICT_NAME},
- * {@value KanjiVariantStep#LOOSE_NAME}, {@value MarkupStep#NAME}.
+ * {@value KanjiVariantStep#LOOSE_NAME}, {@value MarkupStep#NAME}, {@value ProvisionalMarkStep#NAME},
+ * {@value PlaceholderStep#MASK_NAME}.
  */
 public final class NameSteps {
   private NameSteps() {}
@@ -34,7 +35,7 @@ public final class NameSteps {
           .put(HiraganaToKatakanaStep.NAME, HiraganaToKatakanaStep::new)
           .put(LongVowelMarkStep.NAME, LongVowelMarkStep::new)
           .put(SeparatorStep.NAME, SeparatorStep::new)
-          .put(PlaceholderStep.NAME, PlaceholderStep::new)
+          .put(PlaceholderStep.NAME, PlaceholderStep::remove)
           .put(VuFoldStep.NAME, VuFoldStep::new)
           .put(ArchaicKanaStep.NAME, ArchaicKanaStep::new)
           .put(SokuonDropStep.NAME, SokuonDropStep::new)
@@ -45,6 +46,8 @@ public final class NameSteps {
           .put(KanjiVariantStep.STRICT_NAME, KanjiVariantStep::strict)
           .put(KanjiVariantStep.LOOSE_NAME, KanjiVariantStep::loose)
           .put(MarkupStep.NAME, MarkupStep::new)
+          .put(ProvisionalMarkStep.NAME, ProvisionalMarkStep::new)
+          .put(PlaceholderStep.MASK_NAME, PlaceholderStep::mask)
           .buildOrThrow();
 
   /** The step called {@code name}; throws {@link IllegalArgumentException} listing the known names otherwise. */

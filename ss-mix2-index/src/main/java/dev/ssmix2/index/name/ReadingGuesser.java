@@ -37,17 +37,21 @@ public final class ReadingGuesser {
   private static final int MAX_CANDIDATES = 8;
 
   private final ImmutableListMultimap<String, String> curated;
+  private final ImmutableListMultimap<String, String> curatedFamily;
   private final ReadingComposer composer = ReadingComposer.create();
   private final ThreadLocal<JapaneseTokenizer> tokenizers =
       ThreadLocal.withInitial(() -> new JapaneseTokenizer(null, true, JapaneseTokenizer.Mode.NORMAL));
 
-  private ReadingGuesser(ImmutableListMultimap<String, String> curated) {
+  private ReadingGuesser(
+      ImmutableListMultimap<String, String> curated, ImmutableListMultimap<String, String> curatedFamily) {
     this.curated = curated;
+    this.curatedFamily = curatedFamily;
   }
 
   /** A guesser over the bundled curated readings and kuromoji's built-in IPADIC. */
   public static ReadingGuesser create() {
     ImmutableListMultimap.Builder<String, String> curated = ImmutableListMultimap.builder();
+    ImmutableListMultimap.Builder<String, String> curatedFamily = ImmutableListMultimap.builder();
     int line = 0;
     for (String[] row : Tables.rows(Tables.READINGS)) {
       line++;
@@ -58,9 +62,12 @@ public final class ReadingGuesser {
       String key = NameKeys.kanjiStrict(row[0]);
       for (String reading : Splitter.on(',').trimResults().omitEmptyStrings().split(row[1])) {
         curated.put(key, NameKeys.kanaExact(reading));
+        if (row.length > 2 && row[2].strip().equals("family")) {
+          curatedFamily.put(key, NameKeys.kanaExact(reading));
+        }
       }
     }
-    return new ReadingGuesser(curated.build());
+    return new ReadingGuesser(curated.build(), curatedFamily.build());
   }
 
   /**
@@ -85,6 +92,32 @@ public final class ReadingGuesser {
     }
     for (String form : new LinkedHashSet<>(List.of(strict, exact, loose))) {
       kuromojiReading(form).ifPresent(candidates::add);
+    }
+    return ImmutableList.copyOf(candidates).subList(0, Math.min(MAX_CANDIDATES, candidates.size()));
+  }
+
+  /**
+   * The readings a surname spelt {@code kanji} commonly has, most common first, at most eight: the curated family rows
+   * and IPADIC's surname entries (人名-姓) for the variant-folded, exact and loose spelling. 河野 → [コウノ, カワノ],
+   * 上村 → [ウエムラ, カミムラ], 山崎 → [ヤマザキ, ヤマサキ]. Empty for a spelling no dictionary lists as a surname,
+   * and for one holding a placeholder.
+   *
+   * <p>A registered reading says how this patient reads the name; the others are how a clerk who hears or guesses
+   * another reading types it (かわの for a 河野 registered コウノ). Callers index them apart and rank them below
+   * every registered reading (読み候補一致).
+   */
+  public List<String> surnameReadings(String kanji) {
+    String exact = NameKeys.kanjiExact(kanji);
+    if (exact.isEmpty() || NameKeys.hasPlaceholder(kanji) || Script.of(exact) != Script.KANJI) {
+      return List.of();
+    }
+    String strict = NameKeys.kanjiStrict(exact);
+    String loose = NameKeys.kanjiLoose(exact);
+    Set<String> candidates = new LinkedHashSet<>();
+    candidates.addAll(curatedFamily.get(strict));
+    candidates.addAll(curatedFamily.get(loose));
+    for (String form : new LinkedHashSet<>(List.of(strict, exact, loose))) {
+      candidates.addAll(IpadicNames.surnameReadings(form));
     }
     return ImmutableList.copyOf(candidates).subList(0, Math.min(MAX_CANDIDATES, candidates.size()));
   }

@@ -20,7 +20,7 @@ import java.util.Optional;
  *
  * <p>Tokens are split on white space (incl. U+3000), ・, ',', '、', '^', '=', ':', ';', quotes and brackets after NFKC
  * (full-width digits and letters, half-width kana). A token that could be an ID and a date (19480405, S230405) is
- * listed as both. Form labels and honorifics (患者ID:, 生年月日, No.777, 中村様, さん) are no names: a label alone is
+ * listed as both. A provisional-registration mark in front of a name ((仮)山田, ｶ)ﾔﾏﾀﾞ) is dropped. Form labels and honorifics (患者ID:, 生年月日, No.777, 中村様, さん) are no names: a label alone is
  * unrecognized, a label or honorific written against its value is dropped from it.
  *
  * @param ids ID-like tokens (ASCII letters/digits/hyphens, 1–15 characters, at least one digit; a

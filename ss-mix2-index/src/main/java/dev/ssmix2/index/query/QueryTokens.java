@@ -14,6 +14,8 @@ final class QueryTokens {
   private QueryTokens() {}
 
   private static final NameStep JOIN_DAKUTEN = NameSteps.forName("joinDakuten");
+  /** (仮)山田, ｶ)ﾔﾏﾀﾞ: typed as printed on a provisional registration's wristband; the mark is no part of the name. */
+  private static final NameStep PROVISIONAL = NameSteps.forName("removeProvisionalMark");
   private static final Splitter SPLITTER =
       Splitter.on(CharMatcher.whitespace().or(CharMatcher.anyOf("・,、^=|:;()[]{}「」『』【】〈〉《》\""))).omitEmptyStrings()
           .trimResults();
@@ -28,7 +30,7 @@ final class QueryTokens {
   static List<String> split(String text) {
     // Join ゛ before NFKC, which would otherwise turn a spacing ゛ into a space and split the name.
     String folded = Normalizer.normalize(JOIN_DAKUTEN.apply(text), Normalizer.Form.NFKC);
-    return SPLITTER.splitToList(folded);
+    return SPLITTER.splitToList(PROVISIONAL.apply(folded));
   }
 
   static Classified classify(String token) {

@@ -12,9 +12,13 @@ public enum MatchTag {
   VARIANT("異体字一致"),
   READING("読み一致"),
   READING_LOOSE("読みゆらぎ一致"),
+  /** The typed reading is another common reading of the registered kanji surname, not the registered one. */
+  READING_CANDIDATE("読み候補一致"),
   PREFIX("前方一致"),
   PARTIAL("部分一致"),
   GUESSED_READING("読み推定"),
+  /** The typed kanji match a registered name where the source wrote a placeholder (■ 〓) for a character. */
+  PLACEHOLDER("外字一致"),
   FUZZY("あいまい一致"),
   BIRTH_DATE("生年月日一致");
 

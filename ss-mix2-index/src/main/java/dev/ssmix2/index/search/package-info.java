@@ -1,2 +1,6 @@
-/** What a search returns: {@link dev.ssmix2.index.search.PatientHit} and how it matched ({@link dev.ssmix2.index.search.MatchTag}). */
+/**
+ * What a search returns: {@link dev.ssmix2.index.search.PatientHit}, how it matched ({@link
+ * dev.ssmix2.index.search.MatchTag}), and for a whole search {@link dev.ssmix2.index.search.SearchResult} with the hint
+ * to add a birth date when exact homonyms tie.
+ */
 package dev.ssmix2.index.search;

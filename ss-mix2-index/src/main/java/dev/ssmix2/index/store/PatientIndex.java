@@ -13,6 +13,7 @@ import dev.ssmix2.index.internal.patient.PatientDocument;
 import dev.ssmix2.index.internal.search.PatientSearch;
 import dev.ssmix2.index.name.ReadingGuesser;
 import dev.ssmix2.index.search.PatientHit;
+import dev.ssmix2.index.search.SearchResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -158,6 +159,14 @@ public final class PatientIndex implements AutoCloseable {
   /** Free-text search: IDs, birth dates (西暦/和暦), sex and names in any script and order; best first. */
   public List<PatientHit> search(String freeText, int limit) {
     return withSearcher(s -> search.search(s, freeText, limit));
+  }
+
+  /**
+   * As {@link #search(String, int)}, with what the desk should know about the hits: how many exact homonyms (同姓同名)
+   * tie at the top and the hint to add a birth date ({@link SearchResult#hint()}).
+   */
+  public SearchResult searchResult(String freeText, int limit) {
+    return withSearcher(s -> search.searchResult(s, freeText, limit));
   }
 
   /** The demographics of one patient, if indexed. */

@@ -222,4 +222,68 @@ class NameKeysTest {
   void plainNamesAreNotFlaggedAsMarkup() {
     assertThat(NameKeys.of("田中", "太郎", "タナカ", "タロウ").flags()).doesNotContain(NameFlag.MARKUP);
   }
+
+  @Test
+  void provisionalMarkIsNoPartOfAnyKey() {
+    NameKeys keys = NameKeys.of("(仮)山本", "健二", "ｶ)ﾔﾏﾓﾄ", "ｹﾝｼﾞ");
+    assertThat(keys.family().kanjiExact()).isEqualTo("山本");
+    assertThat(keys.family().kanjiRaw()).isEqualTo("山本");
+    assertThat(keys.family().kanaExact()).isEqualTo("ヤマモト");
+    assertThat(keys.full().kanaExact()).isEqualTo("ヤマモトケンジ");
+    assertThat(keys.flags()).contains(NameFlag.PROVISIONAL);
+    assertThat(NameKeys.of("仮屋", "一郎", "カリヤ", "イチロウ").flags()).doesNotContain(NameFlag.PROVISIONAL);
+  }
+
+  @Test
+  void oneComponentNameSplitsFamilyFirst() {
+    List<NameKeys> all = NameKeys.builder().kanji("森本\u3000トメ", "").kana("モリモト\u3000トメ", "").buildAll();
+    assertThat(all).hasSize(1);
+    NameKeys keys = all.get(0);
+    assertThat(keys.family().kanjiExact()).isEqualTo("森本");
+    assertThat(keys.given().kanjiExact()).isEqualTo("トメ");
+    assertThat(keys.family().kanaExact()).isEqualTo("モリモト");
+    assertThat(keys.given().kanaExact()).isEqualTo("トメ");
+    assertThat(keys.full().kanjiExact()).isEqualTo("森本トメ");
+    assertThat(keys.flags()).contains(NameFlag.ONE_COMPONENT);
+    assertThat(NameKeys.builder().kanji("森本", "トメ").build().flags()).doesNotContain(NameFlag.ONE_COMPONENT);
+  }
+
+  @Test
+  void foreignNameInOneComponentIsReadInBothOrders() {
+    List<NameKeys> all = NameKeys.builder().kanji("マリア・サントス", "").kana("マリア・サントス", "").buildAll();
+    assertThat(all).extracting(k -> k.family().kanaExact() + "|" + k.given().kanaExact())
+        .containsExactly("マリア|サントス", "サントス|マリア");
+    assertThat(NameKeys.builder().kana("アナ＝マリア＝ロペス", "").buildAll())
+        .extracting(k -> k.family().kanaExact() + "|" + k.given().kanaExact())
+        .contains("アナ|マリアロペス", "ロペス|アナマリア", "ロペス|アナ", "ロペス|マリア");
+  }
+
+  @Test
+  void everyGivenNameOfARomajiNameIsAKeyOfItsOwn() {
+    List<NameKeys> oneField = NameKeys.builder().kanji("NGUYEN THI HOA", "").buildAll();
+    assertThat(oneField).extracting(k -> k.family().romajiKey() + "|" + k.given().romajiKey())
+        .contains("nguyen|thihoa", "nguyen|hoa", "nguyen|thi", "hoa|nguyenthi");
+    List<NameKeys> twoFields = NameKeys.builder().romaji("NGUYEN", "THI HOA").buildAll();
+    assertThat(twoFields).extracting(k -> k.family().romajiKey() + "|" + k.given().romajiKey())
+        .containsExactly("nguyen|thihoa", "nguyen|thi", "nguyen|hoa");
+    assertThat(twoFields.get(0)).isEqualTo(NameKeys.builder().romaji("NGUYEN", "THI HOA").build());
+  }
+
+  @Test
+  void masksOfTypedKanjiMeetTheMaskedKeyOfALostCharacter() {
+    assertThat(NameKeys.kanjiMasked("■橋")).isEqualTo("〓橋");
+    assertThat(NameKeys.kanjiMasked("髙橋")).isEmpty();
+    assertThat(NameKeys.kanjiMasks("髙橋")).containsExactly("〓橋", "高〓");
+    assertThat(NameKeys.kanjiMasks("長谷川")).contains("〓谷川", "長〓川", "長谷〓", "〓〓川").doesNotContain("〓〓〓");
+    assertThat(NameKeys.kanjiMasks("林")).isEmpty();
+    assertThat(NameKeys.kanjiMasks("〓田")).isEmpty();
+    assertThat(NameKeys.kanjiMasks("𠮷田")).containsExactly("〓田", "吉〓");
+  }
+
+  @Test
+  void largeKanaFormIsHowSystemsWithoutSmallKanaStoredTheReading() {
+    assertThat(NameKeys.kanaLarge("はっとり")).isEqualTo("ハツトリ");
+    assertThat(NameKeys.kanaLarge("しょうじ")).isEqualTo("シヨウジ");
+    assertThat(NameKeys.kanaLarge("やまだ")).isEqualTo(NameKeys.kanaExact("やまだ"));
+  }
 }

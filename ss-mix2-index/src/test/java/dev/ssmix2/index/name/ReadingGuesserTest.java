@@ -89,4 +89,21 @@ class ReadingGuesserTest {
     assertThat(GUESSER.compose("〓真")).isEmpty();
     assertThat(GUESSER.compose("さくら")).isEmpty();
   }
+
+  @Test
+  void surnamesWithSeveralReadingsListThemAll() {
+    assertThat(GUESSER.surnameReadings("河野")).contains("コウノ", "カワノ");
+    assertThat(GUESSER.surnameReadings("上村")).contains("ウエムラ", "カミムラ");
+    assertThat(GUESSER.surnameReadings("山﨑")).as("variant folded first").contains("ヤマザキ", "ヤマサキ");
+    assertThat(GUESSER.surnameReadings("中島")).contains("ナカジマ", "ナカシマ");
+    assertThat(GUESSER.surnameReadings("渡部")).as("curated family row").startsWith("ワタナベ", "ワタベ");
+  }
+
+  @Test
+  void surnameReadingsAreSurnamesOnly() {
+    assertThat(GUESSER.surnameReadings("陽翔")).as("a given name").isEmpty();
+    assertThat(GUESSER.surnameReadings("〓田")).isEmpty();
+    assertThat(GUESSER.surnameReadings("やまだ")).isEmpty();
+    assertThat(GUESSER.surnameReadings("")).isEmpty();
+  }
 }

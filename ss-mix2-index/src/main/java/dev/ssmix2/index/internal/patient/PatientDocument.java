@@ -29,7 +29,10 @@ import org.apache.lucene.util.BytesRef;
  * Turns a {@link DerivedPatient} into its Lucene document and reads the demographics back. Every name (display name and
  * aliases) is indexed with all its keys; a part whose kanji holds a placeholder (〓田) gets no kanji key, because "田"
  * is not what was registered, but it keeps its reading and grams. A part without a registered reading gets guessed
- * readings (読み推定) in separate fields, dictionary guesses apart from the weaker per-kanji compositions.
+ * readings (読み推定) in separate fields, dictionary guesses apart from the weaker per-kanji compositions. A kanji
+ * surname with a registered reading also gets the other readings a dictionary gives that surname (読み候補), and a name
+ * whose kanji holds a placeholder a masked key (〓田) that typed real kanji can match. A name registered in one
+ * component is indexed under every way to split it ({@link NameKeys.Builder#buildAll()}).
  */
 public final class PatientDocument {
   private PatientDocument() {}
@@ -63,10 +66,11 @@ public final class PatientDocument {
     Set<String> seen = new HashSet<>();
     Set<NameFlag> flags = new HashSet<>();
     for (RegisteredName name : derived.names()) {
-      NameKeys keys = name.keys();
-      flags.addAll(keys.flags());
-      for (NamePart part : NamePart.values()) {
-        addPart(doc, seen, part, part.of(keys), guesser);
+      for (NameKeys layout : name.allKeys()) {
+        flags.addAll(layout.flags());
+        for (NamePart part : NamePart.values()) {
+          addPart(doc, seen, part, part.of(layout), guesser);
+        }
       }
     }
     flags.forEach(f -> doc.add(new StringField(FLAGS, f.name(), Field.Store.NO)));
@@ -80,8 +84,19 @@ public final class PatientDocument {
       keyword(doc, seen, kanjiStrict(part), k.kanjiStrict());
       keyword(doc, seen, kanjiLoose(part), k.kanjiLoose());
     }
+    if (k.kanjiHasPlaceholder()) {
+      keyword(doc, seen, kanjiMasked(part), NameKeys.kanjiMasked(k.kanjiRaw()));
+    }
     if (k.hasKanji()) {
       text(doc, seen, KANJI_GRAM, k.kanjiStrict());
+    }
+    if (part == NamePart.FAMILY && k.hasKanji() && k.hasKana() && !k.kanjiHasPlaceholder()) {
+      for (String reading : guesser.surnameReadings(k.kanjiRaw())) {
+        String loose = NameKeys.kanaLoose(reading);
+        if (!loose.equals(k.kanaLoose())) {
+          keyword(doc, seen, KANA_FAMILY_CANDIDATE, loose);
+        }
+      }
     }
     if (k.hasKana()) {
       keyword(doc, seen, kanaExact(part), k.kanaExact());

@@ -98,6 +98,17 @@ public final class PatientFields {
     return "guess_" + p.id() + "_composed";
   }
 
+  /**
+   * Loose keys of the other readings a dictionary gives the registered kanji surname (河野 registered コウノ →
+   * カワノ), for clerks who type the reading they heard; never the registered reading itself.
+   */
+  public static final String KANA_FAMILY_CANDIDATE = "kana_family_cand";
+
+  /** Strict kanji key with each placeholder kept as 〓 (■橋 → 〓橋), only for names whose source lost a character. */
+  public static String kanjiMasked(NamePart p) {
+    return "kanji_" + p.id() + "_masked";
+  }
+
   /** The analyzer for every field: keyword by default, edge n-grams for prefix fields, 1–2-grams for kanji. */
   public static Analyzer analyzer() {
     Analyzer edge = new Analyzer() {

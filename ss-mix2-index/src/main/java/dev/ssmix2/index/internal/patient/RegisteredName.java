@@ -79,6 +79,18 @@ public record RegisteredName(
         .build();
   }
 
+  /**
+   * The keys of every way to read this name as family + given, primary first: more than one when it was registered in
+   * one component or with several given names (see {@link NameKeys.Builder#buildAll()}).
+   */
+  public java.util.List<NameKeys> allKeys() {
+    return NameKeys.builder()
+        .kanji(kanjiFamily, kanjiGiven)
+        .kana(kanaFamily, kanaGiven)
+        .romaji(romajiFamily, romajiGiven)
+        .buildAll();
+  }
+
   private static String join(String family, String given) {
     String f = family.strip();
     String g = given.strip();

@@ -58,12 +58,20 @@ public final class PatientSearch {
 
   /** The best {@code limit} patients for {@code text}; empty when nothing searchable was typed. */
   public List<PatientHit> search(IndexSearcher searcher, String text, int limit) throws IOException {
+    return searchResult(searcher, text, limit).hits();
+  }
+
+  /**
+   * The best {@code limit} patients for {@code text}, with the count of exact homonyms tied at the top when no birth
+   * date was typed (see {@link SearchResult#hint()}).
+   */
+  public SearchResult searchResult(IndexSearcher searcher, String text, int limit) throws IOException {
     Preconditions.checkNotNull(text, "query text must not be null (use \"\")");
     Preconditions.checkArgument(limit > 0, "limit must be positive, got %s", limit);
     ParsedQuery parsed = ParsedQuery.parse(text);
     QueryPlan plan = planner.plan(parsed, false);
     if (plan.query().isEmpty()) {
-      return List.of();
+      return new SearchResult(List.of(), 0, false);
     }
     // doDocScores=false: the score is the first sort value already; asking Lucene for it again re-runs every scorer.
     TopFieldDocs top = searcher.search(plan.query().get(), limit, ORDER, false);
@@ -87,7 +95,28 @@ public final class PatientSearch {
       hits.add(new PatientHit(p.id(), p.name(), p.kana(), p.birthDate(), p.sex(), score,
           List.copyOf(tags.getOrDefault(sd.doc, EnumSet.noneOf(MatchTag.class)))));
     }
-    return hits;
+    int sameName = parsed.birthDate().isEmpty() && plan.hasNames() ? sameName(hits) : 0;
+    return new SearchResult(hits, sameName, sameName > 0 && sameName == hits.size() && hits.size() == limit);
+  }
+
+  /** Name tags that say the typed name is this patient's name, as written or as registered to be read. */
+  private static final Set<MatchTag> EXACT_NAME = EnumSet.of(MatchTag.EXACT, MatchTag.VARIANT, MatchTag.READING);
+
+  /**
+   * How many hits tie with the first one as exact homonyms: the same score, and every tag an exact name match (or the
+   * birth date); 0 when fewer than two.
+   */
+  private static int sameName(List<PatientHit> hits) {
+    int n = 0;
+    for (PatientHit h : hits) {
+      boolean exact = h.matched().stream().anyMatch(EXACT_NAME::contains)
+          && h.matched().stream().allMatch(t -> EXACT_NAME.contains(t) || t == MatchTag.BIRTH_DATE);
+      if (h.score() != hits.get(0).score() || !exact) {
+        break;
+      }
+      n++;
+    }
+    return n >= 2 ? n : 0;
   }
 
   /** For indexes written before {@link HitFields} existed. */

@@ -33,8 +33,10 @@ import org.apache.lucene.search.TermQuery;
  * Turns a {@link ParsedQuery} into one Lucene query of constant-score tiers (name-search.md §7.3).
  *
  * <p>Each name token becomes, per name part (姓, 名, 姓名), a disjunction of tagged clauses: kanji exact, strict- and
- * loose-folded, reading exact and loose, romaji, prefix, kanji n-grams and guessed readings (kuromoji reading of a
- * kanji query, or guessed readings of patients registered without kana; readings composed per kanji rank lowest). Two tokens are tried as family + given, as
+ * loose-folded, reading exact and loose (also as stored with large kana: ハツトリ), other dictionary readings of a
+ * registered kanji surname (読み候補), romaji, prefix, kanji n-grams, kanji against names whose source lost a
+ * character (〓橋) and guessed readings (kuromoji reading of a kanji query, or guessed readings of patients registered
+ * without kana; readings composed per kanji rank lowest). Two tokens are tried as family + given, as
  * given + family (lower), and written together (lower still). Every typed name token must match somehow. IDs match
  * {@code pid} or {@code pid_norm}; a birth date filters; sex filters. Fuzzy clauses are only added on request, which the
  * searcher does when the plan without them found nothing.
@@ -105,6 +107,7 @@ final class QueryPlanner {
     final Map<String, List<String>> readings = new HashMap<>();
     final Map<Key, Map<String, String>> keys = new EnumMap<>(Key.class);
     final Map<String, List<String>> romajiKana = new HashMap<>();
+    final Map<String, List<String>> masks = new HashMap<>();
     final Map<Query, Query> expanded = new HashMap<>();
     /** The typed name token whose clauses are being built, for {@link TaggedClause#token()}. */
     int token = TaggedClause.NOT_A_NAME;
@@ -196,6 +199,9 @@ final class QueryPlanner {
       if (p != NamePart.FULL) {
         grams(strict).ifPresent(q -> out.add(leaf(q, Tier.NGRAM)));
       }
+      for (String mask : masks.computeIfAbsent(text, NameKeys::kanjiMasks)) {
+        term(out, kanjiMasked(p), mask, Tier.KANJI_PLACEHOLDER);
+      }
       for (String reading : readings(text)) {
         term(out, kanaExact(p), key(Key.KANA_EXACT, reading), Tier.QUERY_READING);
         term(out, kanaLoose(p), key(Key.KANA_LOOSE, reading), Tier.QUERY_READING);
@@ -213,6 +219,7 @@ final class QueryPlanner {
       term(out, kanjiExact(p), key(Key.KANJI_EXACT, text), Tier.KANJI_EXACT); // names registered in kana (さくら)
       term(out, kanaExact(p), exact, Tier.READING_EXACT);
       term(out, kanaLoose(p), loose, Tier.READING_LOOSE);
+      otherSpellings(out, p, text);
       prefix(out, kanaPrefix(p), loose);
       prefix(out, kanaPrefix(p), exact);
       term(out, guessExact(p), exact, Tier.GUESSED);
@@ -228,6 +235,7 @@ final class QueryPlanner {
       for (String kana : romajiKana.computeIfAbsent(text, NameKeys::romajiToKanaCandidates)) {
         term(out, kanaExact(p), key(Key.KANA_EXACT, kana), Tier.READING_EXACT);
         term(out, kanaLoose(p), key(Key.KANA_LOOSE, kana), Tier.READING_LOOSE);
+        otherSpellings(out, p, kana);
         prefix(out, kanaPrefix(p), key(Key.KANA_LOOSE, kana));
         term(out, guessExact(p), key(Key.KANA_EXACT, kana), Tier.GUESSED);
         term(out, guessComposed(p), key(Key.KANA_LOOSE, kana), Tier.COMPOSED);
@@ -237,6 +245,22 @@ final class QueryPlanner {
       term(out, guessRomaji(p), key, Tier.GUESSED);
       if (fuzzy && key.length() >= 4) {
         out.add(leaf(fuzzy(new FuzzyQuery(new Term(romaji(p), key), key.length() >= 8 ? 2 : 1, 1)), Tier.FUZZY));
+      }
+    }
+
+    /**
+     * A typed reading against the readings it may be stored or registered under other than as typed: written with
+     * large kana by a system that had no small ones (はっとり → ハツトリ), and — for a family name — as another common
+     * reading of the registered kanji surname (かわの → 河野 registered コウノ).
+     */
+    private void otherSpellings(List<Query> out, NamePart p, String kana) {
+      String exact = key(Key.KANA_EXACT, kana);
+      String large = key(Key.KANA_LARGE, kana);
+      if (!large.equals(exact)) {
+        term(out, kanaExact(p), large, Tier.READING_LARGE);
+      }
+      if (p == NamePart.FAMILY) {
+        term(out, KANA_FAMILY_CANDIDATE, key(Key.KANA_LOOSE, kana), Tier.READING_CANDIDATE);
       }
     }
 
@@ -282,6 +306,7 @@ final class QueryPlanner {
     KANJI_LOOSE(NameKeys::kanjiLoose),
     KANA_EXACT(NameKeys::kanaExact),
     KANA_LOOSE(NameKeys::kanaLoose),
+    KANA_LARGE(NameKeys::kanaLarge),
     ROMAJI(NameKeys::romajiKey);
 
     final Function<String, String> function;

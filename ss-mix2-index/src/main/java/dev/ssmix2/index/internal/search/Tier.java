@@ -12,13 +12,28 @@ enum Tier {
   KANJI_STRICT(90, MatchTag.VARIANT),
   READING_EXACT(85, MatchTag.READING),
   KANJI_LOOSE(70, MatchTag.VARIANT),
+  /**
+   * The typed reading equals the registered one once small kana are written large (はっとり for ハツトリ), as systems
+   * without small kana stored it: more specific than the other loose folds.
+   */
+  READING_LARGE(68, MatchTag.READING_LOOSE),
   READING_LOOSE(65, MatchTag.READING_LOOSE),
+  /**
+   * A typed reading is another reading a dictionary gives the patient's registered kanji surname (かわの for 河野
+   * registered コウノ): below every registered reading, so registered カワノ patients come first.
+   */
+  READING_CANDIDATE(55, MatchTag.READING_CANDIDATE),
   PREFIX(50, MatchTag.PREFIX),
   NGRAM(40, MatchTag.PARTIAL),
   /** The kuromoji reading of a typed kanji name equals the registered reading: the reading matched, not a guess. */
   QUERY_READING(30, MatchTag.READING),
   /** A typed name matches a reading guessed for a patient registered without one. */
   GUESSED(30, MatchTag.GUESSED_READING),
+  /**
+   * Typed kanji match a name whose source lost one or two characters to a placeholder (髙橋 for ■橋): the known
+   * characters agree, the lost ones could be anything, so this is weaker than any reading match.
+   */
+  KANJI_PLACEHOLDER(25, MatchTag.PLACEHOLDER),
   /** A typed reading matches one composed per kanji for a patient whose name no dictionary knows (翔真 → ショウマ). */
   COMPOSED(20, MatchTag.GUESSED_READING),
   FUZZY(15, MatchTag.FUZZY),
