@@ -7,5 +7,5 @@
 # Extra Maven flags (e.g. -o) through MVN_ARGS. Generated data lives in benchmarks/target/work/ (several GB).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q ${MVN_ARGS:-} -pl benchmarks -am package -Dmaven.test.skip=true
+mvn -q ${MVN_ARGS:-} -pl benchmarks -am package -DskipTests  # not maven.test.skip: the recall harness needs the index test-jar
 exec java -Xmx6g -cp benchmarks/target/benchmarks.jar dev.ssmix2.benchmarks.Report "$@"

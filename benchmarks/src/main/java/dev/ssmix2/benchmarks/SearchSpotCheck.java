@@ -22,7 +22,9 @@ import java.util.TreeMap;
  * </pre>
  *
  * {@code QUERIES_TSV} has the columns {@code shape, query, expected_patient_id}, as the work-folder cache writes them
- * ({@code benchmarks/target/work/storage-names-only-s42-n1000000/queries.tsv}).
+ * ({@code benchmarks/target/work/storage-names-only-s42-n1000000/queries.tsv}). For a storage written by {@code
+ * ssmix2 generate} instead, {@code SearchSpotCheck --queries FOLDER PATIENTS} writes {@code FOLDER/queries.tsv} for the storage
+ * in {@code FOLDER/storage} the same way.
  */
 public final class SearchSpotCheck {
 
@@ -33,6 +35,13 @@ public final class SearchSpotCheck {
   private SearchSpotCheck() {}
 
   public static void main(String[] args) throws IOException {
+    if (args.length == 3 && args[0].equals("--queries")) {
+      Path folder = Path.of(args[1]);
+      QuerySet.forStorage(new GeneratedStorage("names-only", Integer.parseInt(args[2]), 0, folder, List.of(folder.resolve("storage")),
+          folder.resolve("manifest.jsonl")));
+      System.out.println("wrote " + folder.resolve("queries.tsv"));
+      return;
+    }
     if (args.length != 2) {
       System.err.println("usage: SearchSpotCheck INDEX_DIR QUERIES_TSV");
       System.exit(2);

@@ -3,8 +3,9 @@ package dev.ssmix2.index.internal.search;
 import dev.ssmix2.index.search.MatchTag;
 
 /**
- * The scoring tiers of name-search.md §7.3: every clause is a constant score with one of these boosts, so the order of
- * tiers never depends on term statistics.
+ * The scoring tiers: every clause is a constant score with one of these boosts, so the order of tiers never depends on
+ * term statistics. Declared in the order their tags are preferred when a token matches several (strongest first; only
+ * {@link #KANJI_PLACEHOLDER} scores above its place).
  */
 enum Tier {
   ID(1000, MatchTag.ID),
@@ -30,10 +31,12 @@ enum Tier {
   /** A typed name matches a reading guessed for a patient registered without one. */
   GUESSED(30, MatchTag.GUESSED_READING),
   /**
-   * Typed kanji match a name whose source lost one or two characters to a placeholder (髙橋 for ■橋): the known
-   * characters agree, the lost ones could be anything, so this is weaker than any reading match.
+   * Typed kanji match a name whose source lost one or two characters to a placeholder (髙橋 for ■橋): every known
+   * character agrees and the length is the same, which says more than a partial (n-gram) match, so it scores above
+   * one. Its tag yields to any reading match of the same token, though: a registered reading that agrees tells the
+   * nurse more than "the other characters agree".
    */
-  KANJI_PLACEHOLDER(25, MatchTag.PLACEHOLDER),
+  KANJI_PLACEHOLDER(45, MatchTag.PLACEHOLDER),
   /** A typed reading matches one composed per kanji for a patient whose name no dictionary knows (翔真 → ショウマ). */
   COMPOSED(20, MatchTag.GUESSED_READING),
   FUZZY(15, MatchTag.FUZZY),
