@@ -9,6 +9,7 @@ import dev.ssmix2.index.name.ReadingGuesser;
 import dev.ssmix2.index.query.ParsedQuery;
 import dev.ssmix2.index.search.MatchTag;
 import dev.ssmix2.index.search.PatientHit;
+import dev.ssmix2.index.search.SearchResult;
 import dev.ssmix2.index.store.IndexedPatient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
