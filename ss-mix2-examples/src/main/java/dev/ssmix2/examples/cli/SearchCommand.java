@@ -2,6 +2,7 @@ package dev.ssmix2.examples.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ssmix2.index.search.PatientHit;
+import dev.ssmix2.index.search.SearchResult;
 import dev.ssmix2.index.store.PatientIndex;
 import dev.ssmix2.index.store.PatientIndexException;
 import java.io.PrintWriter;
@@ -49,8 +50,8 @@ public final class SearchCommand implements Callable<Integer> {
     String text = String.join(" ", query);
     try (PatientIndex index = PatientIndex.openExisting(indexDir)) {
       StaleIndexWarning.printIfStale("search", index, indexDir, err);
-      List<PatientHit> hits = index.search(text, limit);
-      out.println(json ? toJson(text, hits) : text(text, hits));
+      SearchResult result = index.searchResult(text, limit);
+      out.println(json ? toJson(text, result) : text(text, result));
       out.flush();
       return 0;
     } catch (PatientIndexException e) {
@@ -60,11 +61,13 @@ public final class SearchCommand implements Callable<Integer> {
     }
   }
 
-  private static String text(String query, List<PatientHit> hits) {
+  private static String text(String query, SearchResult result) {
+    List<PatientHit> hits = result.hits();
     if (hits.isEmpty()) {
       return "no patient matches '" + query + "'";
     }
     StringBuilder sb = new StringBuilder();
+    result.hint().ifPresent(h -> sb.append(h).append('\n'));
     for (PatientHit h : hits) {
       sb.append(String.format(Locale.ROOT, "%-12s %-14s %-16s %-10s %s %7.1f  %s%n",
           h.patientId(), h.name(), h.kana(), h.birthDate().map(Object::toString).orElse("-"), h.sex().code(),
@@ -73,11 +76,13 @@ public final class SearchCommand implements Callable<Integer> {
     return sb.toString().stripTrailing();
   }
 
-  static String toJson(String query, List<PatientHit> hits) {
+  static String toJson(String query, SearchResult result) {
     ObjectNode o = CliJson.object();
     o.put("query", query);
+    o.put("sameName", result.sameName());
+    result.hint().ifPresent(h -> o.put("hint", h));
     var array = o.putArray("hits");
-    for (PatientHit h : hits) {
+    for (PatientHit h : result.hits()) {
       ObjectNode n = CliJson.putPatient(array.addObject(), h.patientId(), h.name(), h.kana(), h.birthDate(), h.sex());
       n.put("score", h.score());
       var matched = n.putArray("matched");

@@ -59,8 +59,9 @@ public final class ReceptionPopulation {
   public record Person(String id, String kanjiFamily, String kanjiGiven, String readingFamily, String readingGiven,
       String latin, String pid5, String birth, String sex, Quirk quirk) {
 
+    /** The kanji name as a clerk sees it: glyph variants (濱/浜) cannot be told apart by what is typed. */
     String kanjiName() {
-      return kanjiFamily + "|" + kanjiGiven;
+      return (kanjiFamily + "|" + kanjiGiven).replace('濱', '浜').replace('髙', '高').replace('﨑', '崎');
     }
 
     String readingName() {
