@@ -27,6 +27,7 @@ import dev.ssmix2.core.storage.StorageFile;
 import dev.ssmix2.core.storage.StorageRoot;
 import dev.ssmix2.core.version.VersionStatus;
 import dev.ssmix2.index.search.PatientHit;
+import dev.ssmix2.index.search.SearchResult;
 import dev.ssmix2.index.store.PatientIndex;
 import dev.ssmix2.index.store.PatientRecords;
 import dev.ssmix2.index.store.RecordEntry;
@@ -75,11 +76,12 @@ public final class IndexViewerData implements ViewerData {
   @Override
   public SearchResponse search(String query, int limit) {
     List<SearchHit> hits = new ArrayList<>();
-    for (PatientHit h : index.search(query, limit)) {
+    SearchResult result = index.searchResult(query, limit);
+    for (PatientHit h : result.hits()) {
       hits.add(new SearchHit(h.patientId().value(), h.name(), h.kana(), h.birthDate(), age(h.birthDate()),
           h.sex().code(), h.score(), h.matchedLabels()));
     }
-    return new SearchResponse(query, hits);
+    return new SearchResponse(query, hits, result.hint().orElse(""));
   }
 
   @Override

@@ -91,7 +91,8 @@
       const answer = await getJson('/api/search?q=' + encodeURIComponent(query) + '&limit=' + SEARCH_LIMIT);
       if (seq !== searchSeq) return; // a newer keystroke already asked again
       renderHits(answer.hits || []);
-      $('search-status').textContent = answer.hits.length === 0 ? '該当する患者はいません' : answer.hits.length + ' 件';
+      $('search-status').textContent = answer.hits.length === 0 ? '該当する患者はいません'
+        : answer.hits.length + ' 件' + (answer.hint ? ' — ' + answer.hint : '');
     } catch (e) {
       if (seq !== searchSeq) return;
       clear(results);

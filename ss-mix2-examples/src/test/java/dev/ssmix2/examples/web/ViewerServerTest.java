@@ -61,6 +61,7 @@ class ViewerServerTest {
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
     JsonNode body = TestHttp.json(response);
     assertThat(body.get("query").asText()).isEqualTo(ViewerFixture.SEARCH_KANA);
+    assertThat(body.get("hint").isTextual()).as("the same-name hint, empty for a unique hit").isTrue();
     JsonNode hit = body.get("hits").get(0);
     assertThat(hit.get("patientId").asText()).isEqualTo(ViewerFixture.PATIENT_ID);
     assertThat(hit.get("name").asText()).isEqualTo(ViewerFixture.PATIENT_NAME);
