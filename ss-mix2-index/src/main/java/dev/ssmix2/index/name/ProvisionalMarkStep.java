@@ -16,11 +16,11 @@ final class ProvisionalMarkStep implements NameStep {
   static final String NAME = "removeProvisionalMark";
 
   /**
-   * An optional opening bracket, the mark 仮 (or カ/か, the first kana of カリ), a closing bracket, trailing spaces;
+   * An optional opening bracket, the mark 仮 or 仮登録 (or カリ, or just カ/か), a closing bracket, trailing spaces;
    * repeated marks ((仮)(仮), written by two systems) go together.
    */
   private static final Pattern MARK = Pattern.compile(
-      "(^|[\\s\\u3000])(?:[(（\\[［【〔]?[仮カｶか][)）\\]］】〕][\\s\\u3000]*)+");
+      "(^|[\\s\\u3000])(?:[(（\\[［【〔]?(?:仮(?:登録)?|カリ|ｶﾘ|かり|[カｶか])[)）\\]］】〕][\\s\\u3000]*)+");
 
   @Override
   public String name() {

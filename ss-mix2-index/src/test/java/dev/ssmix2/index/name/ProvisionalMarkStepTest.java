@@ -25,13 +25,16 @@ class ProvisionalMarkStepTest {
     "(仮)　山田　太郎 | 山田　太郎",
     "やまだ (仮)たろう | やまだ たろう",
     "(仮) | ''",
+    "(仮登録)山田 | 山田",
+    "(ｶﾘ)ﾔﾏﾀﾞ | ﾔﾏﾀﾞ",
+    "カリ)ヤマダ | ヤマダ",
   })
   void removesTheMark(String input, String expected) {
     assertThat(step.apply(input)).isEqualTo(expected == null ? "" : expected);
   }
 
   @ParameterizedTest(name = "{0} stays")
-  @CsvSource(delimiter = '|', value = {"仮屋", "カトウ", "仮谷 一郎", "ｶﾄｳ", "山田(仮)", "(山田)", "かりや", "カ"})
+  @CsvSource(delimiter = '|', value = {"仮屋", "カトウ", "仮谷 一郎", "ｶﾄｳ", "山田(仮)", "(山田)", "かりや", "カ", "カリヤ", "仮登録"})
   void leavesNamesThatOnlyBeginWithTheSameCharacter(String name) {
     assertThat(step.apply(name)).isEqualTo(name);
     assertThat(ProvisionalMarkStep.hasMark(name)).isFalse();
