@@ -1,10 +1,13 @@
 package dev.ssmix2.core.hl7;
 
+import java.nio.charset.Charset;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * HL7 escape sequences inside one primitive value. {@code \F\ \S\ \T\ \R\ \E\} become the delimiter they stand for;
- * {@code \Xhh…\} is decoded as bytes (with the same charset detection as whole files); {@code \.br\} becomes a line
+ * {@code \Xhh…\} is decoded as bytes in the charset the message was decoded with (when the caller knows it; else with
+ * the same charset detection as whole files); {@code \.br\} becomes a line
  * break; other formatting and charset-switch escapes ({@code \H\ \N\ \.sp\ \Cxxyy\ \Mxxyyzz\ \Zxx\}) are dropped.
  * An escape character without a closing partner is kept literally, since real data uses a lone backslash in text.
  */
@@ -12,6 +15,14 @@ final class Escaping {
   private Escaping() {}
 
   static String unescape(String raw, EncodingCharacters enc) {
+    return unescape(raw, enc, null);
+  }
+
+  /**
+   * Unescapes {@code raw}; {@code \Xhh\} bytes are decoded strictly in {@code charset}, or by detection when it is
+   * null.
+   */
+  static String unescape(String raw, EncodingCharacters enc, Charset charset) {
     char esc = enc.escape();
     int first = raw.indexOf(esc);
     if (first < 0) {
@@ -33,7 +44,7 @@ final class Escaping {
         break;
       }
       String body = raw.substring(i + 1, close);
-      String replacement = replacement(body, enc);
+      String replacement = replacement(body, enc, charset);
       if (replacement == null) {
         // Not an escape we know: keep the text, but only consume the opening character so the closing one can
         // start a real escape.
@@ -48,7 +59,7 @@ final class Escaping {
   }
 
   /** What an escape body stands for, or null if the body is not an HL7 escape. */
-  private static String replacement(String body, EncodingCharacters enc) {
+  private static String replacement(String body, EncodingCharacters enc, Charset charset) {
     if (body.length() == 1) {
       switch (body.charAt(0)) {
         case 'F':
@@ -75,7 +86,7 @@ final class Escaping {
     String rest = body.substring(1);
     switch (kind) {
       case 'X':
-        return decodeHex(rest);
+        return decodeHex(rest, charset);
       case '.':
         return rest.equals("br") ? "\n" : isFormatting(rest) ? "" : null;
       case 'C':
@@ -100,11 +111,47 @@ final class Escaping {
     return Character.isLetter(command.charAt(0));
   }
 
-  private static String decodeHex(String hex) {
+  private static String decodeHex(String hex, Charset charset) {
     if (hex.isEmpty() || hex.length() % 2 != 0 || !isHex(hex)) {
       return null;
     }
-    return Hl7Decoder.decode(HexFormat.of().parseHex(hex)).text();
+    byte[] bytes = HexFormat.of().parseHex(hex);
+    if (charset == null) {
+      return Hl7Decoder.decode(bytes).text();
+    }
+    return RecordingDecoder.strict(bytes, charset).orElse(null);
+  }
+
+  /**
+   * Why {@code raw} cannot be unescaped to exactly one reading, if it cannot: an escape character without its closing
+   * partner (a delimiter the sender did not escape), an escape body that is no HL7 escape, or {@code \Xhh\} bytes
+   * that are not hex or do not decode in {@code charset}. Empty when every escape character starts a valid escape.
+   */
+  static Optional<String> problem(String raw, EncodingCharacters enc, Charset charset) {
+    char esc = enc.escape();
+    int i = raw.indexOf(esc);
+    while (i >= 0) {
+      int close = raw.indexOf(esc, i + 1);
+      if (close < 0) {
+        return Optional.of("an escape character '" + esc + "' without its closing '" + esc
+            + "' (an unescaped delimiter; write it as " + esc + "E" + esc + ")");
+      }
+      String body = raw.substring(i + 1, close);
+      if (replacement(body, enc, charset) == null) {
+        if (!body.isEmpty() && body.charAt(0) == 'X') {
+          return Optional.of("the hex escape " + esc + abbreviate(body) + esc + " does not decode"
+              + (charset == null ? "" : " as " + charset.name()));
+        }
+        return Optional.of("'" + esc + abbreviate(body) + esc + "' is not an HL7 escape sequence");
+      }
+      i = raw.indexOf(esc, close + 1);
+    }
+    return Optional.empty();
+  }
+
+  private static String abbreviate(String s) {
+    int n = s.codePointCount(0, s.length());
+    return n <= 20 ? s : s.substring(0, s.offsetByCodePoints(0, 20)) + "…";
   }
 
   private static boolean isHex(String s) {

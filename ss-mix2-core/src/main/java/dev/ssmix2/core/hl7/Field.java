@@ -5,8 +5,10 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkPositionIndexes;
 
 import com.google.common.collect.ImmutableList;
+import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An immutable view of one field (or one repetition of a field) of a segment. The field's separators are found once,
@@ -33,13 +35,15 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Field {
-  private static final Field EMPTY_DEFAULT = new Field("", EncodingCharacters.DEFAULT, false);
+  private static final Field EMPTY_DEFAULT = new Field("", EncodingCharacters.DEFAULT, null, false);
 
   /** The text holding this field (usually the whole segment line): a field is a view, its text is not copied. */
   private final String source;
   private final int start;
   private final int end;
   private final EncodingCharacters enc;
+  /** The charset the message was decoded with, for {@code \Xhh\}; null when unknown (then detected per escape). */
+  private final Charset charset;
   /** MSH-1 and MSH-2 hold delimiters themselves and must never be split or unescaped. */
   private final boolean literal;
   // Both caches below are filled on first use without locking, like String.hash: String and FieldLayout are immutable
@@ -49,17 +53,26 @@ public final class Field {
   private FieldLayout layout;
 
   Field(String raw, EncodingCharacters enc, boolean literal) {
-    this(raw, 0, checkNotNull(raw, "raw").length(), enc, literal);
+    this(raw, enc, null, literal);
+  }
+
+  Field(String source, int start, int end, EncodingCharacters enc, boolean literal) {
+    this(source, start, end, enc, null, literal);
+  }
+
+  Field(String raw, EncodingCharacters enc, Charset charset, boolean literal) {
+    this(raw, 0, checkNotNull(raw, "raw").length(), enc, charset, literal);
     this.raw = raw;
   }
 
   /** The field {@code source[start, end)}; {@code source} is kept, not copied. */
-  Field(String source, int start, int end, EncodingCharacters enc, boolean literal) {
+  Field(String source, int start, int end, EncodingCharacters enc, Charset charset, boolean literal) {
     this.source = checkNotNull(source, "source");
     checkPositionIndexes(start, end, source.length());
     this.start = start;
     this.end = end;
     this.enc = checkNotNull(enc, "enc");
+    this.charset = charset;
     this.literal = literal;
   }
 
@@ -67,7 +80,32 @@ public final class Field {
     // Identity first: a record's generated equals is slow enough to show in a profile of reading every field.
     return enc == EncodingCharacters.DEFAULT || enc.equals(EncodingCharacters.DEFAULT)
         ? EMPTY_DEFAULT
-        : new Field("", enc, false);
+        : new Field("", enc, null, false);
+  }
+
+  /**
+   * Why this field cannot be read unambiguously as one primitive value (ST, NM, TX, DT …), if it cannot: it holds a
+   * component or subcomponent separator (typically a {@code ^} the sender did not escape as {@code \S\}, as in
+   * {@code 500×10^4}), an escape character without its partner, an unknown escape, or {@code \Xhh\} bytes that do not
+   * decode in the message's charset. Repetitions are not a problem here; whoever needs a single value checks
+   * {@link #repetitionCount()}. A reader that gets a reason should keep {@link #raw()} and show it marked, never a
+   * parsed part of it.
+   */
+  public Optional<String> ambiguity() {
+    if (literal || isEmpty()) {
+      return Optional.empty();
+    }
+    for (int i = start; i < end; i++) {
+      char c = source.charAt(i);
+      if (c == enc.component() || c == enc.subcomponent()) {
+        String name = c == enc.component() ? "component" : "subcomponent";
+        String escape = c == enc.component() ? "S" : "T";
+        return Optional.of("the value holds the " + name + " separator '" + c + "', so it splits into parts; the"
+            + " sender probably meant the character itself (escaped it would read " + enc.escape() + escape
+            + enc.escape() + ")");
+      }
+    }
+    return Escaping.problem(raw(), enc, charset);
   }
 
   /** The field text exactly as in the message, escapes and delimiters included. */
@@ -123,7 +161,7 @@ public final class Field {
     }
     int from = l.repetitionStart(rep);
     int to = l.repetitionEnd(rep);
-    return from == to ? empty(enc) : new Field(source, from, to, enc, false);
+    return from == to ? empty(enc) : new Field(source, from, to, enc, charset, false);
   }
 
   /** Component {@code c} (1-based) of the first repetition, unescaped; see {@link #component(int, int)}. */
@@ -170,7 +208,32 @@ public final class Field {
       return "";
     }
     String value = source.substring(from, to);
-    return l.hasEscape() ? Escaping.unescape(value, enc) : value;
+    return l.hasEscape() ? Escaping.unescape(value, enc, charset) : value;
+  }
+
+  /**
+   * Every subcomponent of component {@code c} (1-based) of repetition {@code rep} (0-based), unescaped, in order; one
+   * element for a component without subcomponents, none for an absent component.
+   */
+  public List<String> subcomponents(int rep, int c) {
+    String rawComponent = rawComponent(rep, c);
+    if (rawComponent.isEmpty()) {
+      return List.of();
+    }
+    if (literal || rawComponent.indexOf(enc.subcomponent()) < 0) {
+      return List.of(subcomponent(rep, c, 1));
+    }
+    ImmutableList.Builder<String> out = ImmutableList.builder();
+    int n = 1;
+    for (int i = 0; i < rawComponent.length(); i++) {
+      if (rawComponent.charAt(i) == enc.subcomponent()) {
+        n++;
+      }
+    }
+    for (int s = 1; s <= n; s++) {
+      out.add(subcomponent(rep, c, s));
+    }
+    return out.build();
   }
 
   /** Component {@code c} (1-based) of repetition {@code rep} (0-based) as raw text, subcomponents and escapes kept. */

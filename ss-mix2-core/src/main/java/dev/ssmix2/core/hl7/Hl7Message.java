@@ -5,6 +5,8 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +46,23 @@ public final class Hl7Message {
    *     unusable delimiters
    */
   public static Hl7Message parse(String text) {
+    return parse(text, null);
+  }
+
+  /**
+   * Tokenizes a decoded message file: like {@link #parse(String)}, and {@code \Xhh\} escapes are decoded in the
+   * charset the file was decoded with (the hex bytes are bytes of the message's own encoding). A file that was plain
+   * ASCII says nothing about its charset, so there the escaped bytes are decoded by detection, as whole files are.
+   *
+   * @throws Hl7FormatException as {@link #parse(String)}
+   */
+  public static Hl7Message parse(DecodedText decoded) {
+    checkNotNull(decoded, "decoded");
+    Charset charset = decoded.charset().equals(StandardCharsets.US_ASCII) ? null : decoded.charset();
+    return parse(decoded.text(), charset);
+  }
+
+  private static Hl7Message parse(String text, Charset charset) {
     checkNotNull(text, "text");
     List<String> lines = lines(text);
     if (lines.isEmpty()) {
@@ -57,7 +76,7 @@ public final class Hl7Message {
     EncodingCharacters enc = encodingCharacters(first);
     ImmutableList.Builder<Segment> segments = ImmutableList.builderWithExpectedSize(lines.size());
     for (String line : lines) {
-      segments.add(new Segment(line, enc));
+      segments.add(new Segment(line, enc, charset));
     }
     return new Hl7Message(text, enc, segments.build());
   }

@@ -3,6 +3,7 @@ package dev.ssmix2.core.hl7;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import java.nio.charset.Charset;
 import java.util.Arrays;
 
 /**
@@ -24,11 +25,13 @@ public final class Segment {
   private final String id;
   private final EncodingCharacters enc;
   private final boolean isHeader;
+  private final Charset charset; // for \Xhh\ escapes; null when unknown
   private volatile int[] separators; // positions of the field separator in text, computed lazily
 
-  Segment(String text, EncodingCharacters enc) {
+  Segment(String text, EncodingCharacters enc, Charset charset) {
     this.text = checkNotNull(text, "text");
     this.enc = checkNotNull(enc, "enc");
+    this.charset = charset;
     int end = text.indexOf(enc.field());
     this.id = end < 0 ? text : text.substring(0, end);
     this.isHeader = id.equals("MSH");
@@ -67,7 +70,7 @@ public final class Segment {
     if (isHeader) {
       if (n == 1) {
         return text.length() > id.length()
-            ? new Field(String.valueOf(enc.field()), enc, true)
+            ? new Field(String.valueOf(enc.field()), enc, charset, true)
             : Field.empty(enc);
       }
       return piece(n - 1, n == 2);
@@ -87,7 +90,7 @@ public final class Segment {
     }
     int start = seps[index - 1] + 1;
     int end = index < seps.length ? seps[index] : text.length();
-    return start == end ? Field.empty(enc) : new Field(text, start, end, enc, literal);
+    return start == end ? Field.empty(enc) : new Field(text, start, end, enc, charset, literal);
   }
 
   private int[] separators() {

@@ -2,6 +2,7 @@ package dev.ssmix2.core.read;
 
 import dev.ssmix2.core.hl7.Hl7Message;
 import dev.ssmix2.core.hl7.Segment;
+import dev.ssmix2.core.record.AmbiguousValue;
 import dev.ssmix2.core.record.Coded;
 import dev.ssmix2.core.record.ExamRecord;
 import dev.ssmix2.core.record.ExamRecord.Modality;
@@ -36,10 +37,21 @@ final class ExamExtractor {
         procedures.add(new Procedure(Segments.value(orc, 1), placer, parent, Coded.of(obr.get().field(4)),
             Hl7Timestamp.parse(obr.get().value(7))));
       }
-      for (Segment obx : Segments.all(group, "OBX")) {
+      for (int i = 0; i < group.size(); i++) {
+        Segment obx = group.get(i);
+        if (!obx.id().equals("OBX")) {
+          continue;
+        }
+        List<String> comments = new ArrayList<>();
+        for (int j = i + 1; j < group.size() && group.get(j).id().equals("NTE"); j++) {
+          comments.add(Segments.comment(group.get(j)));
+        }
         String unit = obx.field(6).component(1).strip();
-        observations.add(new Observation(placer, obx.value(2).strip(), Coded.of(obx.field(3)),
-            LabExtractor.value(obx.field(5)), unit));
+        String type = obx.value(2).strip();
+        Optional<AmbiguousValue> ambiguity = LabExtractor.ambiguity(type, obx.field(5));
+        String value = ambiguity.map(AmbiguousValue::raw).orElseGet(() -> LabExtractor.value(obx.field(5)));
+        observations.add(new Observation(placer, type, Coded.of(obx.field(3)), value, unit,
+            obx.field(4).raw().strip(), comments, ambiguity));
       }
     }
     return new ExamRecord(src, modality, isResult, procedures, observations);

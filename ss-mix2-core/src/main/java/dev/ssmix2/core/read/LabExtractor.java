@@ -3,6 +3,8 @@ package dev.ssmix2.core.read;
 import dev.ssmix2.core.hl7.Field;
 import dev.ssmix2.core.hl7.Hl7Message;
 import dev.ssmix2.core.hl7.Segment;
+import dev.ssmix2.core.hl7.ValueTypes;
+import dev.ssmix2.core.record.AmbiguousValue;
 import dev.ssmix2.core.record.Coded;
 import dev.ssmix2.core.record.Hl7Timestamp;
 import dev.ssmix2.core.record.LabRecord;
@@ -23,26 +25,54 @@ final class LabExtractor {
     List<Test> tests = new ArrayList<>();
     Optional<Segment> spm = Optional.empty();
     Coded battery = Coded.EMPTY;
+    Segment obx = null;
+    List<String> comments = new ArrayList<>();
     for (Segment s : m.segments()) {
+      if (s.id().equals("NTE") && obx != null) {
+        comments.add(Segments.comment(s));
+        continue;
+      }
+      if (obx != null) {
+        tests.add(test(obx, spm, battery, comments));
+        obx = null;
+        comments.clear();
+      }
       switch (s.id()) {
         case "SPM" -> {
           spm = Optional.of(s);
           battery = Coded.EMPTY;
         }
         case "OBR" -> battery = Coded.of(s.field(4));
-        case "OBX" -> tests.add(test(s, spm, battery));
+        case "OBX" -> obx = s;
         default -> { }
       }
+    }
+    if (obx != null) {
+      tests.add(test(obx, spm, battery, comments));
     }
     return new LabRecord(src, isResult, tests);
   }
 
-  private static Test test(Segment obx, Optional<Segment> spm, Coded battery) {
+  private static Test test(Segment obx, Optional<Segment> spm, Coded battery, List<String> comments) {
     Field unit = obx.field(6);
     Optional<Hl7Timestamp> observed = Hl7Timestamp.parse(obx.value(14)).or(() -> Segments.time(spm, 17));
+    String valueType = obx.value(2).strip();
+    Optional<AmbiguousValue> ambiguity = ambiguity(valueType, obx.field(5));
+    String value = ambiguity.map(AmbiguousValue::raw).orElseGet(() -> value(obx.field(5)));
     return new Test(spm.map(s -> Coded.of(s.field(4))).orElse(Coded.EMPTY), battery, Coded.of(obx.field(3)),
-        obx.value(2).strip(), value(obx.field(5)), Coded.of(unit), obx.field(7).value().strip(),
-        obx.field(8).value().strip(), observed, obx.value(11).strip());
+        valueType, value, Coded.of(unit), asSent(obx.field(7)), obx.field(8).value().strip(), observed,
+        obx.value(11).strip(), obx.field(4).raw().strip(), comments, ambiguity);
+  }
+
+  /** Why OBX-5 cannot be read as its declared type (OBX-2), if it cannot. */
+  static Optional<AmbiguousValue> ambiguity(String valueType, Field obx5) {
+    return ValueTypes.ambiguity(valueType, obx5)
+        .map(r -> new AmbiguousValue(obx5.raw(), "OBX-5 of type " + valueType + ": " + r));
+  }
+
+  /** A text field as sent: unescaped when it is one value, else its raw text (no part is dropped). */
+  private static String asSent(Field f) {
+    return f.componentCount(0) > 1 || f.repetitionCount() > 1 ? f.raw().strip() : f.value().strip();
   }
 
   /** OBX-5 as a person reads it: a coded value's text, an SN's parts joined, else the plain value. */

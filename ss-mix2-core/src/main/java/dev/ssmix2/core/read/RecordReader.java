@@ -72,7 +72,7 @@ public final class RecordReader {
     }
     Hl7Message message;
     try {
-      message = Hl7Message.parse(decoded.text());
+      message = Hl7Message.parse(decoded);
     } catch (Hl7FormatException e) {
       return new ReadProblem(file, Code.HL7_STRUCTURE, e.getMessage());
     }

@@ -85,13 +85,28 @@ public record ExamRecord(RecordSource source, Modality modality, boolean isResul
    * @param placerOrderNo the procedure it belongs to
    * @param valueType OBX-2
    * @param item OBX-3
-   * @param value OBX-5 as written (components kept with {@code ^})
+   * @param value OBX-5 as written (components kept with {@code ^}); the raw text when {@code ambiguity} is present
    * @param unit OBX-6 code or text
+   * @param subId OBX-4 sub-ID, "" if none (rows sharing one belong together)
+   * @param comments the NTE-3 comments that follow this OBX
+   * @param ambiguity present when OBX-5 does not fit its declared type (OBX-2); show the raw value marked
    */
-  public record Observation(String placerOrderNo, String valueType, Coded item, String value, String unit) {
+  public record Observation(String placerOrderNo, String valueType, Coded item, String value, String unit,
+      String subId, List<String> comments, Optional<AmbiguousValue> ambiguity) {
     public Observation {
-      checkArgument(placerOrderNo != null && valueType != null && item != null && value != null && unit != null,
-          "observation fields must not be null");
+      checkArgument(placerOrderNo != null && valueType != null && item != null && value != null && unit != null
+          && subId != null && comments != null && ambiguity != null, "observation fields must not be null");
+      comments = List.copyOf(comments);
+    }
+
+    /** An observation without sub-ID, comments or ambiguity. */
+    public Observation(String placerOrderNo, String valueType, Coded item, String value, String unit) {
+      this(placerOrderNo, valueType, item, value, unit, "", List.of(), Optional.empty());
+    }
+
+    /** The value as it should be shown: the raw text with {@link AmbiguousValue#MARK} when ambiguous. */
+    public String displayValue() {
+      return ambiguity.map(AmbiguousValue::marked).orElse(value);
     }
   }
 
@@ -114,7 +129,7 @@ public record ExamRecord(RecordSource source, Modality modality, boolean isResul
     String procs = Summaries.list(mainProcedures().stream().map(p -> p.procedure().display()).distinct().toList());
     String findings = isResult ? Summaries.list(observations.stream()
         .filter(o -> o.valueType().equals("TX") || o.valueType().equals("ST") || o.valueType().equals("FT"))
-        .map(Observation::value).toList()) : "";
+        .map(Observation::displayValue).toList()) : "";
     return Summaries.line(source, label, Summaries.words(procs, findings));
   }
 }

@@ -20,19 +20,40 @@ public record LabRecord(RecordSource source, boolean isResult, List<Test> tests)
    * @param battery OBR-4 of its order, e.g. {@code E001^血液学的検査^99O03}
    * @param test OBX-3, normally a 17-character JLAC10 code ({@code JC10})
    * @param valueType OBX-2 (NM, ST, CWE, SN …), "" for orders
-   * @param value OBX-5 as written ("" for orders)
-   * @param unit OBX-6
-   * @param referenceRange OBX-7
+   * @param value OBX-5 as a person reads it ("" for orders); when {@code ambiguity} is present, the raw text of the
+   *     whole field, never a part of it
+   * @param unit OBX-6, every part kept
+   * @param referenceRange OBX-7 as sent (the whole field, unescaped; raw if it has components)
    * @param abnormalFlag OBX-8 (H, L …)
    * @param observed OBX-14, else SPM-17 of the specimen
    * @param status OBX-11 (F final, O order …)
+   * @param subId OBX-4 observation sub-ID, "" if none: rows sharing a sub-ID belong together (in a culture result,
+   *     the organism and its counts)
+   * @param comments the NTE-3 comments that follow this OBX, in order
+   * @param ambiguity present when OBX-5 cannot be read unambiguously as its declared type; show {@code value} (the
+   *     raw text) with {@link AmbiguousValue#MARK}
    */
   public record Test(Coded specimen, Coded battery, Coded test, String valueType, String value, Coded unit,
-      String referenceRange, String abnormalFlag, Optional<Hl7Timestamp> observed, String status) {
+      String referenceRange, String abnormalFlag, Optional<Hl7Timestamp> observed, String status, String subId,
+      List<String> comments, Optional<AmbiguousValue> ambiguity) {
     public Test {
       checkArgument(specimen != null && battery != null && test != null && valueType != null && value != null
-          && unit != null && referenceRange != null && abnormalFlag != null && observed != null && status != null,
+          && unit != null && referenceRange != null && abnormalFlag != null && observed != null && status != null
+          && subId != null && comments != null && ambiguity != null,
           "lab test fields must not be null");
+      comments = List.copyOf(comments);
+    }
+
+    /** A row without sub-ID, comments or ambiguity. */
+    public Test(Coded specimen, Coded battery, Coded test, String valueType, String value, Coded unit,
+        String referenceRange, String abnormalFlag, Optional<Hl7Timestamp> observed, String status) {
+      this(specimen, battery, test, valueType, value, unit, referenceRange, abnormalFlag, observed, status, "",
+          List.of(), Optional.empty());
+    }
+
+    /** The value as it should be shown: the raw text with {@link AmbiguousValue#MARK} when ambiguous. */
+    public String displayValue() {
+      return ambiguity.map(AmbiguousValue::marked).orElse(value);
     }
 
     /** The JLAC10 code of OBX-3, in the primary or the alternate triplet. */
@@ -51,7 +72,7 @@ public record LabRecord(RecordSource source, boolean isResult, List<Test> tests)
 
   private static String describe(Test t) {
     String unit = t.unit().code().isEmpty() ? t.unit().text() : t.unit().code();
-    return Summaries.words(t.test().display(), t.value(), unit,
+    return Summaries.words(t.test().display(), t.displayValue(), unit,
         t.referenceRange().isBlank() ? "" : "(" + t.referenceRange() + ")", t.abnormalFlag());
   }
 }

@@ -27,6 +27,9 @@ package dev.ssmix2.core.validate;
  *   <tr><td>segment-order</td><td>WARNING</td><td>all segments are allowed but not in the order of the structure</td></tr>
  *   <tr><td>missing-field</td><td>WARNING</td><td>a field SS-MIX2 requires for the data type is empty</td></tr>
  *   <tr><td>non-numeric-value</td><td>WARNING</td><td>an NM field (or OBX-5 with OBX-2 = NM) is not a number</td></tr>
+ *   <tr><td>ambiguous-value</td><td>WARNING</td><td>a value that does not fit its declared type: components in an NM
+ *       or ST value (an unescaped {@code ^}), an escape without its partner, {@code \Xhh\} that does not decode; readers
+ *       keep and show the raw text with a mark</td></tr>
  *   <tr><td>unknown-data-type</td><td>WARNING</td><td>a data-type folder that is neither standard nor an extended-storage code</td></tr>
  *   <tr><td>stray-file</td><td>WARNING</td><td>a file that is no message: Thumbs.db, notes, lock files</td></tr>
  *   <tr><td>symbolic-link</td><td>WARNING</td><td>a symbolic link; never followed</td></tr>
@@ -59,6 +62,7 @@ public enum FindingCode {
   SEGMENT_ORDER("segment-order", Severity.WARNING),
   MISSING_FIELD("missing-field", Severity.WARNING),
   NON_NUMERIC_VALUE("non-numeric-value", Severity.WARNING),
+  AMBIGUOUS_VALUE("ambiguous-value", Severity.WARNING),
   UNKNOWN_DATA_TYPE("unknown-data-type", Severity.WARNING),
   STRAY_FILE("stray-file", Severity.WARNING),
   SYMBOLIC_LINK("symbolic-link", Severity.WARNING),

@@ -4,6 +4,7 @@ import dev.ssmix2.core.hl7.Field;
 import dev.ssmix2.core.hl7.Hl7Message;
 import dev.ssmix2.core.hl7.MessageType;
 import dev.ssmix2.core.hl7.Segment;
+import dev.ssmix2.core.hl7.ValueTypes;
 import dev.ssmix2.core.storage.StandardDataType;
 import dev.ssmix2.core.storage.StorageFile;
 import java.util.ArrayList;
@@ -114,14 +115,25 @@ final class MessageChecks {
         Field f = s.field(rule.field());
         if (f.isEmpty() && rule.isRequiredFor(file.dataType())) {
           missing.add(rule.label());
-        } else if (!f.isEmpty() && rule.isNumeric() && !isNumber(f.value())) {
-          out.add(nonNumeric(file, i, rule.label(), f.value()));
+        } else if (!f.isEmpty() && rule.isNumeric()) {
+          Optional<String> ambiguity = ValueTypes.ambiguity("NM", f);
+          if (ambiguity.isPresent()) {
+            out.add(ambiguous(file, i, rule.label(), f, ambiguity.get()));
+          } else if (!isNumber(f.value())) {
+            out.add(nonNumeric(file, i, rule.label(), f.value()));
+          }
         }
       }
-      if (s.id().equals("OBX") && s.value(2).strip().equals("NM") && !s.field(5).isEmpty()
-          && !isNumber(s.value(5))) {
+      if (s.id().equals("OBX") && !s.field(5).isEmpty()) {
+        String type = s.value(2).strip();
         String item = s.field(3).component(2).isBlank() ? s.field(3).component(1) : s.field(3).component(2);
-        out.add(nonNumeric(file, i, "OBX-5 value of the numeric (NM) observation '" + item + "'", s.value(5)));
+        Optional<String> ambiguity = ValueTypes.ambiguity(type, s.field(5));
+        if (ambiguity.isPresent()) {
+          out.add(ambiguous(file, i, "OBX-5 value (type " + type + ") of the observation '" + item + "'",
+              s.field(5), ambiguity.get()));
+        } else if (type.equals("NM") && !isNumber(s.value(5))) {
+          out.add(nonNumeric(file, i, "OBX-5 value of the numeric (NM) observation '" + item + "'", s.value(5)));
+        }
       }
       if (!missing.isEmpty()) {
         out.add(new Finding(FindingCode.MISSING_FIELD, file.relativePath(), s.id() + " (line " + (i + 1)
@@ -129,6 +141,12 @@ final class MessageChecks {
             + String.join(", ", missing)));
       }
     }
+  }
+
+  private static Finding ambiguous(StorageFile file, int index, String what, Field f, String reason) {
+    return new Finding(FindingCode.AMBIGUOUS_VALUE, file.relativePath(), what + " (line " + (index + 1)
+        + ") cannot be read as one value, so readers show its raw text '" + abbreviate(f.raw()) + "' marked: "
+        + reason);
   }
 
   private static Finding nonNumeric(StorageFile file, int index, String what, String value) {

@@ -294,7 +294,8 @@ public final class IndexViewerData implements ViewerData {
         for (LabRecord.Test t : lab.tests()) {
           String when = t.observed().flatMap(Hl7Timestamp::toLocalDate).map(LocalDate::toString).orElse(date);
           labs.add(new LabResult(token, when, t.jlac10().orElse(t.test().code()), t.test().display(), t.value(),
-              t.unit().display(), t.referenceRange(), t.abnormalFlag(), t.specimen().display()));
+              t.unit().display(), t.referenceRange(), t.abnormalFlag(), t.specimen().display(),
+              t.ambiguity().map(a -> a.reason()).orElse("")));
         }
       } else if (record instanceof ProblemListRecord pl) {
         for (ProblemListRecord.Problem p : pl.problems()) {

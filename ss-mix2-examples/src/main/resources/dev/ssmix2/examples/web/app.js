@@ -301,6 +301,13 @@
     const cell = el('td', 'lab-value');
     results.forEach((lab, i) => {
       if (i > 0) cell.appendChild(document.createTextNode(' / '));
+      if (lab.ambiguity) {
+        // The sender's text does not fit its type (e.g. an unescaped ^): show it raw and marked, never a part of it.
+        const mark = text('span', 'ambiguous-mark', '⚠');
+        mark.title = '曖昧な値（送信元の表記のまま）: ' + lab.ambiguity;
+        cell.classList.add('ambiguous');
+        cell.appendChild(mark);
+      }
       const value = text('span', 'value', lab.value);
       cell.appendChild(value);
       if (isAbnormal(lab.abnormalFlag)) {

@@ -164,6 +164,20 @@ class IndexViewerDataTest {
   }
 
   @Test
+  void anAmbiguousLabValueIsShownRawAndMarkedNeverAsAPart() {
+    JsonNode labs = json(data.patient(LabPatientRoot.AMBIGUOUS_PATIENT_ID).orElseThrow()).get("labs");
+
+    assertThat(labs).singleElement().satisfies(l -> {
+      assertThat(l.get("name").asText()).isEqualTo("白血球数");
+      assertThat(l.get("value").asText()).isEqualTo(LabPatientRoot.AMBIGUOUS_RAW);
+      assertThat(l.get("ambiguity").asText()).contains("'^'");
+      assertThat(l.get("unit").asText()).isEqualTo("/μL");
+    });
+    assertThat(json(data.patient(LabPatientRoot.LAB_PATIENT_ID).orElseThrow()).get("labs"))
+        .allSatisfy(l -> assertThat(l.get("ambiguity").asText()).isEmpty());
+  }
+
+  @Test
   void recordsHideOlderVersionsUnlessHistoryIsAsked() {
     List<RecordRow> current = data.records(OGAWA, false).orElseThrow();
     List<RecordRow> all = data.records(OGAWA, true).orElseThrow();

@@ -9,13 +9,19 @@ import java.nio.file.Path;
  * birth date: 試験 花子 with a drug allergy (ADT-61) and クレアチニン on three dates, the last one flagged H (OML-11);
  * and 未詳 一郎, whose ADT-00 has no 生年月日.
  */
-final class LabPatientRoot {
+public final class LabPatientRoot {
   /** ADT-00 + ADT-61 + three OML-11. */
   static final String LAB_PATIENT_ID = "0000000321";
   static final String LAB_PATIENT_NAME = "試験　花子";
   static final String LAB_PATIENT_KANA = "しけん はなこ";
   static final String ALLERGEN = "ペニシリン";
   static final String ABNORMAL_VALUE = "1.8";
+  /** ADT-00 + one OML-11 whose 白血球数 was sent as {@code 500×10^4} with the {@code ^} unescaped. */
+  public static final String AMBIGUOUS_PATIENT_ID = "0000000323";
+  public static final String AMBIGUOUS_RAW = "500×10^4";
+  /** The same OBX as a real sender wrote it: a string (ST) value whose {@code ^} splits it into two components. */
+  static final String AMBIGUOUS_OBX = "OBX|1|ST|2A010000001930901^白血球数^JC10||" + AMBIGUOUS_RAW
+      + "|/μL|3300-8600||||F|||20240310090000\r";
   /** ADT-00 only, PID-7 empty. */
   static final String NO_BIRTH_DATE_ID = "0000000322";
   static final String NO_BIRTH_DATE_KANA = "みしょう いちろう";
@@ -28,7 +34,7 @@ final class LabPatientRoot {
   private LabPatientRoot() {}
 
   /** Writes the root into {@code root} (created) and returns it. */
-  static Path write(Path root) {
+  public static Path write(Path root) {
     StorageWriter writer = StorageWriter.create(root);
     writer.insert(String.format(MSH, "20240101090000", "ADT^A08^ADT_A01", "1") + "EVN||202401010900\r" + HANAKO_PID
         + "PV1|0001|O\r", FileName.parse("0000000321_-_ADT-00_999999999999999_20240101090000000_-_1"));
@@ -41,6 +47,14 @@ final class LabPatientRoot {
     writer.insert(String.format(MSH, "20240101090000", "ADT^A08^ADT_A01", "4") + "EVN||202401010900\r"
         + "PID|0001||0000000322^^^^PI||未詳^一郎^^^^^L^I~ミショウ^イチロウ^^^^^L^P|||M\rPV1|0001|O\r",
         FileName.parse("0000000322_-_ADT-00_999999999999999_20240101090000000_-_1"));
+    String jiro = "PID|0001||0000000323^^^^PI||検査^次郎^^^^^L^I~ケンサ^ジロウ^^^^^L^P||19700202|M\r";
+    writer.insert(String.format(MSH, "20240101090000", "ADT^A08^ADT_A01", "5") + "EVN||202401010900\r" + jiro
+        + "PV1|0001|O\r", FileName.parse("0000000323_-_ADT-00_999999999999999_20240101090000000_-_1"));
+    writer.insert(String.format(MSH, "20240310150000", "OUL^R22^OUL_R22", "6") + jiro + "PV1|0001|O|01^^^^^C\r"
+        + "SPM|1|000000000000601||019^全血^JC10|||||||||||||202403100900\r"
+        + "OBR|1|000000000000601|000000000000601|E001^血液学的検査^99O03|||20240310|20240310\r"
+        + "ORC|SC|000000000000601|000000000000601||CM||||202403101030\r" + AMBIGUOUS_OBX,
+        FileName.parse("0000000323_20240310_OML-11_000000000000601_20240310150000000_01_1"));
     return root;
   }
 

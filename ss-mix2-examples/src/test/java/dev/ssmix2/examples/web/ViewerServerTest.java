@@ -134,6 +134,16 @@ class ViewerServerTest {
   }
 
   @Test
+  void anAmbiguousLabValueIsServedRawWithItsReason() {
+    JsonNode labs = TestHttp.json(get("/api/patients/" + LabPatientRoot.AMBIGUOUS_PATIENT_ID)).get("labs");
+
+    assertThat(labs).singleElement().satisfies(l -> {
+      assertThat(l.get("value").asText()).isEqualTo(LabPatientRoot.AMBIGUOUS_RAW);
+      assertThat(l.get("ambiguity").asText()).isNotBlank();
+    });
+  }
+
+  @Test
   void markupInDataIsServedAsJsonTextNotAsHtml() {
     HttpResponse<String> response = get("/api/patients/" + ViewerFixture.MARKUP_PATIENT_ID);
 
