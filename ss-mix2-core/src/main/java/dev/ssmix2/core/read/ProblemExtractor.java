@@ -29,7 +29,7 @@ final class ProblemExtractor {
     Coded confirmation = Coded.of(prb.field(13));
     boolean suspected = isSuspected(confirmation) || suffix.contains("疑") || prefix.contains("疑");
     return new ProblemListRecord.Problem(prb.value(1).strip(), disease, name, icd10(prb.field(10)),
-        Hl7Timestamp.parse(prb.value(16)), Coded.of(prb.field(14)), suspected);
+        Hl7Timestamp.parse(prb.value(16)), Coded.of(prb.field(14)), suspected, prb.field(4).value().strip());
   }
 
   /** PRB-10 is a classification list; the ICD-10 code is the triplet whose coding system is {@code I10}. */

@@ -20,13 +20,32 @@ public record AllergyRecord(RecordSource source, List<Allergy> allergies) implem
    * @param severity IAM-4, e.g. {@code MI^軽度^HL70128}
    * @param reaction IAM-5 text, "" if none
    * @param action IAM-6 action code ({@code A^追加^HL70323} …)
-   * @param identified IAM-11 identification date, if written as a date
+   * @param identified IAM-11 onset date, if written as a date (see {@link #onset()})
+   * @param onsetText IAM-12 onset as free text, e.g. {@code 小学校低学年の頃}; "" if none
+   * @param comments the NTE-3 comments that follow this IAM
    */
   public record Allergy(Coded type, Coded allergen, Coded severity, String reaction, Coded action,
-      Optional<Hl7Timestamp> identified) {
+      Optional<Hl7Timestamp> identified, String onsetText, List<String> comments) {
     public Allergy {
       checkArgument(type != null && allergen != null && severity != null && reaction != null && action != null
-          && identified != null, "allergy fields must not be null");
+          && identified != null && onsetText != null && comments != null, "allergy fields must not be null");
+      comments = List.copyOf(comments);
+    }
+
+    /** An allergy without onset text or comments. */
+    public Allergy(Coded type, Coded allergen, Coded severity, String reaction, Coded action,
+        Optional<Hl7Timestamp> identified) {
+      this(type, allergen, severity, reaction, action, identified, "", List.of());
+    }
+
+    /** IAM-11 onset date (the same value as {@link #identified()}). */
+    public Optional<Hl7Timestamp> onset() {
+      return identified;
+    }
+
+    /** The onset as a person reads it: the IAM-11 date, else the IAM-12 text, else "". */
+    public String onsetDisplay() {
+      return identified.map(Hl7Timestamp::display).orElse(onsetText);
     }
   }
 

@@ -29,7 +29,7 @@ final class Shards {
     TreeSet<String> first = new TreeSet<>();
     for (StorageRoot r : roots) {
       for (String name : folders(r, "", onUnplaced, "patient-ID prefix folders")) {
-        if (filter.acceptsFirstFolder(name)) {
+        if (filter.acceptsFirstFolder(name) && !TransactionLog.isYearFolder(name)) {
           first.add(name);
         }
       }

@@ -152,6 +152,64 @@ public final class Storage {
     }
   }
 
+  /**
+   * The transaction storage (トランザクションストレージ) of these roots as an ordered change feed: every entry of the
+   * {@code <root>/<YYYY>/TR_YYYYMMDDHHMMSSFFF_nnnnn.DAT} files whose time is after {@code since}, in time order (within
+   * a root in the writer's order, files by name and records by position; several roots merged by time). A
+   * transaction root is opened like any root ({@code Storage.open(txRoot)}); its year folders are not patient
+   * folders and the patient walk skips them.
+   *
+   * <p>The stream is lazy and reads one file at a time per root; close it when done. Anything that cannot be placed
+   * (a badly named file, a header whose fields cannot be read, text before the first header) goes to
+   * {@code onProblem} and the rest of the log is still read.
+   *
+   * <pre>{@code
+   * try (Stream<TransactionEntry> changes = storage.transactions(lastCommit, p -> log.warn(p.toString()))) {
+   *   Set<PatientId> changed = changes.map(TransactionEntry::patientId).collect(toSet());
+   * }
+   * }</pre>
+   *
+   * @param since only entries strictly after this local time (transaction times carry no zone)
+   */
+  public Stream<TransactionEntry> transactions(java.time.LocalDateTime since, Consumer<TransactionProblem> onProblem) {
+    checkArgument(since != null, "since must not be null; use transactions(onProblem) for the whole log");
+    checkArgument(onProblem != null, "onProblem must not be null");
+    return transactionStream(since, onProblem);
+  }
+
+  /** The whole transaction log of these roots, in time order; see {@link #transactions(java.time.LocalDateTime, Consumer)}. */
+  public Stream<TransactionEntry> transactions(Consumer<TransactionProblem> onProblem) {
+    checkArgument(onProblem != null, "onProblem must not be null");
+    return transactionStream(null, onProblem);
+  }
+
+  private Stream<TransactionEntry> transactionStream(java.time.LocalDateTime since,
+      Consumer<TransactionProblem> onProblem) {
+    // The file listing waits for the first element, so building the stream costs nothing.
+    Iterator<TransactionEntry> lazy = new Iterator<>() {
+      private Iterator<TransactionEntry> delegate;
+
+      private Iterator<TransactionEntry> delegate() {
+        if (delegate == null) {
+          delegate = TransactionLog.entries(roots, since, onProblem);
+        }
+        return delegate;
+      }
+
+      @Override
+      public boolean hasNext() {
+        return delegate().hasNext();
+      }
+
+      @Override
+      public TransactionEntry next() {
+        return delegate().next();
+      }
+    };
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(lazy, Spliterator.ORDERED | Spliterator.NONNULL), false);
+  }
+
   @Override
   public String toString() {
     return "Storage" + roots;

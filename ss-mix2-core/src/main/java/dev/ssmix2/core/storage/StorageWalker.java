@@ -101,6 +101,9 @@ final class StorageWalker implements Iterator<StorageEntry> {
     boolean dir = attrs.isDirectory();
     switch (f.level()) {
       case L1 -> {
+        if (dir && TransactionLog.isYearFolder(name)) {
+          return; // the transaction storage's year folder: read by Storage.transactions, not a patient prefix
+        }
         if (!dir) {
           stray(rel, "a file at the top of the storage, where patient-ID prefix folders are expected");
         } else if (filter.acceptsFirstFolder(name)) {

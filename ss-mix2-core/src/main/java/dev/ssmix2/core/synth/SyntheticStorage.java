@@ -46,6 +46,10 @@ public final class SyntheticStorage {
   private final Settings settings;
   private final boolean splitRoots;
   private final int threads;
+  private final boolean transactions;
+
+  /** The folder of the transaction storage under the output folder, when asked for. */
+  public static final String TRANSACTIONS_FOLDER = "transactions";
 
   private SyntheticStorage(Builder b) {
     this.patients = b.patients;
@@ -53,6 +57,7 @@ public final class SyntheticStorage {
         b.deleteRate, b.vitals);
     this.splitRoots = b.splitRoots;
     this.threads = b.threads;
+    this.transactions = b.transactions;
   }
 
   public static Builder builder() {
@@ -127,6 +132,10 @@ public final class SyntheticStorage {
     } finally {
       pool.shutdownNow();
     }
+    if (transactions) {
+      TransactionLogs.write(dev.ssmix2.core.storage.Storage.open(rootList), out.resolve(TRANSACTIONS_FOLDER),
+          TransactionLogs.FACILITY_ID);
+    }
     return new GenerationSummary(rootList, manifest, patients, files, defects);
   }
 
@@ -157,6 +166,7 @@ public final class SyntheticStorage {
     private Profile profile = Profile.REALISTIC;
     private boolean splitRoots;
     private boolean vitals;
+    private boolean transactions;
     private QuirkRates quirks = QuirkRates.defaults();
     private double supersedeRate = 0.05;
     private double deleteRate = 0.02;
@@ -197,6 +207,15 @@ public final class SyntheticStorage {
     /** Writes inpatient vital signs into an extended storage ({@code extended/}, content folders). */
     public Builder vitals(boolean v) {
       this.vitals = v;
+      return this;
+    }
+
+    /**
+     * Also writes the transaction storage of the generated files into {@code <out>/transactions/} (see
+     * {@link TransactionLogs}), outside every storage root.
+     */
+    public Builder transactions(boolean t) {
+      this.transactions = t;
       return this;
     }
 

@@ -27,6 +27,9 @@ package dev.ssmix2.core.validate;
  *   <tr><td>segment-order</td><td>WARNING</td><td>all segments are allowed but not in the order of the structure</td></tr>
  *   <tr><td>missing-field</td><td>WARNING</td><td>a field SS-MIX2 requires for the data type is empty</td></tr>
  *   <tr><td>non-numeric-value</td><td>WARNING</td><td>an NM field (or OBX-5 with OBX-2 = NM) is not a number</td></tr>
+ *   <tr><td>care-date-mismatch</td><td>WARNING</td><td>the 診療日 folder differs from the date the message carries
+ *       for it (ORC-9, SPM-17, RXA-3, OBR-7 … per message type), or that segment is missing</td></tr>
+ *   <tr><td>bad-timestamp</td><td>WARNING</td><td>MSH-7 is not an HL7 time (e.g. 17 digits without the dot)</td></tr>
  *   <tr><td>ambiguous-value</td><td>WARNING</td><td>a value that does not fit its declared type: components in an NM
  *       or ST value (an unescaped {@code ^}), an escape without its partner, {@code \Xhh\} that does not decode; readers
  *       keep and show the raw text with a mark</td></tr>
@@ -36,6 +39,8 @@ package dev.ssmix2.core.validate;
  *   <tr><td>missing-kana-name</td><td>WARNING</td><td>PID-5 has a kanji name but no phonetic (カナ) repetition, so
  *       searching by reading must rely on guesses</td></tr>
  *   <tr><td>split-dakuten</td><td>WARNING</td><td>the kana name writes a voiced mark as a separate character (カ゛)</td></tr>
+ *   <tr><td>split-problem-list</td><td>INFO</td><td>a patient has several current PPR-01 files with different keys
+ *       (one per diagnosis event); readers show their union</td></tr>
  *   <tr><td>name-placeholder</td><td>INFO</td><td>the name holds a placeholder for a missing character (■ ● 〓 or a
  *       private-use character)</td></tr>
  *   <tr><td>line-endings</td><td>INFO</td><td>segments end with LF or CRLF instead of CR</td></tr>
@@ -63,11 +68,14 @@ public enum FindingCode {
   MISSING_FIELD("missing-field", Severity.WARNING),
   NON_NUMERIC_VALUE("non-numeric-value", Severity.WARNING),
   AMBIGUOUS_VALUE("ambiguous-value", Severity.WARNING),
+  CARE_DATE_MISMATCH("care-date-mismatch", Severity.WARNING),
+  BAD_TIMESTAMP("bad-timestamp", Severity.WARNING),
   UNKNOWN_DATA_TYPE("unknown-data-type", Severity.WARNING),
   STRAY_FILE("stray-file", Severity.WARNING),
   SYMBOLIC_LINK("symbolic-link", Severity.WARNING),
   MISSING_KANA_NAME("missing-kana-name", Severity.WARNING),
   SPLIT_DAKUTEN("split-dakuten", Severity.WARNING),
+  SPLIT_PROBLEM_LIST("split-problem-list", Severity.INFO),
   NAME_PLACEHOLDER("name-placeholder", Severity.INFO),
   LINE_ENDINGS("line-endings", Severity.INFO),
   OTHER_CHARSET("other-charset", Severity.INFO);

@@ -33,6 +33,73 @@ final class MessageChecks {
     patientId(file, m, out);
     Set<Integer> unexpected = structure(path, type.event(), m, out);
     fields(file, m, unexpected, out);
+    careDate(file, type.code() + "^" + type.trigger(), m, out);
+    messageTime(file, m, out);
+    quantities(file, m, out);
+  }
+
+  /**
+   * The 診療日 folder against the field the profile names for the event (ORC-9, SPM-17, RXA-3, OBR-7 …): every
+   * occurrence of that segment must carry the folder's date in the field's first eight digits.
+   */
+  private static void careDate(StorageFile file, String event, Hl7Message m, List<Finding> out) {
+    Optional<String> field = Profile.get().careDateField(event);
+    if (field.isEmpty()) {
+      return;
+    }
+    String segmentId = field.get().substring(0, field.get().indexOf('-'));
+    int number = Integer.parseInt(field.get().substring(field.get().indexOf('-') + 1));
+    String folder = file.name().date().token();
+    List<Segment> segments = m.segments(segmentId);
+    if (segments.isEmpty()) {
+      out.add(new Finding(FindingCode.CARE_DATE_MISMATCH, file.relativePath(), "no " + segmentId + " segment, so "
+          + field.get() + " cannot confirm the 診療日 folder " + folder + " (" + event + " carries it there)"));
+      return;
+    }
+    Set<String> other = new java.util.LinkedHashSet<>();
+    for (Segment s : segments) {
+      String value = s.field(number).value().strip();
+      String date = value.length() >= 8 ? value.substring(0, 8) : value;
+      if (!date.equals(folder)) {
+        other.add(date.isEmpty() ? "(empty)" : date);
+      }
+    }
+    if (!other.isEmpty()) {
+      out.add(new Finding(FindingCode.CARE_DATE_MISMATCH, file.relativePath(), "the 診療日 folder is " + folder
+          + " but " + field.get() + " says " + String.join(", ", other) + " (" + event + " carries the 診療日 in "
+          + field.get() + "); the file may be filed under the wrong date"));
+    }
+  }
+
+  private static final Pattern HL7_TS =
+      Pattern.compile("\\d{4}(\\d{2}(\\d{2}(\\d{2}(\\d{2}(\\d{2}(\\.\\d{1,4})?)?)?)?)?)?([+-]\\d{4})?");
+
+  /** MSH-7 must be an HL7 TS; the file-name form of 17 digits (milliseconds without a dot) is not one. */
+  private static void messageTime(StorageFile file, Hl7Message m, List<Finding> out) {
+    String msh7 = m.header().field(7).value().strip();
+    if (msh7.isEmpty() || HL7_TS.matcher(msh7).matches()) {
+      return;
+    }
+    String hint = msh7.matches("[0-9]{17}")
+        ? "; 17 digits is the file-name form YYYYMMDDHHMMSSFFF, an HL7 time writes fractions after a dot"
+          + " (YYYYMMDDHHMMSS.FFF)"
+        : "";
+    out.add(new Finding(FindingCode.BAD_TIMESTAMP, file.relativePath(), "MSH-7 message time '" + abbreviate(msh7)
+        + "' is not an HL7 time (YYYYMMDD[HH[MM[SS[.S…]]]][+ZZZZ])" + hint));
+  }
+
+  /** TQ1-2 quantity: its first component must be a number. */
+  private static void quantities(StorageFile file, Hl7Message m, List<Finding> out) {
+    List<Segment> segments = m.segments();
+    for (int i = 0; i < segments.size(); i++) {
+      Segment s = segments.get(i);
+      if (s.id().equals("TQ1")) {
+        String quantity = s.field(2).component(1).strip();
+        if (!quantity.isEmpty() && !isNumber(quantity)) {
+          out.add(nonNumeric(file, i, "TQ1-2 quantity", quantity));
+        }
+      }
+    }
   }
 
   private static void patientId(StorageFile file, Hl7Message m, List<Finding> out) {

@@ -22,10 +22,18 @@ final class Profile {
 
   private final ImmutableMap<String, StructureRule> structures;
   private final ImmutableListMultimap<String, FieldRule> fields;
+  private final ImmutableMap<String, String> careDateFields;
 
-  private Profile(ImmutableMap<String, StructureRule> structures, ImmutableListMultimap<String, FieldRule> fields) {
+  private Profile(ImmutableMap<String, StructureRule> structures, ImmutableListMultimap<String, FieldRule> fields,
+      ImmutableMap<String, String> careDateFields) {
     this.structures = structures;
     this.fields = fields;
+    this.careDateFields = careDateFields;
+  }
+
+  /** The field ({@code ORC-9}, {@code SPM-17} …) whose date must equal the 診療日 folder for an event such as {@code RDE^O11}. */
+  Optional<String> careDateField(String event) {
+    return Optional.ofNullable(careDateFields.get(event));
   }
 
   static Profile get() {
@@ -47,7 +55,9 @@ final class Profile {
     ImmutableListMultimap.Builder<String, FieldRule> fields = ImmutableListMultimap.builder();
     rows("fields.tsv", 6, r -> fields.put(r[0], new FieldRule(r[0], Integer.parseInt(r[1]), r[2],
         r[3].equals("-") ? ImmutableSet.of() : ImmutableSet.copyOf(r[3].split(",")), r[4], r[5])));
-    return new Profile(structures.build(), fields.build());
+    ImmutableMap.Builder<String, String> careDates = ImmutableMap.builder();
+    rows("care-date-fields.tsv", 2, r -> careDates.put(r[0], r[1]));
+    return new Profile(structures.build(), fields.build(), careDates.build());
   }
 
   private static void rows(String resource, int columns, Consumer<String[]> sink) {

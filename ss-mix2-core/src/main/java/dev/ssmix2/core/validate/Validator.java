@@ -6,7 +6,9 @@ import dev.ssmix2.core.read.MessageRead;
 import dev.ssmix2.core.read.ReadProblem;
 import dev.ssmix2.core.read.ReadResult;
 import dev.ssmix2.core.read.RecordReader;
+import dev.ssmix2.core.storage.ConditionFlag;
 import dev.ssmix2.core.storage.FileName;
+import dev.ssmix2.core.storage.StandardDataType;
 import dev.ssmix2.core.storage.PatientFolder;
 import dev.ssmix2.core.storage.Storage;
 import dev.ssmix2.core.storage.StorageFile;
@@ -101,6 +103,18 @@ public final class Validator {
     }
     for (StorageFile f : p.files()) {
       counter.entry(validateFile(f));
+    }
+    List<StorageFile> problemLists = p.files().stream()
+        .filter(f -> f.dataType() == StandardDataType.PPR_01 && f.flag() == ConditionFlag.CURRENT).toList();
+    List<String> keys = problemLists.stream().map(f -> f.name().date().token() + "/" + f.name().orderNo())
+        .distinct().toList();
+    if (keys.size() > 1) {
+      StorageFile newest = problemLists.stream().max(java.util.Comparator.comparing(f -> f.name().timestamp()))
+          .orElseThrow();
+      counter.finding(new Finding(FindingCode.SPLIT_PROBLEM_LIST, newest.relativePath(), problemLists.size()
+          + " current PPR-01 files with " + keys.size() + " different keys (" + String.join(", ", keys)
+          + ") each hold part of the patient's problem list; readers show their union, the newest statement of"
+          + " each problem winning"));
     }
     Set<String> reported = new HashSet<>();
     for (History h : VersionResolver.resolve(p.files())) {

@@ -20,7 +20,11 @@ import java.util.Set;
  * reported; no {@code _1} → the key is superseded or deleted.
  *
  * <p>ADT-00 and PPR-01 are whole-patient snapshots: one file holds all demographics or the whole problem list, so
- * their versions are grouped per patient and type, whatever the order number and date written by the sender.
+ * their versions are grouped per patient and type, whatever the order number and date written by the sender. One
+ * exception: some writers keep one PPR-01 file per diagnosis event, each under its own order number and each
+ * current ({@code _1}). When the current PPR-01 files of a patient have different keys, each key is resolved on its
+ * own, so every part of the problem list stays current; readers show their union
+ * ({@code ProblemListRecord.union}).
  *
  * <pre>{@code
  * List<History> histories = VersionResolver.resolve(storage.files(patientId).toList());
@@ -53,9 +57,26 @@ public final class VersionResolver {
     }
     List<History> out = new ArrayList<>(groups.size());
     for (List<StorageFile> g : groups.values()) {
-      out.add(resolveGroup(g));
+      if (isSplitProblemList(g)) {
+        Map<VersionKey, List<StorageFile>> byKey = new LinkedHashMap<>();
+        for (StorageFile f : g) {
+          byKey.computeIfAbsent(f.key(), k -> new ArrayList<>()).add(f);
+        }
+        byKey.values().forEach(k -> out.add(resolveGroup(k)));
+      } else {
+        out.add(resolveGroup(g));
+      }
     }
     return out;
+  }
+
+  /** A patient's PPR-01 files whose current ({@code _1}) files have different keys: one file per diagnosis event. */
+  private static boolean isSplitProblemList(List<StorageFile> group) {
+    if (group.isEmpty() || group.get(0).dataType() != StandardDataType.PPR_01) {
+      return false;
+    }
+    return group.stream().filter(f -> f.flag() == ConditionFlag.CURRENT).map(StorageFile::key).distinct()
+        .count() > 1;
   }
 
   private static Object groupOf(FileName n) {
@@ -73,8 +94,16 @@ public final class VersionResolver {
     StorageFile current = valid.isEmpty() ? null : valid.get(valid.size() - 1);
     List<String> anomalies = new ArrayList<>();
     if (valid.size() > 1) {
-      anomalies.add(valid.size() + " files carry flag 1 for one key; the newest (" + current.name().timestamp()
-          + ") is taken as current");
+      List<String> orderNos = valid.stream().map(f -> f.name().date().token() + "/" + f.name().orderNo())
+          .distinct().toList();
+      if (orderNos.size() > 1) {
+        anomalies.add(valid.size() + " files carry flag 1 for " + orderNos.size() + " different keys ("
+            + String.join(", ", orderNos) + ") of the patient's " + current.dataType().code() + " snapshot; the"
+            + " newest (" + current.name().timestamp() + ") is taken as current");
+      } else {
+        anomalies.add(valid.size() + " files carry flag 1 for one key; the newest (" + current.name().timestamp()
+            + ") is taken as current");
+      }
     }
     List<Version> versions = new ArrayList<>(sorted.size());
     for (StorageFile f : sorted) {

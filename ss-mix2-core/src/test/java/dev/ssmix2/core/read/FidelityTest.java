@@ -114,6 +114,26 @@ class FidelityTest {
   }
 
   @Test
+  void allergyOnsetDateAndOnsetTextAndCommentsAreKept() {
+    dev.ssmix2.core.record.AllergyRecord nho = (dev.ssmix2.core.record.AllergyRecord) ((MessageRead) RecordReader
+        .read(ReadFixtures.file(ReadFixtures.nho(), "ADT-61_999999999999999_20111014232213000_-_1"))).record();
+    assertThat(nho.allergies()).extracting(a -> a.onsetDisplay())
+        .containsExactly("199601", "小学校低学年の頃", "200302", "2007-07-10");
+    assertThat(nho.allergies().get(1).onset()).isEmpty();
+    assertThat(nho.allergies().get(1).onsetText()).isEqualTo("小学校低学年の頃");
+
+    StorageFile f = MessageFiles.write(root, "0000000123", "-", "ADT-61", "999999999999999",
+        "MSH|^~\\&|HIS|F|GW|F|20240301||ADT^A60^ADT_A60|1|P|2.5\nEVN||20240301\n"
+        + "PID|||0000000123^^^^PI||患者^太郎^^^^^L^I||19600101|M\n"
+        + "IAM|1|DA^薬剤アレルギー^HL70127|1^ペニシリン^99XYZ|SV^重度^HL70128|発疹|A^追加^HL70323\n"
+        + "NTE|1||2010年に入院中に発症\n"
+        + "IAM|2|FA^食物アレルギー^HL70127|2^卵^99XYZ|MI^軽度^HL70128||A^追加^HL70323\n");
+    var allergy = (dev.ssmix2.core.record.AllergyRecord) ((MessageRead) RecordReader.read(f)).record();
+    assertThat(allergy.allergies().get(0).comments()).containsExactly("2010年に入院中に発症");
+    assertThat(allergy.allergies().get(1).comments()).isEmpty();
+  }
+
+  @Test
   void ecgQualifiersOfTheNhoSampleReachTheRecord() {
     Storage nho = ReadFixtures.nho();
     ExamRecord ecg = (ExamRecord) ((MessageRead) RecordReader.read(ReadFixtures.file(nho,

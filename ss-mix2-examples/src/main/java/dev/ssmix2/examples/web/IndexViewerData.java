@@ -116,7 +116,7 @@ public final class IndexViewerData implements ViewerData {
       return new PatientChart(p.id().value(), p.name(), p.kana(),
           demo.flatMap(Patient::romaji).map(PersonName::display).orElse(""), p.birthDate(), age(p.birthDate()),
           p.sex().code(), demo.flatMap(Patient::address).orElse(""), demo.map(Patient::phones).orElse(List.of()),
-          chart.allergiesRecorded, chart.allergies, chart.sortedPrescriptions(), chart.labs, chart.problems,
+          chart.allergiesRecorded, chart.allergies, chart.sortedPrescriptions(), chart.labs, chart.problems(),
           chart.sortedEncounters(), notes);
     });
   }
@@ -235,7 +235,7 @@ public final class IndexViewerData implements ViewerData {
     final List<Allergy> allergies = new ArrayList<>();
     final List<Prescription> prescriptions = new ArrayList<>();
     final List<LabResult> labs = new ArrayList<>();
-    final List<Problem> problems = new ArrayList<>();
+    final List<ProblemListRecord> problemLists = new ArrayList<>();
     final List<Encounter> encounters = new ArrayList<>();
 
     /**
@@ -298,18 +298,22 @@ public final class IndexViewerData implements ViewerData {
               t.ambiguity().map(a -> a.reason()).orElse("")));
         }
       } else if (record instanceof ProblemListRecord pl) {
-        for (ProblemListRecord.Problem p : pl.problems()) {
-          if (p.action().equalsIgnoreCase("DE")) {
-            continue;
-          }
-          String status = p.lifeCycleStatus().display() + (p.suspected() ? " 疑い" : "");
-          problems.add(new Problem(p.name(), p.icd10().orElse(""),
-              p.onset().flatMap(Hl7Timestamp::toLocalDate).map(LocalDate::toString).orElse(""), status.strip()));
-        }
+        problemLists.add(pl); // several current lists of one patient are shown as one (see problems())
       } else if (record instanceof EncounterRecord enc) {
         String when = enc.time().flatMap(Hl7Timestamp::toLocalDate).map(LocalDate::toString).orElse(date);
         encounters.add(new Encounter(token, when, enc.kind().japanese(), enc.department(), enc.ward()));
       }
+    }
+
+    /** The union of the patient's current problem lists, the newest statement of each problem winning. */
+    List<Problem> problems() {
+      List<Problem> problems = new ArrayList<>();
+      for (ProblemListRecord.Problem p : ProblemListRecord.union(problemLists)) {
+        String status = p.lifeCycleStatus().display() + (p.suspected() ? " 疑い" : "");
+        problems.add(new Problem(p.name(), p.icd10().orElse(""),
+            p.onset().flatMap(Hl7Timestamp::toLocalDate).map(LocalDate::toString).orElse(""), status.strip()));
+      }
+      return problems;
     }
 
     List<Prescription> sortedPrescriptions() {

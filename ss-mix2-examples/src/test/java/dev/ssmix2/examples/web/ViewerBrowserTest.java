@@ -138,6 +138,21 @@ class ViewerBrowserTest {
   }
 
   @Test
+  void anAmbiguousLabValueShowsItsRawTextWithAMark() {
+    driver.get(viewer.url().toString());
+
+    search("けんさ じろう");
+    hitNamed(LabPatientRoot.AMBIGUOUS_PATIENT_ID).click();
+    wait.until(ExpectedConditions.textToBe(By.id("patient-name"), "検査　次郎"));
+    WebElement cell = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("#lab-matrix td.lab-value.ambiguous")));
+    assertThat(cell.getText()).isEqualTo("⚠" + LabPatientRoot.AMBIGUOUS_RAW);
+    assertThat(cell.findElement(By.className("ambiguous-mark")).getAttribute("title")).contains("曖昧");
+    assertThat(driver.findElement(By.cssSelector("#lab-matrix tbody th.lab-name")).getText()).isEqualTo("白血球数");
+    Browser.screenshot(driver, "06-ambiguous-lab");
+  }
+
+  @Test
   void theNhoSampleChartListsEverySection() {
     driver.get(viewer.url().resolve("/#/patient/" + ViewerFixture.NHO_PATIENT_ID).toString());
     wait.until(ExpectedConditions.textToBe(By.id("patient-id"), ViewerFixture.NHO_PATIENT_ID));
