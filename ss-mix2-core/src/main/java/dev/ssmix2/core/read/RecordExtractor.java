@@ -63,6 +63,9 @@ final class RecordExtractor {
         return ExamExtractor.extract(m, src, modality.get(), ExamRecord.Modality.isResult(type));
       }
     }
+    if (!src.dataType().isStandard() && VitalSignsExtractor.accepts(m)) {
+      return VitalSignsExtractor.extract(m, src);
+    }
     return new GenericRecord(src, m);
   }
 }

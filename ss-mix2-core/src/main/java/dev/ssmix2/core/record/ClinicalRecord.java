@@ -21,7 +21,7 @@ import dev.ssmix2.core.version.VersionStatus;
  */
 public sealed interface ClinicalRecord
     permits DemographicsRecord, AllergyRecord, ProblemListRecord, MedicationOrderRecord, AdministrationRecord,
-        LabRecord, EncounterRecord, ExamRecord, DietRecord, GenericRecord {
+        LabRecord, EncounterRecord, ExamRecord, DietRecord, VitalSignsRecord, GenericRecord {
 
   /** The file, version status, message type and cancel flag. */
   RecordSource source();

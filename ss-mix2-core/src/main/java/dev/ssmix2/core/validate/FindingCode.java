@@ -33,6 +33,8 @@ package dev.ssmix2.core.validate;
  *   <tr><td>ambiguous-value</td><td>WARNING</td><td>a value that does not fit its declared type: components in an NM
  *       or ST value (an unescaped {@code ^}), an escape without its partner, {@code \Xhh\} that does not decode; readers
  *       keep and show the raw text with a mark</td></tr>
+ *   <tr><td>content-folder</td><td>WARNING</td><td>extended storage: a bare file where a content folder is expected,
+ *       a content folder without payload or without its main document, a name of six fields (no 診療科コード)</td></tr>
  *   <tr><td>unknown-data-type</td><td>WARNING</td><td>a data-type folder that is neither standard nor an extended-storage code</td></tr>
  *   <tr><td>stray-file</td><td>WARNING</td><td>a file that is no message: Thumbs.db, notes, lock files</td></tr>
  *   <tr><td>symbolic-link</td><td>WARNING</td><td>a symbolic link; never followed</td></tr>
@@ -71,6 +73,7 @@ public enum FindingCode {
   CARE_DATE_MISMATCH("care-date-mismatch", Severity.WARNING),
   BAD_TIMESTAMP("bad-timestamp", Severity.WARNING),
   UNKNOWN_DATA_TYPE("unknown-data-type", Severity.WARNING),
+  CONTENT_FOLDER("content-folder", Severity.WARNING),
   STRAY_FILE("stray-file", Severity.WARNING),
   SYMBOLIC_LINK("symbolic-link", Severity.WARNING),
   MISSING_KANA_NAME("missing-kana-name", Severity.WARNING),

@@ -78,6 +78,9 @@ public final class Validator {
       out.add(new Finding(FindingCode.UNKNOWN_DATA_TYPE, path, "data type '" + file.dataType().code()
           + "' is not one of the 26 standard types nor an extended-storage code (code^name^system)"));
     }
+    if (!ContentFolderChecks.check(file, out)) {
+      return out;
+    }
     ReadResult result = RecordReader.read(file);
     if (result instanceof ReadProblem p) {
       out.add(new Finding(codeOf(p.code()), path, p.reason()));

@@ -67,6 +67,16 @@ public final class InspectCommand implements Callable<Integer> {
       return usage(err, file + " does not exist");
     }
     Path abs = file.toAbsolutePath().normalize();
+    // A payload file of an extended-storage content folder (…/<type>/<content folder>/main_document.hl7): inspect
+    // its content folder, which is what the storage names and versions.
+    Optional<String> payload = Optional.empty();
+    if (Files.isRegularFile(abs) && abs.getParent() != null && abs.getParent().getFileName() != null
+        && FileName.tryParse(abs.getFileName().toString()).isEmpty()
+        && FileName.tryParse(abs.getParent().getFileName().toString())
+            .filter(n -> !n.dataType().isStandard()).isPresent()) {
+      payload = Optional.of(abs.getFileName().toString());
+      abs = abs.getParent();
+    }
     FileName name;
     try {
       name = FileName.parse(abs.getFileName().toString());
@@ -87,8 +97,9 @@ public final class InspectCommand implements Callable<Integer> {
         .orElse(RecordReader.statusOf(name.flag()));
     ReadResult result = RecordReader.read(storageFile, status);
     if (json) {
-      out.println(toJson(storageFile, history, status, result));
+      out.println(toJson(storageFile, history, status, result, payload));
     } else {
+      payload.ifPresent(p -> out.println("payload     " + p + " (in the content folder below)"));
       text(out, storageFile, history, status, result);
     }
     out.flush();
@@ -143,10 +154,12 @@ public final class InspectCommand implements Callable<Integer> {
     }
   }
 
-  private static String toJson(StorageFile f, Optional<History> history, VersionStatus status, ReadResult result) {
+  private static String toJson(StorageFile f, Optional<History> history, VersionStatus status, ReadResult result,
+      Optional<String> payload) {
     JsonNodeFactory nf = JsonNodeFactory.instance;
     ObjectNode o = nf.objectNode();
     o.put("file", f.path().toString());
+    payload.ifPresent(p -> o.put("payload", p));
     ObjectNode name = o.putObject("name");
     name.put("patientId", f.name().patientId().value());
     name.put("careDate", f.name().date().token());

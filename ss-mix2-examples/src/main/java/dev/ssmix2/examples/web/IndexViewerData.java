@@ -15,6 +15,7 @@ import dev.ssmix2.core.record.Coded;
 import dev.ssmix2.core.record.EncounterRecord;
 import dev.ssmix2.core.record.Hl7Timestamp;
 import dev.ssmix2.core.record.LabRecord;
+import dev.ssmix2.core.record.VitalSignsRecord;
 import dev.ssmix2.core.record.MedicationOrderRecord;
 import dev.ssmix2.core.record.Patient;
 import dev.ssmix2.core.record.PersonName;
@@ -117,7 +118,7 @@ public final class IndexViewerData implements ViewerData {
           demo.flatMap(Patient::romaji).map(PersonName::display).orElse(""), p.birthDate(), age(p.birthDate()),
           p.sex().code(), demo.flatMap(Patient::address).orElse(""), demo.map(Patient::phones).orElse(List.of()),
           chart.allergiesRecorded, chart.allergies, chart.sortedPrescriptions(), chart.labs, chart.problems(),
-          chart.sortedEncounters(), notes);
+          chart.sortedEncounters(), chart.sortedVitals(), notes);
     });
   }
 
@@ -214,7 +215,11 @@ public final class IndexViewerData implements ViewerData {
 
   private static StorageFile fileOf(RecordEntry e) {
     String name = e.file().substring(e.file().lastIndexOf('/') + 1);
-    return new StorageFile(new StorageRoot(e.root()), e.file(), FileName.parse(name), false);
+    StorageRoot root = new StorageRoot(e.root());
+    // An extended-storage entry is a content folder holding its payload files.
+    boolean contentFolder = java.nio.file.Files.isDirectory(root.resolve(e.file()),
+        java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    return new StorageFile(root, e.file(), FileName.parse(name), contentFolder);
   }
 
   private static String dataTypeName(String code) {
@@ -236,6 +241,7 @@ public final class IndexViewerData implements ViewerData {
     final List<Prescription> prescriptions = new ArrayList<>();
     final List<LabResult> labs = new ArrayList<>();
     final List<ProblemListRecord> problemLists = new ArrayList<>();
+    final List<VitalSign> vitals = new ArrayList<>();
     final List<Encounter> encounters = new ArrayList<>();
 
     /**
@@ -299,6 +305,11 @@ public final class IndexViewerData implements ViewerData {
         }
       } else if (record instanceof ProblemListRecord pl) {
         problemLists.add(pl); // several current lists of one patient are shown as one (see problems())
+      } else if (record instanceof VitalSignsRecord v) {
+        for (VitalSignsRecord.Measurement m : v.measurements()) {
+          vitals.add(new VitalSign(token, m.time().map(Hl7Timestamp::display).orElse(date), m.item().display(),
+              m.value(), m.unitDisplay(), m.ambiguity().map(a -> a.reason()).orElse("")));
+        }
       } else if (record instanceof EncounterRecord enc) {
         String when = enc.time().flatMap(Hl7Timestamp::toLocalDate).map(LocalDate::toString).orElse(date);
         encounters.add(new Encounter(token, when, enc.kind().japanese(), enc.department(), enc.ward()));
@@ -314,6 +325,11 @@ public final class IndexViewerData implements ViewerData {
             p.onset().flatMap(Hl7Timestamp::toLocalDate).map(LocalDate::toString).orElse(""), status.strip()));
       }
       return problems;
+    }
+
+    List<VitalSign> sortedVitals() {
+      vitals.sort(Comparator.comparing(VitalSign::time).reversed());
+      return vitals;
     }
 
     List<Prescription> sortedPrescriptions() {

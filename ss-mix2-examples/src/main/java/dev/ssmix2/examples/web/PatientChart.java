@@ -28,6 +28,7 @@ import java.util.OptionalInt;
  * @param labs specimen lab results, any order (the UI builds the matrix)
  * @param problems 病名 list
  * @param encounters visits and ward events, newest first
+ * @param vitals vital signs from the extended storage, newest first
  * @param notes data-quality warnings to show with the chart (e.g. "ADT-00 が 2 件あり、最新を表示")
  */
 public record PatientChart(
@@ -46,6 +47,7 @@ public record PatientChart(
     List<LabResult> labs,
     List<Problem> problems,
     List<Encounter> encounters,
+    List<VitalSign> vitals,
     List<String> notes) {
 
   public PatientChart {
@@ -63,8 +65,18 @@ public record PatientChart(
     labs = Texts.copy(labs);
     problems = Texts.copy(problems);
     encounters = Texts.copy(encounters);
+    vitals = Texts.copy(vitals);
     notes = Texts.copy(notes);
     // A listed allergy is itself a record; never let the UI claim "unknown" next to one.
     allergiesRecorded = allergiesRecorded || !allergies.isEmpty();
+  }
+
+  /** A chart without vital signs. */
+  public PatientChart(String patientId, String name, String kana, String romaji, Optional<LocalDate> birthDate,
+      OptionalInt age, String sex, String address, List<String> phones, boolean allergiesRecorded,
+      List<Allergy> allergies, List<Prescription> prescriptions, List<LabResult> labs, List<Problem> problems,
+      List<Encounter> encounters, List<String> notes) {
+    this(patientId, name, kana, romaji, birthDate, age, sex, address, phones, allergiesRecorded, allergies,
+        prescriptions, labs, problems, encounters, List.of(), notes);
   }
 }

@@ -187,7 +187,7 @@
       clear($(id));
     }
     $('allergy-banner').className = '';
-    for (const id of ['prescriptions', 'problems', 'encounters', 'timeline']) {
+    for (const id of ['prescriptions', 'problems', 'encounters', 'vitals', 'timeline']) {
       clear($(id).tBodies[0]);
     }
   }
@@ -208,6 +208,9 @@
     fillTable('prescriptions', chart.prescriptions, (p) => [p.date, p.start, p.kind, p.drug, p.dose, p.unit, p.usage, p.days, p.route],
       (row, p) => row.classList.add(p.kind === '注射' ? 'kind-injection' : 'kind-prescription'));
     renderLabs(chart.labs || []);
+    // An ambiguous value is shown raw with a mark, never as a parsed part of it.
+    fillTable('vitals', chart.vitals, (v) => [v.time, v.item, (v.ambiguity ? '⚠' : '') + v.value, v.unit],
+      (row, v) => { if (v.ambiguity) { row.classList.add('ambiguous'); row.title = '曖昧な値（送信元の表記のまま）: ' + v.ambiguity; } });
     fillTable('problems', chart.problems, (p) => [p.name, p.icd10, p.onset, p.status]);
     fillTable('encounters', chart.encounters, (e) => [e.date, e.kind, e.department, e.ward]);
   }

@@ -22,6 +22,8 @@ public final class LabPatientRoot {
   /** The same OBX as a real sender wrote it: a string (ST) value whose {@code ^} splits it into two components. */
   static final String AMBIGUOUS_OBX = "OBX|1|ST|2A010000001930901^白血球数^JC10||" + AMBIGUOUS_RAW
       + "|/μL|3300-8600||||F|||20240310090000\r";
+  static final String VITAL_TEMPERATURE = "37.2";
+  static final String VITAL_AMBIGUOUS = "128^74";
   /** ADT-00 only, PID-7 empty. */
   static final String NO_BIRTH_DATE_ID = "0000000322";
   static final String NO_BIRTH_DATE_KANA = "みしょう いちろう";
@@ -55,7 +57,26 @@ public final class LabPatientRoot {
         + "OBR|1|000000000000601|000000000000601|E001^血液学的検査^99O03|||20240310|20240310\r"
         + "ORC|SC|000000000000601|000000000000601||CM||||202403101030\r" + AMBIGUOUS_OBX,
         FileName.parse("0000000323_20240310_OML-11_000000000000601_20240310150000000_01_1"));
+    vitals(root, jiro);
     return root;
+  }
+
+  /** An extended-storage content folder of vital signs (ORU^R30): 体温 and a blood pressure sent as {@code 128^74}. */
+  private static void vitals(Path root, String pid) {
+    String type = "L-OBSERVATIONS^OBSERVATIONS^99ZL01";
+    Path folder = root.resolve("000/000/0000000323/20240310/" + type + "/0000000323_20240310_" + type
+        + "_000000020240310_20240310150000000_01_1");
+    String message = String.format(MSH, "20240310150000", "ORU^R30^ORU_R30", "7") + pid
+        + "OBR|1||||||202403101500\r"
+        + "OBX|1|NM|8310-5^体温^LN||" + VITAL_TEMPERATURE + "|Cel^Cel^UCUM|||||F|||202403101500\r"
+        + "OBX|2|NM|8480-6^血圧^LN||" + VITAL_AMBIGUOUS + "|mm[Hg]^mm[Hg]^UCUM|||||F|||202403101500\r";
+    try {
+      java.nio.file.Files.createDirectories(folder);
+      java.nio.file.Files.write(folder.resolve("main_document.hl7"),
+          message.getBytes(java.nio.charset.Charset.forName("ISO-2022-JP")));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static void lab(StorageWriter writer, String date, String order, String value, String flag) {

@@ -149,7 +149,11 @@ class ViewerBrowserTest {
     assertThat(cell.getText()).isEqualTo("⚠" + LabPatientRoot.AMBIGUOUS_RAW);
     assertThat(cell.findElement(By.className("ambiguous-mark")).getAttribute("title")).contains("曖昧");
     assertThat(driver.findElement(By.cssSelector("#lab-matrix tbody th.lab-name")).getText()).isEqualTo("白血球数");
-    Browser.screenshot(driver, "06-ambiguous-lab");
+    List<WebElement> vitals = driver.findElements(By.cssSelector("#vitals tbody tr"));
+    assertThat(vitals).extracting(WebElement::getText)
+        .anySatisfy(t -> assertThat(t).contains("体温", LabPatientRoot.VITAL_TEMPERATURE, "Cel"))
+        .anySatisfy(t -> assertThat(t).contains("⚠" + LabPatientRoot.VITAL_AMBIGUOUS));
+    Browser.screenshot(driver, "06-ambiguous-lab-and-vitals");
   }
 
   @Test

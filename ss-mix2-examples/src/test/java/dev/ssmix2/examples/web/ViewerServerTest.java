@@ -144,6 +144,24 @@ class ViewerServerTest {
   }
 
   @Test
+  void vitalSignsAreServedWithTheChart() {
+    JsonNode vitals = TestHttp.json(get("/api/patients/" + LabPatientRoot.AMBIGUOUS_PATIENT_ID)).get("vitals");
+
+    assertThat(vitals).hasSize(2);
+    assertThat(vitals).anySatisfy(v -> {
+      assertThat(v.get("item").asText()).isEqualTo("体温");
+      assertThat(v.get("value").asText()).isEqualTo(LabPatientRoot.VITAL_TEMPERATURE);
+      assertThat(v.get("unit").asText()).isEqualTo("Cel");
+      assertThat(v.get("time").asText()).isEqualTo("2024-03-10 15:00");
+      assertThat(v.get("ambiguity").asText()).isEmpty();
+    });
+    assertThat(vitals).anySatisfy(v -> {
+      assertThat(v.get("value").asText()).isEqualTo(LabPatientRoot.VITAL_AMBIGUOUS);
+      assertThat(v.get("ambiguity").asText()).isNotBlank();
+    });
+  }
+
+  @Test
   void markupInDataIsServedAsJsonTextNotAsHtml() {
     HttpResponse<String> response = get("/api/patients/" + ViewerFixture.MARKUP_PATIENT_ID);
 
