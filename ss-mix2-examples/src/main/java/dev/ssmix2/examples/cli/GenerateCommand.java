@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ssmix2 generate --out DIR --patients N [--seed S] [--clean] [--profile …] [--split-roots] [--vitals]}: writes
+ * {@code ssmix2 generate --out DIR --patients N [--seed S] [--clean] [--profile …] [--split-roots] [--vitals] [--transactions]}: writes
  * a deterministic synthetic storage and its {@code manifest.jsonl}. Exit status 0 on success, 2 for bad arguments or
  * an unusable output folder.
  */
@@ -59,6 +59,10 @@ public final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--vitals", description = "also write inpatient vital signs into an extended storage (extended/)")
   boolean vitals;
 
+  @Option(names = "--transactions",
+      description = "also write the transaction storage of the generated files (transactions/<YYYY>/TR_….DAT)")
+  boolean transactions;
+
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
@@ -73,7 +77,7 @@ public final class GenerateCommand implements Callable<Integer> {
     long started = System.nanoTime();
     try (ConsoleProgress progress = ConsoleProgress.onStderr(spec, "generate")) {
       summary = SyntheticStorage.builder().patients(patients).seed(seed).clean(clean).profile(profile)
-          .splitRoots(splitRoots).vitals(vitals).build()
+          .splitRoots(splitRoots).vitals(vitals).transactions(transactions).build()
           .generate(this.out, (done, total, files) -> progress.update(done, total, "patients"));
     } catch (StorageWriteException | IllegalArgumentException e) {
       return usage(err, e.getMessage());
@@ -85,6 +89,9 @@ public final class GenerateCommand implements Callable<Integer> {
       out.println("root:     " + root);
     }
     out.println("manifest: " + summary.manifest());
+    if (transactions) {
+      out.println("transactions: " + this.out.resolve(SyntheticStorage.TRANSACTIONS_FOLDER));
+    }
     out.flush();
     return 0;
   }

@@ -19,8 +19,11 @@ class VitalSignsCliTest {
   @Test
   void generatedVitalSignsShowInPatientJsonAndInspect() throws IOException {
     Path out = work.resolve("gen");
-    CliRun gen = CliRun.of(new GenerateCommand(), "--out", out.toString(), "--patients", "30", "--clean", "--vitals");
+    CliRun gen = CliRun.of(new GenerateCommand(), "--out", out.toString(), "--patients", "30", "--clean", "--vitals",
+        "--transactions");
     assertThat(gen.exit()).as(gen.err()).isZero();
+    assertThat(gen.out()).contains("transactions: ");
+    assertThat(Files.isDirectory(out.resolve("transactions"))).isTrue();
     Path mainDocument;
     try (Stream<Path> s = Files.walk(out.resolve("extended"))) {
       mainDocument = s.filter(p -> p.getFileName().toString().equals("main_document.hl7")).sorted().findFirst()
