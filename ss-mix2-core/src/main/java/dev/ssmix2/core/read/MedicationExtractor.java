@@ -45,7 +45,8 @@ final class MedicationExtractor {
         Segments.all(group, "RXC").stream()
             .map(rxc -> new Component(rxc.value(1).strip(), Coded.of(rxc.field(2)), rxc.value(3).strip(),
                 Coded.of(rxc.field(4))))
-            .toList());
+            .toList(),
+        Segments.all(group, "NTE").stream().map(Segments::comment).toList());
   }
 
   /** TQ1-6 service duration {@code 5^d}: the number when the unit is days ({@code d}, {@code D}, {@code 日}). */

@@ -50,17 +50,29 @@ public record MedicationOrderRecord(RecordSource source, Kind kind, List<Order> 
    * @param end TQ1-8
    * @param route RXR-1
    * @param components RXC segments (injections: base and additives)
+   * @param comments the NTE-3 comments of the order group (ORC to the next ORC), in order
    */
   public record Order(String orderControl, String placerOrderNo, String groupNo, Coded give, String dose, Coded unit,
       Coded dosageForm, String dispenseAmount, Coded dispenseUnit, String dailyTotal, Coded dailyTotalUnit,
       Coded usage, Optional<Integer> days, Optional<Hl7Timestamp> start, Optional<Hl7Timestamp> end, Coded route,
-      List<Component> components) {
+      List<Component> components, List<String> comments) {
     public Order {
       checkArgument(orderControl != null && placerOrderNo != null && groupNo != null && give != null && dose != null
           && unit != null && dosageForm != null && dispenseAmount != null && dispenseUnit != null
           && dailyTotal != null && dailyTotalUnit != null && usage != null && days != null && start != null
-          && end != null && route != null && components != null, "order fields must not be null");
+          && end != null && route != null && components != null && comments != null,
+          "order fields must not be null");
       components = List.copyOf(components);
+      comments = List.copyOf(comments);
+    }
+
+    /** An order without NTE comments. */
+    public Order(String orderControl, String placerOrderNo, String groupNo, Coded give, String dose, Coded unit,
+        Coded dosageForm, String dispenseAmount, Coded dispenseUnit, String dailyTotal, Coded dailyTotalUnit,
+        Coded usage, Optional<Integer> days, Optional<Hl7Timestamp> start, Optional<Hl7Timestamp> end, Coded route,
+        List<Component> components) {
+      this(orderControl, placerOrderNo, groupNo, give, dose, unit, dosageForm, dispenseAmount, dispenseUnit,
+          dailyTotal, dailyTotalUnit, usage, days, start, end, route, components, List.of());
     }
 
     /** The drugs of this group: RXC components when there are any (injections), else RXE-2. */

@@ -134,6 +134,17 @@ class FidelityTest {
   }
 
   @Test
+  void orderCommentsStayWithTheirOrder() {
+    StorageFile f = MessageFiles.write(root, "0000000123", "20240301", "OMP-01", "000000000000009",
+        "MSH|^~\\&|HIS|F|GW|F|20240301||RDE^O11^RDE_O11|1|P|2.5\n"
+        + "PID|||0000000123^^^^PI||患者^太郎^^^^^L^I||19600101|M\n"
+        + "ORC|NW|1|||||||20240301\nRXE||108665201^ダーゼン錠^HOT9|1||TAB^錠^MR9P\nNTE|1||粉砕不可\n"
+        + "ORC|NW|2|||||||20240301\nRXE||110626901^パンスポリンT錠^HOT9|1||TAB^錠^MR9P\n");
+    var rx = (dev.ssmix2.core.record.MedicationOrderRecord) ((MessageRead) RecordReader.read(f)).record();
+    assertThat(rx.orders()).extracting(o -> o.comments()).containsExactly(List.of("粉砕不可"), List.of());
+  }
+
+  @Test
   void ecgQualifiersOfTheNhoSampleReachTheRecord() {
     Storage nho = ReadFixtures.nho();
     ExamRecord ecg = (ExamRecord) ((MessageRead) RecordReader.read(ReadFixtures.file(nho,
