@@ -216,6 +216,11 @@ public final class Field {
    * element for a component without subcomponents, none for an absent component.
    */
   public List<String> subcomponents(int rep, int c) {
+    checkIndexes(rep, c);
+    if (!literal && !isEmpty() && !layout().hasSubcomponent()) {
+      String value = subcomponent(rep, c, 1);
+      return value.isEmpty() ? List.of() : List.of(value);
+    }
     String rawComponent = rawComponent(rep, c);
     if (rawComponent.isEmpty()) {
       return List.of();
@@ -234,6 +239,11 @@ public final class Field {
       out.add(subcomponent(rep, c, s));
     }
     return out.build();
+  }
+
+  /** Whether any component of this field holds a subcomponent separator (cheap: known from the field's layout). */
+  public boolean hasSubcomponents() {
+    return !literal && !isEmpty() && layout().hasSubcomponent();
   }
 
   /** Component {@code c} (1-based) of repetition {@code rep} (0-based) as raw text, subcomponents and escapes kept. */

@@ -55,6 +55,9 @@ public record Coded(String code, String text, String system, String altCode, Str
 
   /** Subcomponents 2… of one component, without trailing empties. */
   private static List<String> qualifiers(Field field, int rep, int component) {
+    if (!field.hasSubcomponents()) {
+      return List.of(); // nearly every coded element: no subcomponent anywhere in the field
+    }
     List<String> subs = field.subcomponents(rep, component);
     int n = subs.size();
     while (n > 1 && subs.get(n - 1).isBlank()) {
