@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * The viewer's {@code /api/search} under load (issue 5: p99 ≤ 20 ms with 20 concurrent clients on 100,000 patients):
+ * The viewer's {@code /api/search} under load (target: p99 ≤ 20 ms with 20 concurrent clients on 100,000 patients):
  * the real {@link ViewerServer} on 127.0.0.1 with its audit log, over the cached library index of the
  * {@code names-only-100000} storage, 20 client threads in the same JVM each sending every query shape in turn.
  */

@@ -1,8 +1,8 @@
 package dev.ssmix2.benchmarks;
 
+import dev.ssmix2.core.ProgressListener;
 import dev.ssmix2.core.synth.GenerationSummary;
 import dev.ssmix2.core.synth.Profile;
-import dev.ssmix2.core.synth.ProgressListener;
 import dev.ssmix2.core.synth.SyntheticStorage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +25,7 @@ final class Generation {
         .seed(seed)
         .profile(Profile.valueOf(profile.toUpperCase(Locale.ROOT).replace('-', '_')))
         .build()
-        .generate(folder, ProgressListener.NONE);
+        .generate(folder, ProgressListener.none());
     StringBuilder b = new StringBuilder();
     summary.roots().forEach(r -> b.append(folder.relativize(r.toAbsolutePath())).append('\n'));
     try {

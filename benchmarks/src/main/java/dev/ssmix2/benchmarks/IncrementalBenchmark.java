@@ -1,5 +1,6 @@
 package dev.ssmix2.benchmarks;
 
+import dev.ssmix2.core.ProgressListener;
 import dev.ssmix2.core.hl7.Hl7Decoder;
 import dev.ssmix2.core.storage.ConditionFlag;
 import dev.ssmix2.core.storage.FileName;
@@ -11,7 +12,6 @@ import dev.ssmix2.core.write.StorageWriter;
 import dev.ssmix2.core.write.WriterOptions;
 import dev.ssmix2.index.store.ChangeDetection;
 import dev.ssmix2.index.store.PatientIndex;
-import dev.ssmix2.index.store.ProgressListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

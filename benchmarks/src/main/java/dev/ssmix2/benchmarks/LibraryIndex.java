@@ -1,9 +1,9 @@
 package dev.ssmix2.benchmarks;
 
+import dev.ssmix2.core.ProgressListener;
 import dev.ssmix2.core.storage.Storage;
 import dev.ssmix2.index.search.PatientHit;
 import dev.ssmix2.index.store.PatientIndex;
-import dev.ssmix2.index.store.ProgressListener;
 import java.io.Closeable;
 import java.nio.file.Path;
 import java.util.List;

@@ -339,7 +339,7 @@ public final class Report {
             Double.NaN, "ms (" + shape + ")", p99 <= QUERY_P99_MS,
             "missed by " + fmt(p99 - QUERY_P99_MS, 1) + " ms (" + fmt(p99 / QUERY_P99_MS, 1) + "× the target) on "
                 + shape);
-        target("1M-patient query p50 ≤ " + fmt(QUERY_P50_MS, 0) + " ms (issue 4, worst shape)", worstP50, Double.NaN,
+        target("1M-patient query p50 ≤ " + fmt(QUERY_P50_MS, 0) + " ms (worst shape)", worstP50, Double.NaN,
             "ms", worstP50 <= QUERY_P50_MS, "missed by " + fmt(worstP50 - QUERY_P50_MS, 2) + " ms");
       }
       for (String engine : List.of("ssmix2", "kuromoji")) {
@@ -453,7 +453,7 @@ public final class Report {
       }
     });
     if (!lines.isEmpty()) {
-      body.append("## Storage generation (issue 3's generator; measured when the cache was built)\n\n");
+      body.append("## Storage generation (SyntheticStorage; measured when the cache was built)\n\n");
       lines.forEach(l -> body.append(l).append('\n'));
       body.append('\n');
     }

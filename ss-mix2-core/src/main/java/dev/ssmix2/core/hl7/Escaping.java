@@ -3,6 +3,7 @@ package dev.ssmix2.core.hl7;
 import java.nio.charset.Charset;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * HL7 escape sequences inside one primitive value. {@code \F\ \S\ \T\ \R\ \E\} become the delimiter they stand for;
@@ -59,7 +60,7 @@ final class Escaping {
   }
 
   /** What an escape body stands for, or null if the body is not an HL7 escape. */
-  private static String replacement(String body, EncodingCharacters enc, Charset charset) {
+  private static @Nullable String replacement(String body, EncodingCharacters enc, Charset charset) {
     if (body.length() == 1) {
       switch (body.charAt(0)) {
         case 'F':
@@ -111,7 +112,7 @@ final class Escaping {
     return Character.isLetter(command.charAt(0));
   }
 
-  private static String decodeHex(String hex, Charset charset) {
+  private static @Nullable String decodeHex(String hex, Charset charset) {
     if (hex.isEmpty() || hex.length() % 2 != 0 || !isHex(hex)) {
       return null;
     }

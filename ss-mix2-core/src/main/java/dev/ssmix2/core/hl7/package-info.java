@@ -10,4 +10,7 @@
  * String kanjiFamilyName = message.get("PID-5(0)-1");
  * }</pre>
  */
+@NullMarked
 package dev.ssmix2.core.hl7;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,6 +1,6 @@
 package dev.ssmix2.core.read;
 
-import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.ssmix2.core.hl7.DecodedText;
 import dev.ssmix2.core.hl7.Hl7Message;
@@ -15,7 +15,9 @@ import dev.ssmix2.core.storage.StorageFile;
 public record MessageRead(StorageFile file, DecodedText decoded, Hl7Message message, ClinicalRecord record)
     implements ReadResult {
   public MessageRead {
-    checkArgument(file != null && decoded != null && message != null && record != null,
-        "message read fields must not be null");
+    checkNotNull(file, "file must not be null");
+    checkNotNull(decoded, "decoded must not be null");
+    checkNotNull(message, "message must not be null");
+    checkNotNull(record, "record must not be null");
   }
 }

@@ -1,6 +1,6 @@
 package dev.ssmix2.core.read;
 
-import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.ssmix2.core.hl7.Segment;
 import dev.ssmix2.core.record.Patient;
@@ -29,7 +29,7 @@ public final class PatientReader {
 
   /** {@link #current(Collection)} over a patient folder's files. */
   public static Optional<Patient> current(PatientFolder folder) {
-    checkArgument(folder != null, "folder must not be null");
+    checkNotNull(folder, "folder must not be null");
     return current(folder.files());
   }
 
@@ -39,7 +39,7 @@ public final class PatientReader {
    * file of the patient can be read.
    */
   public static Optional<Patient> current(Collection<StorageFile> files) {
-    checkArgument(files != null, "files must not be null");
+    checkNotNull(files, "files must not be null");
     List<StorageFile> adt00 = files.stream().filter(f -> f.dataType() == StandardDataType.ADT_00).toList();
     for (History h : VersionResolver.resolve(adt00)) {
       Optional<Patient> p = h.current().flatMap(PatientReader::fromFile);
@@ -62,7 +62,7 @@ public final class PatientReader {
    * search aliases.
    */
   public static List<Patient> history(Collection<StorageFile> files) {
-    checkArgument(files != null, "files must not be null");
+    checkNotNull(files, "files must not be null");
     List<StorageFile> adt00 = files.stream().filter(f -> f.dataType() == StandardDataType.ADT_00).toList();
     List<Patient> out = new ArrayList<>();
     for (History h : VersionResolver.resolve(adt00)) {
@@ -77,7 +77,7 @@ public final class PatientReader {
 
   /** The patient in one file's PID segment, if the file reads and has a PID. */
   public static Optional<Patient> fromFile(StorageFile file) {
-    checkArgument(file != null, "file must not be null");
+    checkNotNull(file, "file must not be null");
     if (RecordReader.read(file) instanceof MessageRead ok) {
       Optional<Segment> pid = ok.message().segment("PID");
       return pid.map(s -> PatientExtractor.fromPid(s, file));

@@ -1,6 +1,6 @@
 package dev.ssmix2.core.read;
 
-import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.ssmix2.core.storage.StorageFile;
 
@@ -35,7 +35,9 @@ public record ReadProblem(StorageFile file, Code code, String reason) implements
   }
 
   public ReadProblem {
-    checkArgument(file != null && code != null && reason != null, "read problem fields must not be null");
+    checkNotNull(file, "file must not be null");
+    checkNotNull(code, "code must not be null");
+    checkNotNull(reason, "reason must not be null");
   }
 
   @Override

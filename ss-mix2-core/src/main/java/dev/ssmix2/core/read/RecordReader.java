@@ -1,6 +1,6 @@
 package dev.ssmix2.core.read;
 
-import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.ssmix2.core.hl7.DecodedText;
 import dev.ssmix2.core.hl7.Hl7Decoder;
@@ -41,13 +41,14 @@ public final class RecordReader {
 
   /** Reads one file; the version status follows its condition flag. */
   public static ReadResult read(StorageFile file) {
-    checkArgument(file != null, "file must not be null");
+    checkNotNull(file, "file must not be null");
     return read(file, statusOf(file.flag()));
   }
 
   /** Reads one file with the status its version history gave it. */
   public static ReadResult read(StorageFile file, VersionStatus status) {
-    checkArgument(file != null && status != null, "file and status must not be null");
+    checkNotNull(file, "file must not be null");
+    checkNotNull(status, "status must not be null");
     byte[] bytes;
     try {
       bytes = file.readBytes();
@@ -59,7 +60,9 @@ public final class RecordReader {
 
   /** Reads already loaded bytes of {@code file} (for callers that read bytes themselves, e.g. validation). */
   public static ReadResult read(StorageFile file, VersionStatus status, byte[] bytes) {
-    checkArgument(file != null && status != null && bytes != null, "file, status and bytes must not be null");
+    checkNotNull(file, "file must not be null");
+    checkNotNull(status, "status must not be null");
+    checkNotNull(bytes, "bytes must not be null");
     if (isBlank(bytes)) {
       return new ReadProblem(file, Code.EMPTY_FILE, bytes.length == 0
           ? "the file is empty (0 bytes); a message file must hold one HL7 message"

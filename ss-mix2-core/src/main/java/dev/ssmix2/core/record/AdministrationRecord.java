@@ -1,6 +1,6 @@
 package dev.ssmix2.core.record;
 
-import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.List;
 import java.util.Optional;
@@ -10,8 +10,9 @@ public record AdministrationRecord(RecordSource source, MedicationOrderRecord.Ki
     List<Administration> administrations) implements ClinicalRecord {
 
   public AdministrationRecord {
-    checkArgument(source != null && kind != null && administrations != null,
-        "administration record fields must not be null");
+    checkNotNull(source, "source must not be null");
+    checkNotNull(kind, "kind must not be null");
+    checkNotNull(administrations, "administrations must not be null");
     administrations = List.copyOf(administrations);
   }
 
@@ -30,8 +31,14 @@ public record AdministrationRecord(RecordSource source, MedicationOrderRecord.Ki
   public record Administration(String placerOrderNo, Optional<Hl7Timestamp> start, Optional<Hl7Timestamp> end,
       Coded drug, String amount, Coded unit, String completionStatus, Coded route) {
     public Administration {
-      checkArgument(placerOrderNo != null && start != null && end != null && drug != null && amount != null
-          && unit != null && completionStatus != null && route != null, "administration fields must not be null");
+      checkNotNull(placerOrderNo, "placerOrderNo must not be null");
+      checkNotNull(start, "start must not be null");
+      checkNotNull(end, "end must not be null");
+      checkNotNull(drug, "drug must not be null");
+      checkNotNull(amount, "amount must not be null");
+      checkNotNull(unit, "unit must not be null");
+      checkNotNull(completionStatus, "completionStatus must not be null");
+      checkNotNull(route, "route must not be null");
     }
   }
 

@@ -1,6 +1,6 @@
 package dev.ssmix2.core.record;
 
-import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +8,8 @@ import java.util.Optional;
 /** ADT-61 アレルギー情報: the IAM segments of one message. */
 public record AllergyRecord(RecordSource source, List<Allergy> allergies) implements ClinicalRecord {
   public AllergyRecord {
-    checkArgument(source != null && allergies != null, "allergy record fields must not be null");
+    checkNotNull(source, "source must not be null");
+    checkNotNull(allergies, "allergies must not be null");
     allergies = List.copyOf(allergies);
   }
 
@@ -27,8 +28,14 @@ public record AllergyRecord(RecordSource source, List<Allergy> allergies) implem
   public record Allergy(Coded type, Coded allergen, Coded severity, String reaction, Coded action,
       Optional<Hl7Timestamp> identified, String onsetText, List<String> comments) {
     public Allergy {
-      checkArgument(type != null && allergen != null && severity != null && reaction != null && action != null
-          && identified != null && onsetText != null && comments != null, "allergy fields must not be null");
+      checkNotNull(type, "type must not be null");
+      checkNotNull(allergen, "allergen must not be null");
+      checkNotNull(severity, "severity must not be null");
+      checkNotNull(reaction, "reaction must not be null");
+      checkNotNull(action, "action must not be null");
+      checkNotNull(identified, "identified must not be null");
+      checkNotNull(onsetText, "onsetText must not be null");
+      checkNotNull(comments, "comments must not be null");
       comments = List.copyOf(comments);
     }
 

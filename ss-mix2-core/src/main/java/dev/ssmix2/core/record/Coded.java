@@ -1,6 +1,6 @@
 package dev.ssmix2.core.record;
 
-import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.ssmix2.core.hl7.Field;
 import java.util.List;
@@ -23,10 +23,14 @@ public record Coded(String code, String text, String system, String altCode, Str
   public static final Coded EMPTY = new Coded("", "", "", "", "", "");
 
   public Coded {
-    checkArgument(code != null && text != null && system != null && altCode != null && altText != null
-        && altSystem != null, "coded element parts must not be null; use \"\" for an absent part");
-    checkArgument(codeQualifiers != null && textQualifiers != null,
-        "coded element qualifiers must not be null; use an empty list");
+    checkNotNull(code, "code must not be null; use \"\" for an absent part");
+    checkNotNull(text, "text must not be null; use \"\" for an absent part");
+    checkNotNull(system, "system must not be null; use \"\" for an absent part");
+    checkNotNull(altCode, "altCode must not be null; use \"\" for an absent part");
+    checkNotNull(altText, "altText must not be null; use \"\" for an absent part");
+    checkNotNull(altSystem, "altSystem must not be null; use \"\" for an absent part");
+    checkNotNull(codeQualifiers, "codeQualifiers must not be null; use an empty list");
+    checkNotNull(textQualifiers, "textQualifiers must not be null; use an empty list");
     codeQualifiers = List.copyOf(codeQualifiers);
     textQualifiers = List.copyOf(textQualifiers);
   }

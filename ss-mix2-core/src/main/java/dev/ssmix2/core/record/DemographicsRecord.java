@@ -1,11 +1,12 @@
 package dev.ssmix2.core.record;
 
-import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 /** ADT-00 患者基本情報: the demographics a message carries (or deletes, for ADT^A23). */
 public record DemographicsRecord(RecordSource source, Patient patient) implements ClinicalRecord {
   public DemographicsRecord {
-    checkArgument(source != null && patient != null, "demographics record fields must not be null");
+    checkNotNull(source, "source must not be null");
+    checkNotNull(patient, "patient must not be null");
   }
 
   @Override

@@ -1,6 +1,6 @@
 package dev.ssmix2.core.record;
 
-import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +8,8 @@ import java.util.Optional;
 /** OMD 食事オーダ: one row per ODS segment. */
 public record DietRecord(RecordSource source, List<Diet> diets) implements ClinicalRecord {
   public DietRecord {
-    checkArgument(source != null && diets != null, "diet record fields must not be null");
+    checkNotNull(source, "source must not be null");
+    checkNotNull(diets, "diets must not be null");
     diets = List.copyOf(diets);
   }
 
@@ -25,8 +26,12 @@ public record DietRecord(RecordSource source, List<Diet> diets) implements Clini
   public record Diet(String orderControl, String type, Coded diet, String instructions, Optional<Hl7Timestamp> start,
       Optional<Hl7Timestamp> end) {
     public Diet {
-      checkArgument(orderControl != null && type != null && diet != null && instructions != null && start != null
-          && end != null, "diet fields must not be null");
+      checkNotNull(orderControl, "orderControl must not be null");
+      checkNotNull(type, "type must not be null");
+      checkNotNull(diet, "diet must not be null");
+      checkNotNull(instructions, "instructions must not be null");
+      checkNotNull(start, "start must not be null");
+      checkNotNull(end, "end must not be null");
     }
 
     /** The diet name, else the instruction text. */

@@ -1,6 +1,6 @@
 package dev.ssmix2.core.record;
 
-import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.ssmix2.core.storage.DataType;
 import dev.ssmix2.core.storage.StandardDataType;
@@ -58,9 +58,19 @@ public record EncounterRecord(
   }
 
   public EncounterRecord {
-    checkArgument(source != null && kind != null && patientClass != null && department != null && ward != null
-        && room != null && bed != null && priorWard != null && priorRoom != null && attendingDoctor != null
-        && admitted != null && discharged != null && eventTime != null, "encounter fields must not be null");
+    checkNotNull(source, "source must not be null");
+    checkNotNull(kind, "kind must not be null");
+    checkNotNull(patientClass, "patientClass must not be null");
+    checkNotNull(department, "department must not be null");
+    checkNotNull(ward, "ward must not be null");
+    checkNotNull(room, "room must not be null");
+    checkNotNull(bed, "bed must not be null");
+    checkNotNull(priorWard, "priorWard must not be null");
+    checkNotNull(priorRoom, "priorRoom must not be null");
+    checkNotNull(attendingDoctor, "attendingDoctor must not be null");
+    checkNotNull(admitted, "admitted must not be null");
+    checkNotNull(discharged, "discharged must not be null");
+    checkNotNull(eventTime, "eventTime must not be null");
   }
 
   /** The time that matters for this kind: discharge for discharges, admission for admissions, else the event. */

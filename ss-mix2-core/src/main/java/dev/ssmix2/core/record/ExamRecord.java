@@ -1,6 +1,6 @@
 package dev.ssmix2.core.record;
 
-import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.ssmix2.core.storage.DataType;
 import dev.ssmix2.core.storage.StandardDataType;
@@ -56,8 +56,10 @@ public record ExamRecord(RecordSource source, Modality modality, boolean isResul
   }
 
   public ExamRecord {
-    checkArgument(source != null && modality != null && procedures != null && observations != null,
-        "exam record fields must not be null");
+    checkNotNull(source, "source must not be null");
+    checkNotNull(modality, "modality must not be null");
+    checkNotNull(procedures, "procedures must not be null");
+    checkNotNull(observations, "observations must not be null");
     procedures = List.copyOf(procedures);
     observations = List.copyOf(observations);
   }
@@ -74,8 +76,11 @@ public record ExamRecord(RecordSource source, Modality modality, boolean isResul
   public record Procedure(String orderControl, String placerOrderNo, String parentOrderNo, Coded procedure,
       Optional<Hl7Timestamp> performed) {
     public Procedure {
-      checkArgument(orderControl != null && placerOrderNo != null && parentOrderNo != null && procedure != null
-          && performed != null, "procedure fields must not be null");
+      checkNotNull(orderControl, "orderControl must not be null");
+      checkNotNull(placerOrderNo, "placerOrderNo must not be null");
+      checkNotNull(parentOrderNo, "parentOrderNo must not be null");
+      checkNotNull(procedure, "procedure must not be null");
+      checkNotNull(performed, "performed must not be null");
     }
   }
 
@@ -94,8 +99,14 @@ public record ExamRecord(RecordSource source, Modality modality, boolean isResul
   public record Observation(String placerOrderNo, String valueType, Coded item, String value, String unit,
       String subId, List<String> comments, Optional<AmbiguousValue> ambiguity) {
     public Observation {
-      checkArgument(placerOrderNo != null && valueType != null && item != null && value != null && unit != null
-          && subId != null && comments != null && ambiguity != null, "observation fields must not be null");
+      checkNotNull(placerOrderNo, "placerOrderNo must not be null");
+      checkNotNull(valueType, "valueType must not be null");
+      checkNotNull(item, "item must not be null");
+      checkNotNull(value, "value must not be null");
+      checkNotNull(unit, "unit must not be null");
+      checkNotNull(subId, "subId must not be null");
+      checkNotNull(comments, "comments must not be null");
+      checkNotNull(ambiguity, "ambiguity must not be null");
       comments = List.copyOf(comments);
     }
 

@@ -1,6 +1,7 @@
 package dev.ssmix2.core.record;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -18,8 +19,8 @@ import java.util.Optional;
 public record Hl7Timestamp(String raw) {
 
   public Hl7Timestamp {
-    checkArgument(raw != null && raw.length() >= 4 && isDigits(raw, 4),
-        "HL7 timestamp '%s' must start with a 4-digit year", raw);
+    checkNotNull(raw, "raw must not be null");
+    checkArgument(raw.length() >= 4 && isDigits(raw, 4), "HL7 timestamp '%s' must start with a 4-digit year", raw);
   }
 
   /** The timestamp, or empty when the field is empty or does not start with digits of a year. */

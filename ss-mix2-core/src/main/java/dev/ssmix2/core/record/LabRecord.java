@@ -1,6 +1,6 @@
 package dev.ssmix2.core.record;
 
-import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +9,8 @@ import java.util.Optional;
 public record LabRecord(RecordSource source, boolean isResult, List<Test> tests) implements ClinicalRecord {
 
   public LabRecord {
-    checkArgument(source != null && tests != null, "lab record fields must not be null");
+    checkNotNull(source, "source must not be null");
+    checkNotNull(tests, "tests must not be null");
     tests = List.copyOf(tests);
   }
 
@@ -37,10 +38,19 @@ public record LabRecord(RecordSource source, boolean isResult, List<Test> tests)
       String referenceRange, String abnormalFlag, Optional<Hl7Timestamp> observed, String status, String subId,
       List<String> comments, Optional<AmbiguousValue> ambiguity) {
     public Test {
-      checkArgument(specimen != null && battery != null && test != null && valueType != null && value != null
-          && unit != null && referenceRange != null && abnormalFlag != null && observed != null && status != null
-          && subId != null && comments != null && ambiguity != null,
-          "lab test fields must not be null");
+      checkNotNull(specimen, "specimen must not be null");
+      checkNotNull(battery, "battery must not be null");
+      checkNotNull(test, "test must not be null");
+      checkNotNull(valueType, "valueType must not be null");
+      checkNotNull(value, "value must not be null");
+      checkNotNull(unit, "unit must not be null");
+      checkNotNull(referenceRange, "referenceRange must not be null");
+      checkNotNull(abnormalFlag, "abnormalFlag must not be null");
+      checkNotNull(observed, "observed must not be null");
+      checkNotNull(status, "status must not be null");
+      checkNotNull(subId, "subId must not be null");
+      checkNotNull(comments, "comments must not be null");
+      checkNotNull(ambiguity, "ambiguity must not be null");
       comments = List.copyOf(comments);
     }
 

@@ -1,6 +1,6 @@
 package dev.ssmix2.core.record;
 
-import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +25,9 @@ public record MedicationOrderRecord(RecordSource source, Kind kind, List<Order> 
   }
 
   public MedicationOrderRecord {
-    checkArgument(source != null && kind != null && orders != null, "medication order fields must not be null");
+    checkNotNull(source, "source must not be null");
+    checkNotNull(kind, "kind must not be null");
+    checkNotNull(orders, "orders must not be null");
     orders = List.copyOf(orders);
   }
 
@@ -57,11 +59,24 @@ public record MedicationOrderRecord(RecordSource source, Kind kind, List<Order> 
       Coded usage, Optional<Integer> days, Optional<Hl7Timestamp> start, Optional<Hl7Timestamp> end, Coded route,
       List<Component> components, List<String> comments) {
     public Order {
-      checkArgument(orderControl != null && placerOrderNo != null && groupNo != null && give != null && dose != null
-          && unit != null && dosageForm != null && dispenseAmount != null && dispenseUnit != null
-          && dailyTotal != null && dailyTotalUnit != null && usage != null && days != null && start != null
-          && end != null && route != null && components != null && comments != null,
-          "order fields must not be null");
+      checkNotNull(orderControl, "orderControl must not be null");
+      checkNotNull(placerOrderNo, "placerOrderNo must not be null");
+      checkNotNull(groupNo, "groupNo must not be null");
+      checkNotNull(give, "give must not be null");
+      checkNotNull(dose, "dose must not be null");
+      checkNotNull(unit, "unit must not be null");
+      checkNotNull(dosageForm, "dosageForm must not be null");
+      checkNotNull(dispenseAmount, "dispenseAmount must not be null");
+      checkNotNull(dispenseUnit, "dispenseUnit must not be null");
+      checkNotNull(dailyTotal, "dailyTotal must not be null");
+      checkNotNull(dailyTotalUnit, "dailyTotalUnit must not be null");
+      checkNotNull(usage, "usage must not be null");
+      checkNotNull(days, "days must not be null");
+      checkNotNull(start, "start must not be null");
+      checkNotNull(end, "end must not be null");
+      checkNotNull(route, "route must not be null");
+      checkNotNull(components, "components must not be null");
+      checkNotNull(comments, "comments must not be null");
       components = List.copyOf(components);
       comments = List.copyOf(comments);
     }
@@ -91,7 +106,10 @@ public record MedicationOrderRecord(RecordSource source, Kind kind, List<Order> 
    */
   public record Component(String kind, Coded drug, String amount, Coded unit) {
     public Component {
-      checkArgument(kind != null && drug != null && amount != null && unit != null, "component fields must not be null");
+      checkNotNull(kind, "kind must not be null");
+      checkNotNull(drug, "drug must not be null");
+      checkNotNull(amount, "amount must not be null");
+      checkNotNull(unit, "unit must not be null");
     }
   }
 

@@ -1,6 +1,6 @@
 package dev.ssmix2.core.record;
 
-import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.ssmix2.core.storage.PatientId;
 import dev.ssmix2.core.storage.StorageFile;
@@ -38,8 +38,16 @@ public record Patient(
     boolean fromAdt00) {
 
   public Patient {
-    checkArgument(id != null && kanji != null && kana != null && romaji != null && birthDate != null && sex != null
-        && zip != null && address != null && phones != null && source != null, "patient fields must not be null");
+    checkNotNull(id, "id must not be null");
+    checkNotNull(kanji, "kanji must not be null");
+    checkNotNull(kana, "kana must not be null");
+    checkNotNull(romaji, "romaji must not be null");
+    checkNotNull(birthDate, "birthDate must not be null");
+    checkNotNull(sex, "sex must not be null");
+    checkNotNull(zip, "zip must not be null");
+    checkNotNull(address, "address must not be null");
+    checkNotNull(phones, "phones must not be null");
+    checkNotNull(source, "source must not be null");
     phones = List.copyOf(phones);
   }
 

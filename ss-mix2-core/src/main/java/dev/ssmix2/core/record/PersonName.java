@@ -1,6 +1,6 @@
 package dev.ssmix2.core.record;
 
-import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 /**
  * One representation of a person's name as stored in PID-5 (XPN): family and given name text exactly as written,
@@ -11,7 +11,8 @@ import static com.google.common.base.Preconditions.checkArgument;
  */
 public record PersonName(String family, String given) {
   public PersonName {
-    checkArgument(family != null && given != null, "name parts must not be null; use \"\" for a missing part");
+    checkNotNull(family, "family must not be null; use \"\" for a missing part");
+    checkNotNull(given, "given must not be null; use \"\" for a missing part");
   }
 
   public boolean isEmpty() {

@@ -1,6 +1,6 @@
 package dev.ssmix2.core.record;
 
-import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +8,8 @@ import java.util.Optional;
 /** PPR-01 病名（歴）: one file holds the patient's whole problem list (a snapshot). */
 public record ProblemListRecord(RecordSource source, List<Problem> problems) implements ClinicalRecord {
   public ProblemListRecord {
-    checkArgument(source != null && problems != null, "problem list fields must not be null");
+    checkNotNull(source, "source must not be null");
+    checkNotNull(problems, "problems must not be null");
     problems = List.copyOf(problems);
   }
 
@@ -27,8 +28,13 @@ public record ProblemListRecord(RecordSource source, List<Problem> problems) imp
   public record Problem(String action, Coded disease, String name, Optional<String> icd10,
       Optional<Hl7Timestamp> onset, Coded lifeCycleStatus, boolean suspected, String instanceId) {
     public Problem {
-      checkArgument(action != null && disease != null && name != null && icd10 != null && onset != null
-          && lifeCycleStatus != null && instanceId != null, "problem fields must not be null");
+      checkNotNull(action, "action must not be null");
+      checkNotNull(disease, "disease must not be null");
+      checkNotNull(name, "name must not be null");
+      checkNotNull(icd10, "icd10 must not be null");
+      checkNotNull(onset, "onset must not be null");
+      checkNotNull(lifeCycleStatus, "lifeCycleStatus must not be null");
+      checkNotNull(instanceId, "instanceId must not be null");
     }
 
     /** A problem without instance ID. */
@@ -56,7 +62,7 @@ public record ProblemListRecord(RecordSource source, List<Problem> problems) imp
    * a delete ({@code DE}) is left out. Cancelled lists are skipped.
    */
   public static List<Problem> union(java.util.Collection<ProblemListRecord> lists) {
-    checkArgument(lists != null, "lists must not be null");
+    checkNotNull(lists, "lists must not be null");
     List<ProblemListRecord> ordered = new java.util.ArrayList<>(lists);
     ordered.sort(java.util.Comparator.comparing((ProblemListRecord r) -> r.file().name().timestamp())
         .thenComparing(r -> r.file().relativePath()));

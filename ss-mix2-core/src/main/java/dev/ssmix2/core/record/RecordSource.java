@@ -1,6 +1,6 @@
 package dev.ssmix2.core.record;
 
-import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.ssmix2.core.hl7.MessageType;
 import dev.ssmix2.core.storage.CareDate;
@@ -19,7 +19,9 @@ import dev.ssmix2.core.version.VersionStatus;
  */
 public record RecordSource(StorageFile file, VersionStatus status, MessageType messageType, boolean cancel) {
   public RecordSource {
-    checkArgument(file != null && status != null && messageType != null, "record source fields must not be null");
+    checkNotNull(file, "file must not be null");
+    checkNotNull(status, "status must not be null");
+    checkNotNull(messageType, "messageType must not be null");
   }
 
   public DataType dataType() {

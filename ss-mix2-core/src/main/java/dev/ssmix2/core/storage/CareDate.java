@@ -1,6 +1,6 @@
 package dev.ssmix2.core.storage;
 
-import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -26,7 +26,7 @@ public final class CareDate implements Comparable<CareDate> {
   }
 
   public static CareDate of(LocalDate date) {
-    checkArgument(date != null, "care date must not be null; use CareDate.UNDATED for '-'");
+    checkNotNull(date, "care date must not be null; use CareDate.UNDATED for '-'");
     return new CareDate(date);
   }
 

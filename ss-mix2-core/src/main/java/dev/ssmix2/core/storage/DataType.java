@@ -1,6 +1,7 @@
 package dev.ssmix2.core.storage;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.Optional;
 
@@ -32,7 +33,8 @@ public sealed interface DataType permits StandardDataType, OtherDataType {
    * @throws IllegalArgumentException when the token is empty or contains a path separator or {@code _}
    */
   static DataType of(String code) {
-    checkArgument(code != null && !code.isBlank(), "data type must not be empty");
+    checkNotNull(code, "code must not be null");
+    checkArgument(!code.isBlank(), "data type must not be empty");
     String c = code.strip();
     return StandardDataType.ofCode(c).<DataType>map(s -> s).orElseGet(() -> new OtherDataType(c));
   }

@@ -1,6 +1,7 @@
 package dev.ssmix2.core.storage;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.Optional;
 
@@ -33,11 +34,15 @@ public record FileName(
   public static final String NO_ORDER = "999999999999999";
 
   public FileName {
-    checkArgument(patientId != null && date != null && dataType != null && timestamp != null && flag != null,
-        "file name fields must not be null");
-    checkArgument(orderNo != null && !orderNo.isEmpty() && orderNo.indexOf('_') < 0,
+    checkNotNull(patientId, "patientId must not be null");
+    checkNotNull(date, "date must not be null");
+    checkNotNull(dataType, "dataType must not be null");
+    checkNotNull(timestamp, "timestamp must not be null");
+    checkNotNull(flag, "flag must not be null");
+    checkNotNull(orderNo, "orderNo must not be null");
+    checkArgument(!orderNo.isEmpty() && orderNo.indexOf('_') < 0,
         "order number '%s' must be non-empty and contain no '_'", orderNo);
-    checkArgument(department != null, "department must be Optional.empty() for '-', not null");
+    checkNotNull(department, "department must be Optional.empty() for '-', not null");
   }
 
   /**

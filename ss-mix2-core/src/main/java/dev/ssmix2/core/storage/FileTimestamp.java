@@ -1,6 +1,7 @@
 package dev.ssmix2.core.storage;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -21,15 +22,15 @@ public record FileTimestamp(String digits) implements Comparable<FileTimestamp> 
   static final int MAX_DIGITS = 17;
 
   public FileTimestamp {
-    checkArgument(digits != null && digits.length() >= MIN_DIGITS && digits.length() <= MAX_DIGITS
-            && CareDate.isDigits(digits),
+    checkNotNull(digits, "digits must not be null");
+    checkArgument(digits.length() >= MIN_DIGITS && digits.length() <= MAX_DIGITS && CareDate.isDigits(digits),
         "timestamp '%s' is not %s–%s digits (YYYYMMDDHHMMSS plus up to 3 fraction digits)", digits, MIN_DIGITS,
         MAX_DIGITS);
   }
 
   /** Parses a file-name token; stray spaces are tolerated. */
   public static FileTimestamp parse(String token) {
-    checkArgument(token != null, "timestamp must not be null");
+    checkNotNull(token, "timestamp must not be null");
     return new FileTimestamp(token.strip());
   }
 

@@ -1,6 +1,7 @@
 package dev.ssmix2.core.storage;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 /**
  * A data type that is not one of the 26 standard ones: an extended-storage coded triplet
@@ -9,7 +10,8 @@ import static com.google.common.base.Preconditions.checkArgument;
 public record OtherDataType(String code) implements DataType {
 
   public OtherDataType {
-    checkArgument(code != null && !code.isBlank(), "data type code must not be empty");
+    checkNotNull(code, "code must not be null");
+    checkArgument(!code.isBlank(), "data type code must not be empty");
     checkArgument(code.indexOf('_') < 0 && code.indexOf('/') < 0 && code.indexOf('\\') < 0,
         "data type '%s' contains '_' or a path separator; expected a folder name such as OMP-01 or L-XX^name^99ZL01",
         code);

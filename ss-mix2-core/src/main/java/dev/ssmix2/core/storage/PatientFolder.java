@@ -1,6 +1,6 @@
 package dev.ssmix2.core.storage;
 
-import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.List;
 
@@ -10,7 +10,7 @@ import java.util.List;
  */
 public record PatientFolder(PatientId patientId, List<StorageFile> files, List<UnplacedEntry> unplaced) {
   public PatientFolder {
-    checkArgument(patientId != null, "patient ID must not be null");
+    checkNotNull(patientId, "patient ID must not be null");
     files = List.copyOf(files);
     unplaced = List.copyOf(unplaced);
   }

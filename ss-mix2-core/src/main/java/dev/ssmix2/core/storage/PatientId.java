@@ -1,6 +1,7 @@
 package dev.ssmix2.core.storage;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 /**
  * A patient ID (患者ID) as it appears in the storage path.
@@ -21,7 +22,8 @@ public record PatientId(String value) implements Comparable<PatientId> {
   static final int MAX_LENGTH = 32;
 
   public PatientId {
-    checkArgument(value != null && !value.isEmpty(), "patient ID must not be empty");
+    checkNotNull(value, "value must not be null");
+    checkArgument(!value.isEmpty(), "patient ID must not be empty");
     checkArgument(value.length() <= MAX_LENGTH,
         "patient ID %s is %s characters long; expected at most %s", value, value.length(), MAX_LENGTH);
     for (int i = 0; i < value.length(); i++) {
@@ -38,7 +40,7 @@ public record PatientId(String value) implements Comparable<PatientId> {
 
   /** Parses an ID, trimming the stray spaces real file names sometimes carry. */
   public static PatientId of(String value) {
-    checkArgument(value != null, "patient ID must not be null");
+    checkNotNull(value, "patient ID must not be null");
     return new PatientId(value.strip());
   }
 

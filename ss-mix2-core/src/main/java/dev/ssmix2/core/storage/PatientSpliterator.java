@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Spliterator;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Patients shard by shard. Sequentially it is lazy (one patient in memory at a time); {@link #trySplit()} hands half
@@ -56,7 +57,7 @@ final class PatientSpliterator implements Spliterator<PatientFolder> {
   }
 
   @Override
-  public Spliterator<PatientFolder> trySplit() {
+  public @Nullable Spliterator<PatientFolder> trySplit() {
     // An ordered split must hand over a prefix; once a shard is in progress its rest comes first, so keep everything.
     if (current != null && current.hasNext()) {
       return null;

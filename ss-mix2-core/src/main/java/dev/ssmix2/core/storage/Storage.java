@@ -1,6 +1,7 @@
 package dev.ssmix2.core.storage;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import java.nio.file.Files;
@@ -12,9 +13,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -51,10 +52,11 @@ public final class Storage {
 
   /** Opens a storage made of the given root folders. */
   public static Storage open(Collection<Path> roots) {
-    checkArgument(roots != null && !roots.isEmpty(), "a storage needs at least one root folder");
+    checkNotNull(roots, "roots must not be null");
+    checkArgument(!roots.isEmpty(), "a storage needs at least one root folder");
     ImmutableList.Builder<StorageRoot> b = ImmutableList.builder();
     for (Path p : roots) {
-      checkArgument(p != null, "root path must not be null");
+      checkNotNull(p, "root path must not be null");
       if (!Files.exists(p)) {
         throw new StorageException("storage root " + p + " does not exist");
       }
@@ -73,7 +75,7 @@ public final class Storage {
 
   /** Every entry of every root, placed files and unplaced ones, in a repeatable order. */
   public Stream<StorageEntry> entries(StorageFilter filter) {
-    checkArgument(filter != null, "filter must not be null; use StorageFilter.all()");
+    checkNotNull(filter, "filter must not be null; use StorageFilter.all()");
     // Chained by hand rather than with flatMap: a flatMap'd stream consumed through iterator() buffers each inner
     // stream whole, which for a root means the entire root.
     Iterator<StorageRoot> rootIt = roots.iterator();
@@ -134,8 +136,8 @@ public final class Storage {
    *     entries inside a patient's folders are in {@link PatientFolder#unplaced()}
    */
   public Stream<PatientFolder> patients(StorageFilter filter, Consumer<UnplacedEntry> onUnplaced) {
-    checkArgument(filter != null, "filter must not be null; use StorageFilter.all()");
-    checkArgument(onUnplaced != null, "onUnplaced must not be null");
+    checkNotNull(filter, "filter must not be null; use StorageFilter.all()");
+    checkNotNull(onUnplaced, "onUnplaced must not be null");
     List<String> shards = Shards.of(roots, filter, onUnplaced);
     return StreamSupport.stream(new PatientSpliterator(roots, filter, onUnplaced, shards, 0, shards.size()), false);
   }

@@ -1,6 +1,6 @@
 package dev.ssmix2.core.storage;
 
-import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +25,9 @@ public record StorageFile(StorageRoot root, String relativePath, FileName name, 
     long lastModified) implements StorageEntry {
 
   public StorageFile {
-    checkArgument(root != null && relativePath != null && name != null, "storage file fields must not be null");
+    checkNotNull(root, "root must not be null");
+    checkNotNull(relativePath, "relativePath must not be null");
+    checkNotNull(name, "name must not be null");
   }
 
   /** A file whose size and modification time are not known (yet). */

@@ -1,6 +1,7 @@
 package dev.ssmix2.core.storage;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableSet;
 import java.time.LocalDate;
@@ -51,7 +52,8 @@ public final class StorageFilter {
   }
 
   public StorageFilter withPatients(Collection<PatientId> ids) {
-    checkArgument(ids != null && !ids.isEmpty(), "patient filter needs at least one ID");
+    checkNotNull(ids, "ids must not be null");
+    checkArgument(!ids.isEmpty(), "patient filter needs at least one ID");
     return new StorageFilter(ImmutableSet.copyOf(ids), from, to, includeUndated, dataTypes, flags);
   }
 
@@ -60,7 +62,8 @@ public final class StorageFilter {
    * unless {@code includeUndated} is false: its data (demographics, allergies, problems) has no date to compare.
    */
   public StorageFilter withDates(LocalDate first, LocalDate last, boolean includeUndated) {
-    checkArgument(first != null && last != null, "date range needs both ends");
+    checkNotNull(first, "first must not be null");
+    checkNotNull(last, "last must not be null");
     checkArgument(!first.isAfter(last), "date range %s..%s is empty; expected first <= last", first, last);
     return new StorageFilter(patients, first, last, includeUndated, dataTypes, flags);
   }

@@ -1,6 +1,6 @@
 package dev.ssmix2.core.storage;
 
-import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.nio.file.Path;
 
@@ -10,7 +10,7 @@ import java.nio.file.Path;
  */
 public record StorageRoot(Path path) {
   public StorageRoot {
-    checkArgument(path != null, "root path must not be null");
+    checkNotNull(path, "root path must not be null");
     path = path.toAbsolutePath().normalize();
   }
 

@@ -1,6 +1,6 @@
 package dev.ssmix2.core.storage;
 
-import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.nio.file.Path;
 
@@ -39,8 +39,10 @@ public record UnplacedEntry(StorageRoot root, String relativePath, Problem probl
   }
 
   public UnplacedEntry {
-    checkArgument(root != null && relativePath != null && problem != null && reason != null,
-        "unplaced entry fields must not be null");
+    checkNotNull(root, "root must not be null");
+    checkNotNull(relativePath, "relativePath must not be null");
+    checkNotNull(problem, "problem must not be null");
+    checkNotNull(reason, "reason must not be null");
   }
 
   public Path path() {

@@ -13,8 +13,8 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * HL7 v2.5 message text in the shapes of the guideline sample messages (spec §4.2–4.3). Segments end with CR; the
- * writer re-terminates them as asked.
+ * HL7 v2.5 message text in the shapes of the guideline sample messages (docs/storage-rules.md, "Message shapes").
+ * Segments end with CR; the writer re-terminates them as asked.
  */
 final class Messages {
   static final String FACILITY = "登呂総合病院";

@@ -361,7 +361,7 @@ final class PatientGenerator {
       StringBuilder sb = Messages.msh(t, "PPR^ZD1^PPR_ZD1", control(t));
       Messages.pid(sb, p, name, t);
       Messages.problems(sb, problems, onsets, doctor);
-      // One PPR-01 key per patient: each new snapshot supersedes the last (spec §3.3 item 4).
+      // One PPR-01 key per patient: each new snapshot supersedes the last (docs/storage-rules.md, snapshots).
       out.insert(PatientWriter.name(pid, null, PPR_01, FileName.NO_ORDER, t, "01"), sb);
     }
 

@@ -1,7 +1,9 @@
 package dev.ssmix2.core.synth;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
+import dev.ssmix2.core.ProgressListener;
 import dev.ssmix2.core.write.StorageWriteException;
 import dev.ssmix2.core.write.StorageWriter;
 import java.io.BufferedWriter;
@@ -27,7 +29,7 @@ import java.util.stream.Stream;
  * GenerationSummary s = SyntheticStorage.builder()
  *     .patients(2_000).seed(7).profile(Profile.REALISTIC).clean(true)
  *     .build()
- *     .generate(Path.of("/tmp/synth"), ProgressListener.NONE);
+ *     .generate(Path.of("/tmp/synth"), ProgressListener.none());
  * Storage storage = Storage.open(s.roots());
  * }</pre>
  *
@@ -69,9 +71,9 @@ public final class SyntheticStorage {
    *
    * @throws StorageWriteException when {@code out} is not an empty folder or cannot be written
    */
-  public GenerationSummary generate(Path out, ProgressListener progress) {
-    checkArgument(out != null, "output folder must not be null");
-    checkArgument(progress != null, "progress listener must not be null; use ProgressListener.NONE");
+  public GenerationSummary generate(Path out, ProgressListener<GenerationProgress> progress) {
+    checkNotNull(out, "output folder must not be null");
+    checkNotNull(progress, "progress listener must not be null; use ProgressListener.none()");
     prepare(out);
     Path dated = out.resolve(splitRoots ? "root-dated" : "storage");
     Path undated = splitRoots ? out.resolve("root-undated") : dated;
@@ -117,7 +119,7 @@ public final class SyntheticStorage {
           defects += r.defects();
           done++;
         }
-        progress.progress(done, patients, files);
+        progress.progress(new GenerationProgress(done, patients, files)); // on this thread, in order
       }
     } catch (IOException e) {
       throw new StorageWriteException(manifest, "cannot write the manifest: " + e, e);
@@ -193,7 +195,7 @@ public final class SyntheticStorage {
     }
 
     public Builder profile(Profile p) {
-      checkArgument(p != null, "profile must not be null");
+      checkNotNull(p, "profile must not be null");
       this.profile = p;
       return this;
     }
@@ -221,7 +223,7 @@ public final class SyntheticStorage {
 
     /** Defect rates for a non-clean run; ignored when {@link #clean(boolean)} is set. */
     public Builder quirks(QuirkRates q) {
-      checkArgument(q != null, "quirk rates must not be null; use QuirkRates.none()");
+      checkNotNull(q, "quirk rates must not be null; use QuirkRates.none()");
       this.quirks = q;
       return this;
     }

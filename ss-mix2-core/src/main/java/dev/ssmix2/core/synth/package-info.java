@@ -3,4 +3,7 @@
  * frequencies, clinical histories over years, update/delete churn, and the encoding quirks of real storages, with a
  * ground-truth manifest. Entry point: {@link dev.ssmix2.core.synth.SyntheticStorage}.
  */
+@NullMarked
 package dev.ssmix2.core.synth;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,6 +1,6 @@
 package dev.ssmix2.core.validate;
 
-import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 /**
  * One problem found in a storage.
@@ -11,7 +11,9 @@ import static com.google.common.base.Preconditions.checkArgument;
  */
 public record Finding(FindingCode code, String path, String message) {
   public Finding {
-    checkArgument(code != null && path != null && message != null, "finding fields must not be null");
+    checkNotNull(code, "code must not be null");
+    checkNotNull(path, "path must not be null");
+    checkNotNull(message, "message must not be null");
   }
 
   public Severity severity() {

@@ -1,7 +1,8 @@
 package dev.ssmix2.core.validate;
 
-import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
+import dev.ssmix2.core.ProgressListener;
 import dev.ssmix2.core.read.MessageRead;
 import dev.ssmix2.core.read.ReadProblem;
 import dev.ssmix2.core.read.ReadResult;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 
 /**
@@ -51,27 +51,29 @@ public final class Validator {
    *     end
    * @return the counts
    */
-  public static ValidationSummary validate(Storage storage, Consumer<Finding> findings, LongConsumer progress) {
-    checkArgument(storage != null && findings != null && progress != null,
-        "storage, findings and progress must not be null");
+  public static ValidationSummary validate(Storage storage, Consumer<Finding> findings,
+      ProgressListener<ValidationProgress> progress) {
+    checkNotNull(storage, "storage must not be null");
+    checkNotNull(findings, "findings must not be null");
+    checkNotNull(progress, "progress must not be null");
     Counter counter = new Counter(findings, progress);
     try (Stream<PatientFolder> patients = storage.patients(u -> counter.entry(unplaced(u)))) {
       patients.forEach(p -> validatePatient(p, counter));
     }
-    progress.accept(counter.entries);
+    progress.progress(new ValidationProgress(counter.entries));
     return counter.summary();
   }
 
   /** Validates every entry and returns all findings (for small storages and tests). */
   public static List<Finding> validate(Storage storage) {
     List<Finding> out = new ArrayList<>();
-    validate(storage, out::add, n -> { });
+    validate(storage, out::add, ProgressListener.none());
     return out;
   }
 
   /** Checks one placed file: its bytes, charset, message type, patient ID and profile. */
   public static List<Finding> validateFile(StorageFile file) {
-    checkArgument(file != null, "file must not be null");
+    checkNotNull(file, "file must not be null");
     List<Finding> out = new ArrayList<>();
     String path = file.relativePath();
     if (!file.dataType().isStandard() && file.dataType().code().indexOf('^') < 0) {
@@ -173,13 +175,13 @@ public final class Validator {
   /** Counts entries and findings by severity while passing findings on. */
   private static final class Counter {
     private final Consumer<Finding> sink;
-    private final LongConsumer progress;
+    private final ProgressListener<ValidationProgress> progress;
     private long entries;
     private long errors;
     private long warnings;
     private long infos;
 
-    Counter(Consumer<Finding> sink, LongConsumer progress) {
+    Counter(Consumer<Finding> sink, ProgressListener<ValidationProgress> progress) {
       this.sink = sink;
       this.progress = progress;
     }
@@ -187,7 +189,7 @@ public final class Validator {
     void entry(List<Finding> findings) {
       findings.forEach(this::finding);
       if (++entries % PROGRESS_EVERY == 0) {
-        progress.accept(entries);
+        progress.progress(new ValidationProgress(entries));
       }
     }
 

@@ -1,6 +1,7 @@
 package dev.ssmix2.core.version;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.ssmix2.core.storage.StorageFile;
 import dev.ssmix2.core.storage.VersionKey;
@@ -17,8 +18,9 @@ import java.util.Optional;
 public record History(VersionKey key, List<Version> versions, List<String> anomalies) {
 
   public History {
-    checkArgument(key != null, "key must not be null");
-    checkArgument(versions != null && !versions.isEmpty(), "a history has at least one version");
+    checkNotNull(key, "key must not be null");
+    checkNotNull(versions, "versions must not be null");
+    checkArgument(!versions.isEmpty(), "a history has at least one version");
     versions = List.copyOf(versions);
     anomalies = List.copyOf(anomalies);
   }

@@ -1,9 +1,10 @@
 package dev.ssmix2.core.write;
 
+import dev.ssmix2.core.SsMix2Exception;
 import java.nio.file.Path;
 
 /** A message could not be written; names the target file and the reason. Nothing half-written is left behind. */
-public class StorageWriteException extends RuntimeException {
+public class StorageWriteException extends SsMix2Exception {
   private final Path path;
 
   public StorageWriteException(Path path, String reason) {

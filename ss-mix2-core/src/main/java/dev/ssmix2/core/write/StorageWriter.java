@@ -1,6 +1,7 @@
 package dev.ssmix2.core.write;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.ssmix2.core.storage.CareDate;
 import dev.ssmix2.core.storage.ConditionFlag;
@@ -22,7 +23,7 @@ import java.util.Optional;
 
 /**
  * Writes HL7 messages into one standardized-storage root (標準化ストレージ) following the guideline's update and delete
- * rules (spec §3.2):
+ * rules (docs/storage-rules.md, "Condition flag and versions"):
  *
  * <ul>
  *   <li>{@link #insert}: earlier {@code _1} files of the same key (患者ID, 診療日, データ種別, オーダNo) are renamed to
@@ -63,8 +64,8 @@ public final class StorageWriter {
    * @throws StorageWriteException when the root exists but is not a folder or cannot be created
    */
   public static StorageWriter create(Path root, WriterOptions options) {
-    checkArgument(root != null, "storage root must not be null");
-    checkArgument(options != null, "options must not be null; use WriterOptions.defaults()");
+    checkNotNull(root, "storage root must not be null");
+    checkNotNull(options, "options must not be null; use WriterOptions.defaults()");
     try {
       Files.createDirectories(root);
     } catch (IOException e) {
@@ -75,7 +76,7 @@ public final class StorageWriter {
 
   /** The same root written with other options (e.g. a CP932 file among ISO-2022-JP ones). */
   public StorageWriter withOptions(WriterOptions other) {
-    checkArgument(other != null, "options must not be null");
+    checkNotNull(other, "options must not be null");
     return new StorageWriter(root, other);
   }
 
@@ -110,7 +111,8 @@ public final class StorageWriter {
   }
 
   private WriteResult write(String message, FileName name, ConditionFlag renameFrom) {
-    checkArgument(message != null && !message.isBlank(), "message for %s is empty", name);
+    checkNotNull(message, "message must not be null");
+    checkArgument(!message.isBlank(), "message for %s is empty", name);
     PatientId id = name.patientId();
     checkArgument(id.value().length() >= options.minimumIdLength(),
         "patient ID %s has %s characters; this writer requires at least %s because the folder levels are "

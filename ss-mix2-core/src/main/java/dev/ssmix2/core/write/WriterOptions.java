@@ -1,6 +1,7 @@
 package dev.ssmix2.core.write;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.nio.charset.Charset;
 
@@ -16,7 +17,7 @@ import java.nio.charset.Charset;
  * @param lineEnding the segment terminator
  * @param substituteUnencodable write {@code ■} for characters the charset lacks instead of refusing the message
  * @param minimumIdLength the shortest patient ID accepted; the folder scheme takes characters 1–3 and 4–6 of the ID,
- *     so shorter IDs would collapse folder levels (spec §1.1)
+ *     so shorter IDs would collapse folder levels (docs/storage-rules.md, "Folder scheme")
  */
 public record WriterOptions(Charset charset, LineEnding lineEnding, boolean substituteUnencodable,
     int minimumIdLength) {
@@ -25,9 +26,9 @@ public record WriterOptions(Charset charset, LineEnding lineEnding, boolean subs
   public static final String SUBSTITUTE = "■";
 
   public WriterOptions {
-    checkArgument(charset != null, "charset must not be null");
+    checkNotNull(charset, "charset must not be null");
     checkArgument(charset.canEncode(), "charset %s cannot encode, so it cannot be used for writing", charset);
-    checkArgument(lineEnding != null, "line ending must not be null");
+    checkNotNull(lineEnding, "line ending must not be null");
     checkArgument(minimumIdLength >= 1, "minimum patient ID length is %s; expected at least 1", minimumIdLength);
   }
 

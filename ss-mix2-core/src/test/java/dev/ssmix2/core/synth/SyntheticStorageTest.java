@@ -3,6 +3,7 @@ package dev.ssmix2.core.synth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ssmix2.core.ProgressListener;
 import dev.ssmix2.core.storage.ConditionFlag;
 import dev.ssmix2.core.storage.FileName;
 import dev.ssmix2.core.write.StorageWriteException;
@@ -59,8 +60,8 @@ class SyntheticStorageTest {
 
   @Test
   void sameSeedGivesByteIdenticalStorageWhateverTheThreadCount() throws IOException {
-    messy(42).threads(1).build().generate(tmp.resolve("a"), ProgressListener.NONE);
-    messy(42).threads(3).build().generate(tmp.resolve("b"), ProgressListener.NONE);
+    messy(42).threads(1).build().generate(tmp.resolve("a"), ProgressListener.none());
+    messy(42).threads(3).build().generate(tmp.resolve("b"), ProgressListener.none());
 
     TreeMap<String, String> a = hashes(tmp.resolve("a"));
     assertThat(a).hasSizeGreaterThan(300);
@@ -69,8 +70,8 @@ class SyntheticStorageTest {
 
   @Test
   void differentSeedGivesADifferentStorage() throws IOException {
-    messy(1).build().generate(tmp.resolve("a"), ProgressListener.NONE);
-    messy(2).build().generate(tmp.resolve("b"), ProgressListener.NONE);
+    messy(1).build().generate(tmp.resolve("a"), ProgressListener.none());
+    messy(2).build().generate(tmp.resolve("b"), ProgressListener.none());
 
     assertThat(hashes(tmp.resolve("b")).get("manifest.jsonl")).isNotEqualTo(hashes(tmp.resolve("a"))
         .get("manifest.jsonl"));
@@ -79,7 +80,7 @@ class SyntheticStorageTest {
   @Test
   void labTestsForOneSexAreOnlyOrderedForThatSex() throws IOException {
     SyntheticStorage.builder().patients(300).seed(3).clean(true).build()
-        .generate(tmp.resolve("out"), ProgressListener.NONE);
+        .generate(tmp.resolve("out"), ProgressListener.none());
     List<Path> results;
     try (Stream<Path> w = Files.walk(tmp.resolve("out/storage"))) {
       results = w.filter(f -> f.getFileName().toString().contains("_OML-11_")).toList();
@@ -104,7 +105,7 @@ class SyntheticStorageTest {
   @Test
   void cleanStorageIsWellFormedIso2022JpWithCr() throws IOException {
     GenerationSummary s = SyntheticStorage.builder().patients(80).seed(7).clean(true).quirks(MESSY)
-        .supersedeRate(0.2).deleteRate(0.1).build().generate(tmp.resolve("out"), ProgressListener.NONE);
+        .supersedeRate(0.2).deleteRate(0.1).build().generate(tmp.resolve("out"), ProgressListener.none());
 
     Path root = tmp.resolve("out/storage");
     assertThat(s.roots()).containsExactly(root);
@@ -143,7 +144,7 @@ class SyntheticStorageTest {
 
   @Test
   void manifestListsEveryInjectedDefectAndTheFilesExist() throws IOException {
-    GenerationSummary s = messy(5).patients(200).build().generate(tmp.resolve("out"), ProgressListener.NONE);
+    GenerationSummary s = messy(5).patients(200).build().generate(tmp.resolve("out"), ProgressListener.none());
 
     List<String> lines = Files.readAllLines(s.manifest());
     assertThat(lines).hasSize(200);
@@ -165,7 +166,7 @@ class SyntheticStorageTest {
 
   @Test
   void manifestCurrentFilesExistAndCarryFlagOne() throws IOException {
-    GenerationSummary s = messy(9).build().generate(tmp.resolve("out"), ProgressListener.NONE);
+    GenerationSummary s = messy(9).build().generate(tmp.resolve("out"), ProgressListener.none());
 
     Pattern file = Pattern.compile("\\{\"root\":\"([^\"]+)\",\"path\":\"([^\"]+)\"}");
     List<String> current = new ArrayList<>();
@@ -188,7 +189,7 @@ class SyntheticStorageTest {
   @Test
   void splitRootsPutUndatedDataInItsOwnRoot() throws IOException {
     GenerationSummary s = SyntheticStorage.builder().patients(20).seed(3).clean(true).splitRoots(true).build()
-        .generate(tmp.resolve("out"), ProgressListener.NONE);
+        .generate(tmp.resolve("out"), ProgressListener.none());
 
     assertThat(s.roots()).containsExactly(tmp.resolve("out/root-dated"), tmp.resolve("out/root-undated"));
     try (Stream<Path> w = Files.walk(tmp.resolve("out/root-undated"))) {
@@ -204,7 +205,7 @@ class SyntheticStorageTest {
   @Test
   void namesOnlyWritesOneAdt00PerPatient() throws IOException {
     GenerationSummary s = SyntheticStorage.builder().patients(50).seed(3).profile(Profile.NAMES_ONLY).clean(true)
-        .build().generate(tmp.resolve("out"), ProgressListener.NONE);
+        .build().generate(tmp.resolve("out"), ProgressListener.none());
 
     assertThat(s.files()).isEqualTo(50);
     try (Stream<Path> w = Files.walk(tmp.resolve("out/storage"))) {
@@ -217,7 +218,7 @@ class SyntheticStorageTest {
   void refusesANonEmptyOutputFolder() throws IOException {
     Files.writeString(tmp.resolve("keep.txt"), "x");
 
-    assertThatThrownBy(() -> SyntheticStorage.builder().patients(1).build().generate(tmp, ProgressListener.NONE))
+    assertThatThrownBy(() -> SyntheticStorage.builder().patients(1).build().generate(tmp, ProgressListener.none()))
         .isInstanceOf(StorageWriteException.class).hasMessageContaining("not empty");
   }
 
@@ -225,7 +226,7 @@ class SyntheticStorageTest {
   void reportsProgressUpToTheTotal() {
     List<Long> seen = new ArrayList<>();
     SyntheticStorage.builder().patients(150).profile(Profile.SMALL).build()
-        .generate(tmp.resolve("out"), (done, total, files) -> seen.add(done));
+        .generate(tmp.resolve("out"), p -> seen.add(p.patientsDone()));
 
     assertThat(seen).isSorted().last().isEqualTo(150L);
   }

@@ -64,7 +64,8 @@ class ValidatorTest {
   void searchCaseJunkFilesAndCharsets() {
     List<Finding> all = new ArrayList<>();
     List<Long> progress = new ArrayList<>();
-    ValidationSummary summary = Validator.validate(Fixtures.searchCaseStorage(), all::add, progress::add);
+    ValidationSummary summary = Validator.validate(Fixtures.searchCaseStorage(), all::add,
+        p -> progress.add(p.entriesChecked()));
     String omp01 = "000/000/0000000111/20240301/OMP-01/";
     assertThat(codes(all, omp01 + "0000000111_20240301_OMP-01_000000000000900_20240301100000000_01_1"))
         .containsExactly("empty-file");

@@ -109,7 +109,7 @@ final class DemoCommand implements Callable<Integer> {
     GenerationSummary s;
     try (ConsoleProgress bar = ConsoleProgress.onStderr(spec, "generating")) {
       s = SyntheticStorage.builder().patients(patients).seed(seed).profile(Profile.REALISTIC).splitRoots(true)
-          .build().generate(storageDir, (done, total, files) -> bar.update(done, total, "patients"));
+          .build().generate(storageDir, p -> bar.update(p.patientsDone(), p.patientsTotal(), "patients"));
     }
     out.println("generated " + s.files() + " files for " + s.patients() + " patients in " + s.roots().size()
         + " roots, with " + s.defects() + " deliberate real-world defects");

@@ -78,7 +78,7 @@ public final class GenerateCommand implements Callable<Integer> {
     try (ConsoleProgress progress = ConsoleProgress.onStderr(spec, "generate")) {
       summary = SyntheticStorage.builder().patients(patients).seed(seed).clean(clean).profile(profile)
           .splitRoots(splitRoots).vitals(vitals).transactions(transactions).build()
-          .generate(this.out, (done, total, files) -> progress.update(done, total, "patients"));
+          .generate(this.out, p -> progress.update(p.patientsDone(), p.patientsTotal(), "patients"));
     } catch (StorageWriteException | IllegalArgumentException e) {
       return usage(err, e.getMessage());
     }

@@ -1,6 +1,6 @@
 package dev.ssmix2.examples.web;
 
-import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.hash.Hashing;
 import dev.ssmix2.core.hl7.Segment;
@@ -69,7 +69,8 @@ public final class IndexViewerData implements ViewerData {
   }
 
   IndexViewerData(PatientIndex index, Clock clock) {
-    checkArgument(index != null && clock != null, "index and clock must not be null");
+    checkNotNull(index, "index must not be null");
+    checkNotNull(clock, "clock must not be null");
     this.index = index;
     this.clock = clock;
   }

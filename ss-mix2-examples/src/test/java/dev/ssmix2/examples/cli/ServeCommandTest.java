@@ -2,9 +2,9 @@ package dev.ssmix2.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ssmix2.core.ProgressListener;
 import dev.ssmix2.core.storage.Storage;
 import dev.ssmix2.index.store.PatientIndex;
-import dev.ssmix2.index.store.ProgressListener;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;

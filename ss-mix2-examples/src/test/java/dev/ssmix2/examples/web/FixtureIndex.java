@@ -2,9 +2,9 @@ package dev.ssmix2.examples.web;
 
 import com.google.common.io.MoreFiles;
 import com.google.common.io.RecursiveDeleteOption;
+import dev.ssmix2.core.ProgressListener;
 import dev.ssmix2.core.storage.Storage;
 import dev.ssmix2.index.store.PatientIndex;
-import dev.ssmix2.index.store.ProgressListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

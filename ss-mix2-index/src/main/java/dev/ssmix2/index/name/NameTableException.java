@@ -1,7 +1,9 @@
 package dev.ssmix2.index.name;
 
+import dev.ssmix2.core.SsMix2Exception;
+
 /** A bundled or user-supplied name table (variant folds, romaji, readings) could not be read; names the file and why. */
-public final class NameTableException extends RuntimeException {
+public final class NameTableException extends SsMix2Exception {
   private static final long serialVersionUID = 1L;
 
   NameTableException(String table, String reason) {

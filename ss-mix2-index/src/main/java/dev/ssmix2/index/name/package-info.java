@@ -5,4 +5,7 @@
  * versioned tables bundled as resources (see {@code NOTICE.md} there for sources and licences). {@link
  * dev.ssmix2.index.name.ReadingGuesser} proposes readings (読み推定) when a record has no kana.
  */
+@NullMarked
 package dev.ssmix2.index.name;
+
+import org.jspecify.annotations.NullMarked;

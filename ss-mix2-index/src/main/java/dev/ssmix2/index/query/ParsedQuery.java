@@ -2,6 +2,7 @@ package dev.ssmix2.index.query;
 
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
+import dev.ssmix2.core.record.Sex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

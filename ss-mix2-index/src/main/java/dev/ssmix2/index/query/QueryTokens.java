@@ -1,9 +1,10 @@
 package dev.ssmix2.index.query;
 
-import com.google.common.base.Splitter;
 import com.google.common.base.CharMatcher;
-import dev.ssmix2.index.name.NameSteps;
+import com.google.common.base.Splitter;
+import dev.ssmix2.core.record.Sex;
 import dev.ssmix2.index.name.NameStep;
+import dev.ssmix2.index.name.NameSteps;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Optional;

@@ -3,4 +3,7 @@
  * patient IDs, a birth-date range (Gregorian or 元号), sex and name tokens. Engine-neutral; the query planner builds
  * index queries from it.
  */
+@NullMarked
 package dev.ssmix2.index.query;
+
+import org.jspecify.annotations.NullMarked;

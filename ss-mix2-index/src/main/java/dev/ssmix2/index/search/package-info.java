@@ -3,4 +3,7 @@
  * dev.ssmix2.index.search.MatchTag}), and for a whole search {@link dev.ssmix2.index.search.SearchResult} with the hint
  * to add a birth date when exact homonyms tie.
  */
+@NullMarked
 package dev.ssmix2.index.search;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,7 @@
 package dev.ssmix2.index.store;
 
+import dev.ssmix2.core.ProgressListener;
+
 /**
  * How an update decides that a patient's folders are unchanged since the last commit, so that it neither walks them
  * nor touches the patient's documents. Either way every folder's modification time is checked: SS-MIX2 writers add a

@@ -1,6 +1,7 @@
 package dev.ssmix2.index.store;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.ssmix2.core.storage.UnplacedEntry.Problem;
 import java.io.IOException;
@@ -36,7 +37,8 @@ record FolderManifest(String patient, List<Part> parts) {
   private static final byte FORMAT = 1;
 
   FolderManifest {
-    checkArgument(patient != null && !patient.isEmpty(), "manifest needs a patient ID");
+    checkNotNull(patient, "patient must not be null");
+    checkArgument(!patient.isEmpty(), "manifest needs a patient ID");
     parts = List.copyOf(parts);
   }
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Tells, from file attributes alone, whether a patient's folders still look as its {@link FolderManifest} recorded:
@@ -50,7 +51,7 @@ final class FolderProbe {
     return true;
   }
 
-  private static BasicFileAttributes attributes(Path p) {
+  private static @Nullable BasicFileAttributes attributes(Path p) {
     try {
       return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     } catch (IOException e) {

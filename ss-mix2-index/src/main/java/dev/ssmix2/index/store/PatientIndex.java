@@ -5,6 +5,7 @@ import static dev.ssmix2.index.internal.patient.PatientFields.KIND_PATIENT;
 import static dev.ssmix2.index.internal.patient.PatientFields.PID;
 
 import com.google.common.base.Preconditions;
+import dev.ssmix2.core.ProgressListener;
 import dev.ssmix2.core.storage.PatientId;
 import dev.ssmix2.core.storage.StandardDataType;
 import dev.ssmix2.core.storage.Storage;
@@ -15,7 +16,6 @@ import dev.ssmix2.index.name.ReadingGuesser;
 import dev.ssmix2.index.search.PatientHit;
 import dev.ssmix2.index.search.SearchResult;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,6 +36,7 @@ import org.apache.lucene.search.similarities.BooleanSimilarity;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.IOUtils;
 
 /**
  * A Lucene index of the patients and records of one logical SS-MIX2 storage (one or more roots): Japanese name search
@@ -81,12 +82,25 @@ public final class PatientIndex implements AutoCloseable {
     this.search = new PatientSearch(guesser);
   }
 
-  /** Opens the index in {@code indexDir}, creating an empty one (and the folder) when there is none yet. */
+  /**
+   * Opens the index in {@code indexDir}, creating an empty one (and the folder) when there is none yet. Throws
+   * {@link PatientIndexException} naming the folder when it cannot be opened; nothing stays open then.
+   */
   public static PatientIndex open(Path indexDir) {
+    return open(indexDir, FSDirectory::open);
+  }
+
+  /** Opens a Lucene directory for a folder; a seam for tests that watch the directory's life. */
+  interface DirectoryOpener {
+    Directory open(Path folder) throws IOException;
+  }
+
+  static PatientIndex open(Path indexDir, DirectoryOpener opener) {
     Preconditions.checkNotNull(indexDir, "index folder must not be null");
+    Directory dir = null;
     try {
       Files.createDirectories(indexDir);
-      Directory dir = FSDirectory.open(indexDir);
+      dir = opener.open(indexDir);
       if (!DirectoryReader.indexExists(dir)) {
         try (var w = new org.apache.lucene.index.IndexWriter(dir,
             new org.apache.lucene.index.IndexWriterConfig().setOpenMode(
@@ -94,11 +108,17 @@ public final class PatientIndex implements AutoCloseable {
           w.commit();
         }
       }
-      return new PatientIndex(indexDir, dir, ReadingGuesser.create());
+      PatientIndex index = new PatientIndex(indexDir, dir, ReadingGuesser.create());
+      dir = null; // the index owns it now
+      return index;
     } catch (LockObtainFailedException e) {
       throw new PatientIndexException(indexDir, "another indexer is creating it right now", e);
     } catch (IOException e) {
       throw new PatientIndexException(indexDir, "cannot be opened: " + e.getMessage(), e);
+    } finally {
+      if (dir != null) {
+        IOUtils.closeWhileHandlingException(dir);
+      }
     }
   }
 
@@ -132,7 +152,7 @@ public final class PatientIndex implements AutoCloseable {
    * only their patients re-derived. Rebuilds everything when the index was built by another schema or NameKeys
    * table version. One commit at the end. Same as {@code update(storage, ChangeDetection.EVERY_FILE, listener)}.
    */
-  public IndexReport update(Storage storage, ProgressListener listener) {
+  public IndexReport update(Storage storage, ProgressListener<IndexProgress> listener) {
     return update(storage, ChangeDetection.EVERY_FILE, listener);
   }
 
@@ -140,7 +160,8 @@ public final class PatientIndex implements AutoCloseable {
    * Brings the index up to date with {@code storage}, telling unchanged patients by {@code detection}: patients
    * whose folders (and files) look as at the last commit are neither walked nor re-derived.
    */
-  public synchronized IndexReport update(Storage storage, ChangeDetection detection, ProgressListener listener) {
+  public synchronized IndexReport update(Storage storage, ChangeDetection detection,
+      ProgressListener<IndexProgress> listener) {
     Preconditions.checkNotNull(storage, "storage must not be null");
     Preconditions.checkNotNull(detection, "change detection must not be null; use ChangeDetection.EVERY_FILE");
     Preconditions.checkNotNull(listener, "listener must not be null; use ProgressListener.none()");
@@ -262,17 +283,16 @@ public final class PatientIndex implements AutoCloseable {
         searchers.release(s);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("index " + indexDir + ": " + e.getMessage(), e);
+      throw new PatientIndexException(indexDir, "cannot be read: " + e.getMessage(), e);
     }
   }
 
   @Override
   public void close() {
     try {
-      searchers.close();
-      directory.close();
+      IOUtils.close(searchers, directory); // closes both even when the first fails
     } catch (IOException e) {
-      throw new UncheckedIOException("index " + indexDir + ": cannot close: " + e.getMessage(), e);
+      throw new PatientIndexException(indexDir, "cannot close: " + e.getMessage(), e);
     }
   }
 }

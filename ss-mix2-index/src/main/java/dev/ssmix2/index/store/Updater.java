@@ -8,6 +8,7 @@ import static dev.ssmix2.index.internal.patient.PatientFields.PID;
 
 import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
+import dev.ssmix2.core.ProgressListener;
 import dev.ssmix2.core.read.RecordReader;
 import dev.ssmix2.core.storage.PatientFolder;
 import dev.ssmix2.core.storage.PatientId;
@@ -122,7 +123,7 @@ final class Updater {
   }
 
   IndexReport run(Storage storage, Optional<CommitMetadata> previous, ChangeDetection detection,
-      ProgressListener listener) throws IOException {
+      ProgressListener<IndexProgress> listener) throws IOException {
     long started = System.nanoTime();
     boolean rebuild = previous.map(m -> !m.isCompatible()).orElse(true);
     IndexWriterConfig config = new IndexWriterConfig(PatientFields.analyzer())
@@ -197,7 +198,7 @@ final class Updater {
    * without manifests, an unreadable prefix folder, or an entry at the top that the last run did not report.
    */
   private Optional<Set<String>> probe(DirectoryReader before, CommitMetadata previous, ChangeDetection detection,
-      Set<String> seen, ProgressListener listener, long expected) {
+      Set<String> seen, ProgressListener<IndexProgress> listener, long expected) {
     if (!previous.roots().equals(roots.stream().map(StorageRoot::path).toList())) {
       return Optional.empty();
     }
@@ -271,7 +272,7 @@ final class Updater {
   }
 
   /** Counts and reports the patients the probe settled, once it is sure none of them has a new folder somewhere. */
-  private void settle(Set<String> seen, ProgressListener listener, long expected) {
+  private void settle(Set<String> seen, ProgressListener<IndexProgress> listener, long expected) {
     probed.forEach((pid, s) -> {
       unchanged.add(pid);
       seen.add(pid);
@@ -304,7 +305,7 @@ final class Updater {
   }
 
   private void walked(PatientFolder folder, IndexSearcher before, IndexWriter writer, Set<String> seen,
-      ProgressListener listener, long expected) {
+      ProgressListener<IndexProgress> listener, long expected) {
     String pid = folder.patientId().value();
     patientsWalked.incrementAndGet();
     if (probed.containsKey(pid)) {
@@ -325,7 +326,7 @@ final class Updater {
     progress(listener, n, expected);
   }
 
-  private void progress(ProgressListener listener, long patients, long expected) {
+  private void progress(ProgressListener<IndexProgress> listener, long patients, long expected) {
     synchronized (listener) {
       listener.progress(new IndexProgress(filesSeen.get(), filesIndexed.get(), patients, expected));
     }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The normalisation side of the hard cases in name-search.md §9. */
+/** The normalisation side of the hard name cases (docs/index-design.md, "Hard name cases"). */
 class NameKeysTest {
 
   @Test

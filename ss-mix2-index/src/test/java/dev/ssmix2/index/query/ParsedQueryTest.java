@@ -2,6 +2,7 @@ package dev.ssmix2.index.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ssmix2.core.record.Sex;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -71,7 +72,7 @@ class ParsedQueryTest {
   }
 
   @Test
-  void kanaNameWithEraDate() { // §9 query 7
+  void kanaNameWithEraDate() { // kana name with an era date
     ParsedQuery q = ParsedQuery.parse("やまだ S50.3.15");
     assertThat(names(q)).containsExactly("やまだ");
     assertThat(kinds(q)).containsExactly(NameToken.Kind.KANA);
@@ -95,7 +96,7 @@ class ParsedQueryTest {
   }
 
   @Test
-  void halfWidthKanaQueryIsFoldedAndSplit() { // §9 query 4
+  void halfWidthKanaQueryIsFoldedAndSplit() { // half-width kana with voiced marks
     ParsedQuery q = ParsedQuery.parse("ﾔﾏﾀﾞ ﾀﾛｳ");
     assertThat(names(q)).containsExactly("ヤマダ", "タロウ");
     assertThat(kinds(q)).containsOnly(NameToken.Kind.KANA);
@@ -110,7 +111,7 @@ class ParsedQueryTest {
   }
 
   @Test
-  void latinNamesKeepCaseAndApostrophes() { // §9 queries 5, 6, 24
+  void latinNamesKeepCaseAndApostrophes() { // romaji, Latin case and apostrophes
     ParsedQuery q = ParsedQuery.parse("YAMADA TAROH");
     assertThat(names(q)).containsExactly("YAMADA", "TAROH");
     assertThat(kinds(q)).containsOnly(NameToken.Kind.LATIN);
@@ -119,7 +120,7 @@ class ParsedQueryTest {
   }
 
   @Test
-  void kanjiAndMixedTokens() { // §9 queries 8, 23
+  void kanjiAndMixedTokens() { // kanji written together and mixed scripts
     ParsedQuery q = ParsedQuery.parse("本間 しんいち");
     assertThat(kinds(q)).containsExactly(NameToken.Kind.KANJI, NameToken.Kind.KANA);
     assertThat(kinds(ParsedQuery.parse("𠮷田"))).containsExactly(NameToken.Kind.KANJI);

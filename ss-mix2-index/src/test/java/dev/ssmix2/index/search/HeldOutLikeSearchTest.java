@@ -2,9 +2,9 @@ package dev.ssmix2.index.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ssmix2.core.ProgressListener;
 import dev.ssmix2.core.storage.Storage;
 import dev.ssmix2.index.store.PatientIndex;
-import dev.ssmix2.index.store.ProgressListener;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;

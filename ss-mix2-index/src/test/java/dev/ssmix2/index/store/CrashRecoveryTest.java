@@ -2,6 +2,7 @@ package dev.ssmix2.index.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ssmix2.core.ProgressListener;
 import dev.ssmix2.core.storage.PatientFolder;
 import dev.ssmix2.core.storage.PatientId;
 import dev.ssmix2.core.storage.Storage;
@@ -16,8 +17,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -38,7 +39,7 @@ class CrashRecoveryTest {
   @Test
   void killedUpdateLeavesTheLastCommitAndTheNextUpdateEqualsACleanBuild() throws Exception {
     GenerationSummary generated = SyntheticStorage.builder().patients(AFTER).seed(SEED).profile(Profile.SMALL)
-        .clean(true).build().generate(work.resolve("generated"), dev.ssmix2.core.synth.ProgressListener.NONE);
+        .clean(true).build().generate(work.resolve("generated"), dev.ssmix2.core.ProgressListener.none());
     assertThat(generated.files()).as("a few thousand files").isGreaterThan(2_000);
     List<PatientFolder> patients = patients(generated.roots());
     Path root = work.resolve("storage");

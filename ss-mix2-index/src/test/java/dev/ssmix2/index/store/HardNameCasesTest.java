@@ -3,6 +3,7 @@ package dev.ssmix2.index.store;
 import static dev.ssmix2.index.store.Adt00Files.pid5;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ssmix2.core.ProgressListener;
 import dev.ssmix2.core.storage.Storage;
 import dev.ssmix2.index.search.MatchTag;
 import dev.ssmix2.index.search.PatientHit;
@@ -15,7 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The 30 hard queries of name-search.md §9 and its precision checks, over its fixture patients and distractors. */
+/**
+ * The 30 hard name queries (docs/index-design.md, "Hard name cases") and precision checks, over fixture patients and
+ * distractors.
+ */
 class HardNameCasesTest {
   @TempDir static Path work;
   static PatientIndex index;

@@ -4,6 +4,7 @@ import static dev.ssmix2.index.store.Adt00Files.pid5;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ssmix2.core.ProgressListener;
 import dev.ssmix2.core.storage.PatientId;
 import dev.ssmix2.core.storage.Storage;
 import java.io.IOException;
@@ -127,7 +128,7 @@ class IncrementalUpdateTest {
         "20240501093000000", '1');
     Adt00Files.write(undated, "0009999999", pid5("港", "太郎", "ミナト", "タロウ"), "19990909", "M",
         "20240501093000000", '1');
-    ProgressListener dies = p -> {
+    ProgressListener<IndexProgress> dies = p -> {
       if (p.patientsSeen() == 300) {
         throw new IllegalStateException("simulated crash");
       }

@@ -2,6 +2,7 @@ package dev.ssmix2.index.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ssmix2.core.ProgressListener;
 import dev.ssmix2.core.storage.PatientId;
 import dev.ssmix2.core.storage.Storage;
 import dev.ssmix2.core.version.VersionStatus;

@@ -9,9 +9,9 @@ import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
 import org.apache.lucene.analysis.ngram.NGramTokenFilter;
 
 /**
- * Field names of the patient documents (name-search.md §7.2) and the only analyzers they need. Every key is computed
- * by {@code NameKeys} before indexing; analyzers only cut keys into prefixes (edge n-grams) or kanji 1–2-grams, which
- * Elasticsearch and Solr offer identically.
+ * Field names of the patient documents (docs/index-design.md, "Fields") and the only analyzers they need. Every key
+ * is computed by {@code NameKeys} before indexing; analyzers only cut keys into prefixes (edge n-grams) or kanji
+ * 1–2-grams, which Elasticsearch and Solr offer identically.
  */
 public final class PatientFields {
   private PatientFields() {}

@@ -3,4 +3,7 @@
  * and read back, the hit fields read from doc values) and the facts the updater derives from files. Public types here
  * are public only for the module's {@code store} and {@code internal.search} packages and may change in any release.
  */
+@NullMarked
 package dev.ssmix2.index.internal.patient;
+
+import org.jspecify.annotations.NullMarked;

@@ -30,7 +30,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 /**
- * Turns a {@link ParsedQuery} into one Lucene query of constant-score tiers (name-search.md §7.3).
+ * Turns a {@link ParsedQuery} into one Lucene query of constant-score tiers (docs/index-design.md, "Tiers").
  *
  * <p>Each name token becomes, per name part (姓, 名, 姓名), a disjunction of tagged clauses: kanji exact, strict- and
  * loose-folded, reading exact and loose (also as stored with large kana: ハツトリ), other dictionary readings of a
