@@ -226,16 +226,6 @@ public final class Hl7Message {
     return groups.build();
   }
 
-  /**
-   * This message parsed by HAPI 2.6 with validation off and v2.5 structures; messages without a HAPI structure
-   * (PPR^ZD1, OMI^Z23) come back as {@code GenericMessage}. Z segments are kept.
-   *
-   * @throws Hl7FormatException with HAPI's reason if HAPI cannot parse the message at all
-   */
-  public ca.uhn.hl7v2.model.Message toHapi() {
-    return HapiBridge.toHapi(this);
-  }
-
   /** The segments joined with CR, as HL7 prescribes. */
   @Override
   public String toString() {

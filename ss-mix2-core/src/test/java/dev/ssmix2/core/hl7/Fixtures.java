@@ -6,40 +6,37 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Locates the shared fixtures through the {@code ssmix2.fixtures} system property set by surefire. */
-final class Fixtures {
+/** Locates the copied fixtures (see {@code src/test/resources/fixtures/NOTICE.md}) and the files in them. */
+public final class Fixtures {
   private Fixtures() {}
 
-  static Path root() {
-    String property = System.getProperty("ssmix2.fixtures");
-    assertThat(property).as("system property ssmix2.fixtures (set by the parent pom's surefire)").isNotNull();
-    return Paths.get(property);
+  public static Path root() {
+    return dev.ssmix2.core.storage.Fixtures.root();
   }
 
-  static Path nhoSamples() {
+  public static Path nhoSamples() {
     return root().resolve("nho-sample/sampleData");
   }
 
-  static Path searchCases() {
+  public static Path searchCases() {
     return root().resolve("search-cases-public");
   }
 
-  static Path nho(String relative) {
+  public static Path nho(String relative) {
     return nhoSamples().resolve(relative);
   }
 
-  static Path adt00(int patient) {
+  public static Path adt00(int patient) {
     String id = String.format("%010d", patient);
     Path dir = searchCases().resolve("root-undated/000/000/" + id + "/-/ADT-00");
     return only(list(dir));
   }
 
   /** Message files: regular files whose name has the SS-MIX2 shape {@code <pid>_<date>_<type>_…}. */
-  static List<Path> messageFiles(Path under) {
+  public static List<Path> messageFiles(Path under) {
     try (Stream<Path> files = Files.walk(under)) {
       return files
           .filter(Files::isRegularFile)
@@ -51,7 +48,7 @@ final class Fixtures {
     }
   }
 
-  static byte[] bytes(Path file) {
+  public static byte[] bytes(Path file) {
     try {
       return Files.readAllBytes(file);
     } catch (IOException e) {
@@ -59,7 +56,7 @@ final class Fixtures {
     }
   }
 
-  static String relative(Path file) {
+  public static String relative(Path file) {
     return root().relativize(file).toString();
   }
 

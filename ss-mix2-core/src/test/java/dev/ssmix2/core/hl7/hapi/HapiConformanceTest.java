@@ -1,4 +1,4 @@
-package dev.ssmix2.core.hl7;
+package dev.ssmix2.core.hl7.hapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -8,6 +8,12 @@ import ca.uhn.hl7v2.model.Group;
 import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.model.Structure;
 import ca.uhn.hl7v2.util.Terser;
+import dev.ssmix2.core.hl7.Field;
+import dev.ssmix2.core.hl7.Fixtures;
+import dev.ssmix2.core.hl7.Hl7Decoder;
+import dev.ssmix2.core.hl7.Hl7FormatException;
+import dev.ssmix2.core.hl7.Hl7Message;
+import dev.ssmix2.core.hl7.Segment;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,7 +56,7 @@ class HapiConformanceTest {
     Message hapi;
     try {
       ours = Hl7Message.parse(Hl7Decoder.decode(Fixtures.bytes(file)).text());
-      hapi = ours.toHapi();
+      hapi = HapiBridge.toHapi(ours);
     } catch (Hl7FormatException e) {
       assumeTrue(false, "not comparable: " + e.getMessage());
       return;
