@@ -1,5 +1,7 @@
 package dev.ssmix2.core.storage;
 
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -7,13 +9,21 @@ import java.nio.file.Path;
 public final class Fixtures {
   private Fixtures() {}
 
+  /** The fixtures folder, found on the test class path: the same under Maven and in an IDE, no property needed. */
   public static Path root() {
-    String p = System.getProperty("ssmix2.fixtures");
-    Path path = p != null ? Path.of(p) : Path.of("src/test/resources/fixtures");
-    if (!Files.isDirectory(path)) {
-      throw new IllegalStateException("fixtures folder not found: " + path.toAbsolutePath());
+    URL notice = Fixtures.class.getResource("/fixtures/NOTICE.md");
+    if (notice == null) {
+      throw new IllegalStateException("fixtures/NOTICE.md is not on the test class path (src/test/resources)");
     }
-    return path;
+    try {
+      Path path = Path.of(notice.toURI()).getParent();
+      if (!Files.isDirectory(path)) {
+        throw new IllegalStateException("fixtures folder not found: " + path.toAbsolutePath());
+      }
+      return path;
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public static Path nhoSample() {

@@ -30,7 +30,6 @@ record CliRun(int exit, String out, String err) {
   }
 
   static Path fixtures() {
-    String p = System.getProperty("ssmix2.fixtures");
-    return Path.of(p != null ? p : "../ss-mix2-core/src/test/resources/fixtures");
+    return dev.ssmix2.examples.TestFixtures.root();
   }
 }

@@ -22,8 +22,7 @@ final class FixtureIndex {
   private FixtureIndex() {}
 
   static Path fixtures() {
-    String p = System.getProperty("ssmix2.fixtures");
-    return Path.of(p != null ? p : "../ss-mix2-core/src/test/resources/fixtures");
+    return dev.ssmix2.examples.TestFixtures.root();
   }
 
   /** The three fixture roots, in index order. */

@@ -14,6 +14,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,21 +27,28 @@ class FolderProbeUpdateTest {
   static final String OMP_111 = "000/000/0000000111/20240310/OMP-01/"
       + "0000000111_20240310_OMP-01_000000000000301_20240310120000000_01_1";
 
+  @TempDir static Path base;
   @TempDir Path work;
+  static IndexedCopy fixture;
   Path dated;
   Path undated;
+  Path indexDir;
   PatientIndex index;
   IndexReport first;
 
+  @BeforeAll
+  static void indexOnce() throws IOException {
+    fixture = IndexedCopy.build(base, true);
+  }
+
   @BeforeEach
-  void indexAnOldCopy() throws IOException {
-    Path cases = Path.of(System.getProperty("ssmix2.fixtures")).resolve("search-cases-public");
-    dated = copy(cases.resolve("root-dated"), work.resolve("dated"));
-    undated = copy(cases.resolve("root-undated"), work.resolve("undated"));
-    OldTimes.age(dated);
-    OldTimes.age(undated);
-    index = PatientIndex.open(work.resolve("index"));
-    first = index.update(storage(), ProgressListener.none());
+  void restoreTheIndexedCopy() throws IOException {
+    fixture.restore();
+    dated = fixture.dated;
+    undated = fixture.undated;
+    indexDir = fixture.indexDir;
+    first = fixture.first;
+    index = PatientIndex.open(indexDir);
   }
 
   @AfterEach
@@ -177,20 +185,6 @@ class FolderProbeUpdateTest {
     OldTimes.age(undated.resolve("000/000/0000001234"));
     assertThat(update().patientsWalked()).as("ageing moved its times once more").isEqualTo(1);
     assertThat(update().patientsWalked()).isZero();
-  }
-
-  private static Path copy(Path from, Path to) throws IOException {
-    try (Stream<Path> s = Files.walk(from)) {
-      for (Path p : s.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
-    return to;
   }
 
   private static void deleteTree(Path root) {

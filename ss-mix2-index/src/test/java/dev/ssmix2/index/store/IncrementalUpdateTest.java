@@ -18,25 +18,34 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Updates of an indexed copy of search-cases-public: only changes are processed, and a crash loses nothing. */
 class IncrementalUpdateTest {
-  @TempDir Path work;
+  @TempDir static Path base;
+  static IndexedCopy fixture;
   Path dated;
   Path undated;
+  Path indexDir;
   PatientIndex index;
   IndexReport first;
 
+  @BeforeAll
+  static void indexOnce() throws IOException {
+    fixture = IndexedCopy.build(base, false);
+  }
+
   @BeforeEach
-  void indexACopy() throws IOException {
-    Path cases = Path.of(System.getProperty("ssmix2.fixtures")).resolve("search-cases-public");
-    dated = copy(cases.resolve("root-dated"), work.resolve("dated"));
-    undated = copy(cases.resolve("root-undated"), work.resolve("undated"));
-    index = PatientIndex.open(work.resolve("index"));
-    first = index.update(storage(), ProgressListener.none());
+  void restoreTheIndexedCopy() throws IOException {
+    fixture.restore();
+    dated = fixture.dated;
+    undated = fixture.undated;
+    indexDir = fixture.indexDir;
+    first = fixture.first;
+    index = PatientIndex.open(indexDir);
   }
 
   @AfterEach
@@ -51,7 +60,7 @@ class IncrementalUpdateTest {
   @Test
   void fullBuildLeavesOneSegment() throws IOException {
     assertThat(first.rebuilt()).isTrue();
-    try (var dir = org.apache.lucene.store.FSDirectory.open(work.resolve("index"));
+    try (var dir = org.apache.lucene.store.FSDirectory.open(indexDir);
         var reader = org.apache.lucene.index.DirectoryReader.open(dir)) {
       assertThat(reader.leaves()).hasSize(1);
     }
@@ -137,7 +146,7 @@ class IncrementalUpdateTest {
     assertThat(index.search("みなと", 10)).isEmpty();
     assertThat(index.patientCount()).isEqualTo(first.patients());
 
-    try (PatientIndex reopened = PatientIndex.open(work.resolve("index"))) {
+    try (PatientIndex reopened = PatientIndex.open(indexDir)) {
       assertThat(reopened.search("おがわ けんた", 1)).isNotEmpty();
       IndexReport r = reopened.update(storage(), ProgressListener.none());
       assertThat(r.filesIndexed()).isEqualTo(2);
@@ -147,7 +156,7 @@ class IncrementalUpdateTest {
 
   @Test
   void otherTableVersionForcesARebuild() throws IOException {
-    try (var dir = FSDirectory.open(work.resolve("index"));
+    try (var dir = FSDirectory.open(indexDir);
         var w = new IndexWriter(dir, new IndexWriterConfig())) {
       w.setLiveCommitData(Map.of("schema", CommitMetadata.SCHEMA, "nameKeysTableVersion", "older").entrySet());
       w.commit();
@@ -171,24 +180,6 @@ class IncrementalUpdateTest {
     try (Stream<Path> s = Files.walk(root)) {
       return s.count();
     }
-  }
-
-  private static Path copy(Path from, Path to) throws IOException {
-    try (Stream<Path> s = Files.walk(from)) {
-      s.forEach(p -> {
-        try {
-          Path target = to.resolve(from.relativize(p).toString());
-          if (Files.isDirectory(p)) {
-            Files.createDirectories(target);
-          } else {
-            Files.copy(p, target);
-          }
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    }
-    return to;
   }
 
   private static void deleteTree(Path root) throws IOException {

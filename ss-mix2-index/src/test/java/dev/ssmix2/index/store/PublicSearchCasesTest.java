@@ -28,7 +28,7 @@ class PublicSearchCasesTest {
   static IndexReport report;
 
   static Path cases() {
-    return Path.of(System.getProperty("ssmix2.fixtures")).resolve("search-cases-public");
+    return TestFixtures.root().resolve("search-cases-public");
   }
 
   @BeforeAll

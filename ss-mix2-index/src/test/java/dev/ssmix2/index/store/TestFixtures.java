@@ -1,0 +1,28 @@
+package dev.ssmix2.index.store;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Finds the fixtures copied into ss-mix2-core ({@code src/test/resources/fixtures}, see NOTICE.md there) from this
+ * module's compiled test classes, so the tests run the same under Maven and in an IDE, with no system property.
+ */
+final class TestFixtures {
+  private TestFixtures() {}
+
+  static Path root() {
+    try {
+      Path classes = Path.of(TestFixtures.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      for (Path dir = classes; dir != null; dir = dir.getParent()) {
+        Path candidate = dir.resolve("ss-mix2-core/src/test/resources/fixtures");
+        if (Files.isDirectory(candidate)) {
+          return candidate;
+        }
+      }
+      throw new IllegalStateException("no ss-mix2-core/src/test/resources/fixtures above " + classes);
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
