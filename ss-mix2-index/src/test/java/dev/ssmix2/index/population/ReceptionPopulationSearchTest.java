@@ -2,13 +2,13 @@ package dev.ssmix2.index.population;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ssmix2.core.ProgressListener;
 import dev.ssmix2.core.storage.Storage;
 import dev.ssmix2.index.population.ReceptionPopulation.Query;
 import dev.ssmix2.index.population.ReceptionPopulation.Quirk;
 import dev.ssmix2.index.population.ReceptionPopulation.Recall;
 import dev.ssmix2.index.search.SearchResult;
 import dev.ssmix2.index.store.PatientIndex;
-import dev.ssmix2.index.store.ProgressListener;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
