@@ -2,11 +2,11 @@ package dev.ssmix2.core.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ssmix2.core.ProgressListener;
 import dev.ssmix2.core.record.Attachment;
 import dev.ssmix2.core.record.VitalSignsRecord;
 import dev.ssmix2.core.storage.Storage;
 import dev.ssmix2.core.storage.StorageFile;
-import dev.ssmix2.core.synth.ProgressListener;
 import dev.ssmix2.core.synth.SyntheticStorage;
 import dev.ssmix2.core.validate.Finding;
 import dev.ssmix2.core.validate.FindingCode;
@@ -37,7 +37,7 @@ class ExtendedStorageTest {
   void generatedVitalSignsReadAsTypedRecords() {
     Path out = tmp.resolve("gen");
     SyntheticStorage.builder().patients(40).seed(3).clean(true).vitals(true).threads(1).build()
-        .generate(out, ProgressListener.NONE);
+        .generate(out, ProgressListener.none());
     List<StorageFile> ext = files(Storage.open(out.resolve("extended")));
     assertThat(ext).isNotEmpty().allSatisfy(f -> assertThat(f.isContentFolder()).isTrue());
     VitalSignsRecord v = (VitalSignsRecord) ((MessageRead) RecordReader.read(ext.get(0))).record();

@@ -2,8 +2,8 @@ package dev.ssmix2.core.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ssmix2.core.ProgressListener;
 import dev.ssmix2.core.storage.TransactionEntry.Operation;
-import dev.ssmix2.core.synth.ProgressListener;
 import dev.ssmix2.core.synth.SyntheticStorage;
 import dev.ssmix2.core.write.TransactionLogWriter;
 import java.io.IOException;
@@ -34,7 +34,7 @@ class TransactionsTest {
   void generatedLogHasOneInsertPerFileInTimeOrderAndReadsBack() {
     Path out = tmp.resolve("gen");
     SyntheticStorage.builder().patients(12).seed(7).clean(true).transactions(true).threads(1).build()
-        .generate(out, ProgressListener.NONE);
+        .generate(out, ProgressListener.none());
     Storage storage = Storage.open(out.resolve("storage"));
     List<StorageFile> files;
     try (Stream<StorageFile> s = storage.files()) {
