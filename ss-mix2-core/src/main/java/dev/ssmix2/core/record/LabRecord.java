@@ -72,6 +72,20 @@ public record LabRecord(RecordSource source, boolean isResult, List<Test> tests)
     }
   }
 
+  /**
+   * The rows grouped by OBX-4 sub-ID, in order of first appearance: rows sharing a sub-ID belong together (in a
+   * culture result, the organism and its counts and sensitivities); each row without a sub-ID is a group of its own.
+   */
+  public List<List<Test>> subIdGroups() {
+    java.util.Map<String, List<Test>> groups = new java.util.LinkedHashMap<>();
+    int alone = 0;
+    for (Test t : tests) {
+      String key = t.subId().isBlank() ? "\u0000" + alone++ : t.specimen().code() + "\u0001" + t.subId();
+      groups.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(t);
+    }
+    return groups.values().stream().map(List::copyOf).toList();
+  }
+
   @Override
   public String summary() {
     if (!isResult) {

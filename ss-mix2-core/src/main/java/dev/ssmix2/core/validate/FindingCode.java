@@ -35,6 +35,8 @@ package dev.ssmix2.core.validate;
  *       keep and show the raw text with a mark</td></tr>
  *   <tr><td>content-folder</td><td>WARNING</td><td>extended storage: a bare file where a content folder is expected,
  *       a content folder without payload or without its main document, a name of six fields (no 診療科コード)</td></tr>
+ *   <tr><td>transaction-log</td><td>WARNING</td><td>a transaction storage record or file that cannot be placed (bad
+ *       file name, unreadable header, text before the first header)</td></tr>
  *   <tr><td>unknown-data-type</td><td>WARNING</td><td>a data-type folder that is neither standard nor an extended-storage code</td></tr>
  *   <tr><td>stray-file</td><td>WARNING</td><td>a file that is no message: Thumbs.db, notes, lock files</td></tr>
  *   <tr><td>symbolic-link</td><td>WARNING</td><td>a symbolic link; never followed</td></tr>
@@ -74,6 +76,7 @@ public enum FindingCode {
   BAD_TIMESTAMP("bad-timestamp", Severity.WARNING),
   UNKNOWN_DATA_TYPE("unknown-data-type", Severity.WARNING),
   CONTENT_FOLDER("content-folder", Severity.WARNING),
+  TRANSACTION_LOG("transaction-log", Severity.WARNING),
   STRAY_FILE("stray-file", Severity.WARNING),
   SYMBOLIC_LINK("symbolic-link", Severity.WARNING),
   MISSING_KANA_NAME("missing-kana-name", Severity.WARNING),

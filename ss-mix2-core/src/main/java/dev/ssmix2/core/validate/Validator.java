@@ -13,6 +13,8 @@ import dev.ssmix2.core.storage.StandardDataType;
 import dev.ssmix2.core.storage.PatientFolder;
 import dev.ssmix2.core.storage.Storage;
 import dev.ssmix2.core.storage.StorageFile;
+import dev.ssmix2.core.storage.TransactionEntry;
+import dev.ssmix2.core.storage.TransactionProblem;
 import dev.ssmix2.core.storage.UnplacedEntry;
 import dev.ssmix2.core.version.History;
 import dev.ssmix2.core.version.VersionResolver;
@@ -59,6 +61,10 @@ public final class Validator {
     Counter counter = new Counter(findings, progress);
     try (Stream<PatientFolder> patients = storage.patients(u -> counter.entry(unplaced(u)))) {
       patients.forEach(p -> validatePatient(p, counter));
+    }
+    // A transaction storage among the roots (year folders of TR_….DAT files): what cannot be placed is reported.
+    try (Stream<TransactionEntry> log = storage.transactions(p -> counter.finding(transactionProblem(storage, p)))) {
+      log.forEach(e -> { });
     }
     progress.progress(new ValidationProgress(counter.entries));
     return counter.summary();
@@ -131,6 +137,16 @@ public final class Validator {
         }
       }
     }
+  }
+
+  private static Finding transactionProblem(Storage storage, TransactionProblem p) {
+    String path = p.file().toString();
+    for (dev.ssmix2.core.storage.StorageRoot r : storage.roots()) {
+      if (p.file().startsWith(r.path())) {
+        path = r.path().relativize(p.file()).toString().replace('\\', '/');
+      }
+    }
+    return new Finding(FindingCode.TRANSACTION_LOG, path + (p.line() > 0 ? ":" + p.line() : ""), p.reason());
   }
 
   /** Findings for an entry the walker could not place; files named like messages are also read. */

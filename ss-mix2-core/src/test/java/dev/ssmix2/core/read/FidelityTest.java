@@ -102,6 +102,7 @@ class FidelityTest {
         + "OBX|5|NM|59136^QTc 時間&Bazzet^99L||412|ms");
     assertThat(lab.tests()).extracting(LabRecord.Test::subId).containsExactly("1", "1", "2", "", "");
     assertThat(lab.tests().get(0).comments()).containsExactly("ESBL 産生株\n再検予定");
+    assertThat(lab.subIdGroups()).extracting(List::size).containsExactly(2, 1, 1, 1);
     assertThat(lab.tests().get(1).comments()).isEmpty();
     LabRecord.Test r = lab.tests().get(3);
     assertThat(r.test().code()).isEqualTo("58368");

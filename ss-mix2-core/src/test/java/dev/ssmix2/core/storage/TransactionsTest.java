@@ -123,6 +123,9 @@ class TransactionsTest {
         .startsWith("1 text before the first")).anySatisfy(r -> assertThat(r).startsWith("5 header field 8 is 'UPD'"))
         .anySatisfy(r -> assertThat(r).startsWith("7 header 診療日 '2024-01-01'"));
     assertThat(problems).anySatisfy(p -> assertThat(p.file().getFileName().toString()).isEqualTo("notes.txt"));
+    assertThat(dev.ssmix2.core.validate.Validator.validate(Storage.open(root)))
+        .filteredOn(f -> f.code() == dev.ssmix2.core.validate.FindingCode.TRANSACTION_LOG)
+        .extracting(f -> f.path()).contains("2024/TR_20240101000000000_00001.DAT:5", "2024/notes.txt");
   }
 
   private static VersionKey key(String patient, String type) {
