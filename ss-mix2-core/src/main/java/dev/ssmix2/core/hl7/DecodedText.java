@@ -1,5 +1,6 @@
 package dev.ssmix2.core.hl7;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
@@ -13,21 +14,35 @@ import java.util.List;
  * @param text the decoded text; MLLP framing bytes and a UTF-8 BOM are already removed, undecodable byte sequences are
  *     replaced by U+FFFD
  * @param charset the charset that produced {@code text} (not the one MSH-18 declares)
- * @param replacements every undecodable byte sequence, in file order; empty when the file decoded strictly
+ * @param replacements the undecodable byte sequences in file order, the first {@value #MAX_LISTED} of them (so that a
+ *     garbage file costs bounded memory); empty when the file decoded strictly
  * @param hadMllpFraming whether the file contained MLLP framing bytes (0x0B start block or 0x1C end block)
+ * @param replacementCount how many byte sequences were replaced in all, at least {@code replacements.size()}
+ * @param hadByteOrderMark whether the file started with a UTF-8 byte order mark (removed from {@code text})
  */
 public record DecodedText(
-    String text, Charset charset, List<Replacement> replacements, boolean hadMllpFraming) {
+    String text, Charset charset, List<Replacement> replacements, boolean hadMllpFraming, int replacementCount,
+    boolean hadByteOrderMark) {
+
+  /** The most replacements listed one by one; the rest are only counted. */
+  public static final int MAX_LISTED = 100;
 
   public DecodedText {
     checkNotNull(text, "text");
     checkNotNull(charset, "charset");
     replacements = ImmutableList.copyOf(replacements);
+    checkArgument(replacementCount >= replacements.size(),
+        "replacementCount %s is less than the %s replacements listed", replacementCount, replacements.size());
+  }
+
+  /** A decoded text whose every replacement is listed. */
+  public DecodedText(String text, Charset charset, List<Replacement> replacements, boolean hadMllpFraming) {
+    this(text, charset, replacements, hadMllpFraming, replacements.size(), false);
   }
 
   /** True when every byte decoded without replacement (MLLP framing does not count as damage). */
   public boolean isClean() {
-    return replacements.isEmpty();
+    return replacementCount == 0;
   }
 
   /**

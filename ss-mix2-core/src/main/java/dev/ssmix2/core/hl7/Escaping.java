@@ -59,8 +59,35 @@ final class Escaping {
     return out.toString();
   }
 
+  /**
+   * The first escape sequence in {@code raw} that is not a valid HL7 escape (an unknown or malformed body such as
+   * {@code \Q\} or {@code \X4\}, or an escape character without a closing partner), or null when all are valid.
+   * Linear in the text.
+   */
+  static @Nullable String firstInvalid(String raw, EncodingCharacters enc) {
+    char esc = enc.escape();
+    int i = raw.indexOf(esc);
+    while (i >= 0) {
+      int close = raw.indexOf(esc, i + 1);
+      if (close < 0) {
+        return abbreviate(raw.substring(i));
+      }
+      if (replacement(raw.substring(i + 1, close), enc, null, false) == null) {
+        return abbreviate(raw.substring(i, close + 1));
+      }
+      i = raw.indexOf(esc, close + 1);
+    }
+    return null;
+  }
+
   /** What an escape body stands for, or null if the body is not an HL7 escape. */
-  private static @Nullable String replacement(String body, EncodingCharacters enc, Charset charset) {
+  private static @Nullable String replacement(String body, EncodingCharacters enc, @Nullable Charset charset) {
+    return replacement(body, enc, charset, true);
+  }
+
+  /** As above; without {@code decode} a valid hex escape gives "" instead of its decoded text. */
+  private static @Nullable String replacement(String body, EncodingCharacters enc, @Nullable Charset charset,
+      boolean decode) {
     if (body.length() == 1) {
       switch (body.charAt(0)) {
         case 'F':
@@ -87,7 +114,7 @@ final class Escaping {
     String rest = body.substring(1);
     switch (kind) {
       case 'X':
-        return decodeHex(rest, charset);
+        return decode ? decodeHex(rest, charset) : validHex(rest) ? "" : null;
       case '.':
         return rest.equals("br") ? "\n" : isFormatting(rest) ? "" : null;
       case 'C':
@@ -112,8 +139,12 @@ final class Escaping {
     return Character.isLetter(command.charAt(0));
   }
 
-  private static @Nullable String decodeHex(String hex, Charset charset) {
-    if (hex.isEmpty() || hex.length() % 2 != 0 || !isHex(hex)) {
+  private static boolean validHex(String hex) {
+    return !hex.isEmpty() && hex.length() % 2 == 0 && isHex(hex);
+  }
+
+  private static @Nullable String decodeHex(String hex, @Nullable Charset charset) {
+    if (!validHex(hex)) {
       return null;
     }
     byte[] bytes = HexFormat.of().parseHex(hex);

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -57,11 +58,8 @@ public final class Hl7Decoder {
           .orElseGet(() -> lenient(framing, WINDOWS_ISO_2022_JP));
     }
     if (isAscii(payload)) {
-      return new DecodedText(
-          new String(payload, StandardCharsets.US_ASCII),
-          StandardCharsets.US_ASCII,
-          List.of(),
-          framing.hadMllpFraming());
+      return new DecodedText(new String(payload, StandardCharsets.US_ASCII), StandardCharsets.US_ASCII, List.of(),
+          framing.hadMllpFraming(), 0, framing.hadByteOrderMark());
     }
     return firstStrict(framing, StandardCharsets.UTF_8, WINDOWS_31J)
         .orElseGet(() -> lenient(framing, WINDOWS_31J));
@@ -71,7 +69,8 @@ public final class Hl7Decoder {
     for (Charset charset : candidates) {
       Optional<String> text = RecordingDecoder.strict(framing.payload(), charset);
       if (text.isPresent()) {
-        return Optional.of(new DecodedText(text.get(), charset, List.of(), framing.hadMllpFraming()));
+        return Optional.of(new DecodedText(text.get(), charset, List.of(), framing.hadMllpFraming(), 0,
+            framing.hadByteOrderMark()));
       }
     }
     return Optional.empty();
@@ -88,7 +87,8 @@ public final class Hl7Decoder {
                         hex(framing.payload(), error.offset(), error.length()),
                         error.reason()))
             .toList();
-    return new DecodedText(result.text(), charset, replacements, framing.hadMllpFraming());
+    return new DecodedText(result.text(), charset, replacements, framing.hadMllpFraming(), result.errorCount(),
+        framing.hadByteOrderMark());
   }
 
   private static boolean contains(byte[] bytes, byte wanted) {
@@ -110,14 +110,9 @@ public final class Hl7Decoder {
   }
 
   static String hex(byte[] bytes, int offset, int length) {
-    StringBuilder sb = new StringBuilder(length * 3);
     int end = Math.min(bytes.length, offset + length);
-    for (int i = offset; i < end; i++) {
-      if (sb.length() > 0) {
-        sb.append(' ');
-      }
-      sb.append(String.format("%02X", bytes[i] & 0xFF));
-    }
-    return sb.toString();
+    return HEX.formatHex(bytes, offset, Math.max(offset, end));
   }
+
+  private static final HexFormat HEX = HexFormat.ofDelimiter(" ").withUpperCase();
 }

@@ -138,6 +138,27 @@ public final class Hl7Message {
     return encodingCharacters;
   }
 
+  /**
+   * The first escape sequence that is not a valid HL7 escape (such as {@code \Q\}, an odd-length {@code \X…\}, or
+   * an escape character with no closing partner), abbreviated; empty when every escape is valid. Readers keep such
+   * text literally; validation reports it. MSH-1 and MSH-2, which hold the delimiters themselves, are not checked.
+   */
+  public Optional<String> firstInvalidEscape() {
+    for (Segment s : segments) {
+      String raw = s.raw();
+      if (s.id().equals("MSH")) {
+        // skip "MSH" + field separator + the encoding characters of MSH-2
+        int afterMsh2 = raw.indexOf(encodingCharacters.field(), 4);
+        raw = afterMsh2 < 0 ? "" : raw.substring(afterMsh2);
+      }
+      String bad = Escaping.firstInvalid(raw, encodingCharacters);
+      if (bad != null) {
+        return Optional.of(bad);
+      }
+    }
+    return Optional.empty();
+  }
+
   /** All segments in message order, MSH first, junk lines included. */
   public List<Segment> segments() {
     return segments;

@@ -20,7 +20,8 @@ final class RecordingDecoder {
 
   record Error(int offset, int length, String reason) {}
 
-  record Result(String text, List<Error> errors) {}
+  /** The first {@code DecodedText.MAX_LISTED} errors, and how many there were in all. */
+  record Result(String text, List<Error> errors, int errorCount) {}
 
   private RecordingDecoder() {}
 
@@ -43,6 +44,10 @@ final class RecordingDecoder {
     // Every supported charset yields at most one char per input byte (UTF-8: 2 chars per 4 bytes).
     CharBuffer out = CharBuffer.allocate(bytes.length + 16);
     ImmutableList.Builder<Error> errors = ImmutableList.builder();
+    int errorCount = 0;
+    // one reason string per kind, not one per error: a garbage file has an error every few bytes
+    String malformed = "malformed input for " + charset.name();
+    String unmappable = "unmappable character for " + charset.name();
     boolean failed = false;
     while (true) {
       CoderResult result = decoder.decode(in, out, true);
@@ -60,8 +65,9 @@ final class RecordingDecoder {
       }
       int offset = in.position();
       int length = Math.max(1, result.length());
-      String kind = result.isMalformed() ? "malformed input" : "unmappable character";
-      errors.add(new Error(offset, length, kind + " for " + charset.name()));
+      if (errorCount++ < DecodedText.MAX_LISTED) {
+        errors.add(new Error(offset, length, result.isMalformed() ? malformed : unmappable));
+      }
       failed = true;
       if (stopAtFirstError) {
         break;
@@ -73,7 +79,7 @@ final class RecordingDecoder {
       in.position(Math.min(in.limit(), offset + length));
     }
     out.flip();
-    return new Result(failed && stopAtFirstError ? "" : out.toString(), errors.build());
+    return new Result(failed && stopAtFirstError ? "" : out.toString(), errors.build(), errorCount);
   }
 
   private static CharBuffer grow(CharBuffer out) {

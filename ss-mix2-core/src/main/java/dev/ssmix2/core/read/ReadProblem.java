@@ -20,7 +20,13 @@ public record ReadProblem(StorageFile file, Code code, String reason) implements
     /** An HL7 message whose structure cannot be used (unusable delimiters). */
     HL7_STRUCTURE("hl7-structure"),
     /** The file could not be read from disk. */
-    UNREADABLE("unreadable");
+    UNREADABLE("unreadable"),
+    /** Larger than the maximum file size ({@link dev.ssmix2.core.storage.ReadLimits}): reported, not read. */
+    FILE_TOO_LARGE("file-too-large"),
+    /** A FIFO, device or socket: never opened. */
+    NOT_REGULAR_FILE("not-a-regular-file"),
+    /** The file, or a folder above it inside the root, is a symbolic link (e.g. swapped in after indexing). */
+    SYMBOLIC_LINK("symbolic-link");
 
     private final String id;
 

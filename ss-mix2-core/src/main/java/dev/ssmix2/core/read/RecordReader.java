@@ -12,7 +12,13 @@ import dev.ssmix2.core.record.RecordSource;
 import dev.ssmix2.core.storage.ConditionFlag;
 import dev.ssmix2.core.storage.StorageFile;
 import dev.ssmix2.core.version.VersionStatus;
+import dev.ssmix2.core.storage.FileRefusedException;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -37,6 +43,9 @@ import java.util.Optional;
  * {@link dev.ssmix2.core.version.VersionResolver} when several {@code _1} files compete.
  */
 public final class RecordReader {
+  /** How much of a file that does not start with MSH is decoded to tell undecodable bytes from other text. */
+  static final int SNIFF_BYTES = 64 * 1024;
+
   private RecordReader() {}
 
   /** Reads one file; the version status follows its condition flag. */
@@ -53,7 +62,7 @@ public final class RecordReader {
     try {
       bytes = file.readBytes();
     } catch (UncheckedIOException e) {
-      return new ReadProblem(file, Code.UNREADABLE, "cannot read the file: " + e.getCause().getMessage());
+      return unreadable(file, e.getCause());
     }
     return read(file, status, bytes);
   }
@@ -68,8 +77,17 @@ public final class RecordReader {
           ? "the file is empty (0 bytes); a message file must hold one HL7 message"
           : "the file holds only blanks or framing bytes (" + bytes.length + " bytes), no HL7 message");
     }
+    if (!startsLikeMsh(bytes) && bytes.length > SNIFF_BYTES) {
+      // Not a message, whatever follows: decode only the start to say why, so a huge garbage file costs no more
+      // than its bytes (see docs/hostile-input.md).
+      Optional<ReadProblem> bad = checkText(file, Hl7Decoder.decode(Arrays.copyOf(bytes, SNIFF_BYTES)),
+          " in its first " + SNIFF_BYTES / 1024 + " KB");
+      if (bad.isPresent()) {
+        return bad.get();
+      }
+    }
     DecodedText decoded = Hl7Decoder.decode(bytes);
-    Optional<ReadProblem> bad = checkText(file, decoded);
+    Optional<ReadProblem> bad = checkText(file, decoded, "");
     if (bad.isPresent()) {
       return bad.get();
     }
@@ -93,6 +111,29 @@ public final class RecordReader {
     return new MessageRead(file, decoded, message, record);
   }
 
+  private static ReadProblem unreadable(StorageFile file, IOException cause) {
+    if (cause instanceof FileRefusedException refused) {
+      Code code = switch (refused.reason()) {
+        case SYMBOLIC_LINK -> Code.SYMBOLIC_LINK;
+        case NOT_REGULAR_FILE -> Code.NOT_REGULAR_FILE;
+        case TOO_LARGE -> Code.FILE_TOO_LARGE;
+      };
+      return new ReadProblem(file, code, refused.getMessage());
+    }
+    if (cause instanceof NoSuchFileException) {
+      return new ReadProblem(file, Code.UNREADABLE, "the file no longer exists (deleted or moved since the storage "
+          + "was walked or indexed)");
+    }
+    if (cause instanceof AccessDeniedException) {
+      return new ReadProblem(file, Code.UNREADABLE, "cannot read the file: permission denied");
+    }
+    // Messages of the file system name absolute paths; a report names files relative to their root only.
+    String why = cause instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
+        : String.valueOf(cause.getMessage());
+    why = why.replace(file.path().toString(), file.relativePath()).replace(file.root().toString() + "/", "");
+    return new ReadProblem(file, Code.UNREADABLE, "cannot read the file: " + why);
+  }
+
   /** The status a condition flag implies when no history is at hand. */
   public static VersionStatus statusOf(ConditionFlag flag) {
     return switch (flag) {
@@ -102,14 +143,31 @@ public final class RecordReader {
     };
   }
 
-  private static Optional<ReadProblem> checkText(StorageFile file, DecodedText decoded) {
+  /** Whether the bytes start with "MSH" after framing bytes, blanks and a UTF-8 BOM. */
+  static boolean startsLikeMsh(byte[] bytes) {
+    int i = 0;
+    while (i < bytes.length) {
+      byte b = bytes[i];
+      if (b == 0x0B || b == 0x1C || b == '\r' || b == '\n' || b == ' ' || b == '\t') {
+        i++;
+      } else if (b == (byte) 0xEF && i + 2 < bytes.length && bytes[i + 1] == (byte) 0xBB
+          && bytes[i + 2] == (byte) 0xBF) {
+        i += 3;
+      } else {
+        break;
+      }
+    }
+    return i + 2 < bytes.length && bytes[i] == 'M' && bytes[i + 1] == 'S' && bytes[i + 2] == 'H';
+  }
+
+  private static Optional<ReadProblem> checkText(StorageFile file, DecodedText decoded, String where) {
     String text = decoded.text().stripLeading();
     if (text.startsWith("MSH")) {
       return Optional.empty();
     }
     if (!decoded.isClean()) {
       return Optional.of(new ReadProblem(file, Code.UNDECODABLE, "the bytes are not text in any supported charset ("
-          + decoded.replacements().size() + " undecodable sequences, first at byte "
+          + decoded.replacementCount() + " undecodable sequences" + where + ", first at byte "
           + decoded.replacements().get(0).offset() + ": " + decoded.replacements().get(0).hexBytes() + ")"));
     }
     return Optional.of(new ReadProblem(file, Code.NOT_HL7, "not an HL7 message: it starts with '"

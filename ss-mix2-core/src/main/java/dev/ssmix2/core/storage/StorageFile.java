@@ -5,7 +5,9 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * A file placed in the storage layout: its root, its path and its parsed name. The path's folders are authoritative
@@ -67,17 +69,32 @@ public record StorageFile(StorageRoot root, String relativePath, FileName name, 
 
   /**
    * Reads the file's bytes (read-only). For a content folder, reads its HL7 main document ({@code *.hl7}) if there
-   * is exactly one candidate.
+   * is exactly one candidate. Only a regular file is opened, never through a symbolic link below the root, and never
+   * one larger than {@link ReadLimits#maxFileBytes()}: those are refused with a {@link FileRefusedException}.
    *
-   * @throws UncheckedIOException naming the file when it cannot be read
+   * @throws UncheckedIOException naming the file when it cannot or must not be read; its cause is a
+   *     {@link FileRefusedException} when the file was refused
    */
   public byte[] readBytes() {
+    return readBytes(ReadLimits.maxFileBytes());
+  }
+
+  /** As {@link #readBytes()}, with an explicit maximum size in bytes. */
+  public byte[] readBytes(long maxBytes) {
+    checkArgument(maxBytes > 0, "maxBytes must be positive, got %s", maxBytes);
     Path p = path();
     try {
+      SafeFiles.checkFolders(root, relativePath);
       if (isContentFolder) {
-        p = mainDocument(p);
+        BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (a.isSymbolicLink() || !a.isDirectory()) {
+          throw new FileRefusedException(FileRefusedException.Reason.SYMBOLIC_LINK,
+              "the content folder is no longer a folder (a symbolic link or a file); it is not followed");
+        }
+        Path main = mainDocument(p);
+        return SafeFiles.readRegular(main, "main document '" + main.getFileName() + "'", maxBytes);
       }
-      return Files.readAllBytes(p);
+      return SafeFiles.readRegular(p, "the file", maxBytes);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + relativePath + ": " + e.getMessage(), e);
     }

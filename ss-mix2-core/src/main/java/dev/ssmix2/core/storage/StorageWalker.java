@@ -160,6 +160,12 @@ final class StorageWalker implements Iterator<StorageEntry> {
 
   private void placeFile(Frame f, String rel, String name, BasicFileAttributes attrs) {
     boolean dir = attrs.isDirectory();
+    if (!dir && !attrs.isRegularFile()) {
+      // a FIFO would block the reader forever, a device read without end: never placed, never opened
+      ready.add(new UnplacedEntry(root, rel, Problem.NOT_REGULAR_FILE,
+          "not a regular file (a FIFO, device or socket); it is never opened"));
+      return;
+    }
     DataType folderType = DataType.of(f.type());
     if (dir && folderType.isStandard()) {
       ready.add(new UnplacedEntry(root, rel, Problem.BAD_FOLDER,

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 
 /**
  * A file or folder that does not fit the storage layout: a stray file (Thumbs.db, a note, a lock file), a name
- * that breaks the naming rule, a file whose name disagrees with its folders, a symbolic link, or a folder that
- * could not be read.
+ * that breaks the naming rule, a file whose name disagrees with its folders, a symbolic link, a FIFO or device, or a
+ * folder that could not be read.
  */
 public record UnplacedEntry(StorageRoot root, String relativePath, Problem problem, String reason)
     implements StorageEntry {
@@ -25,7 +25,9 @@ public record UnplacedEntry(StorageRoot root, String relativePath, Problem probl
     /** A symbolic link: never followed, so a loop cannot trap the walker. */
     SYMBOLIC_LINK("symbolic-link"),
     /** A folder or file whose attributes could not be read. */
-    UNREADABLE("unreadable");
+    UNREADABLE("unreadable"),
+    /** A FIFO, device or socket where a message file is expected: never opened. */
+    NOT_REGULAR_FILE("not-a-regular-file");
 
     private final String code;
 

@@ -12,6 +12,9 @@ package dev.ssmix2.core.validate;
  *   <tr><td>not-hl7</td><td>ERROR</td><td>a message file whose text does not start with MSH</td></tr>
  *   <tr><td>hl7-structure</td><td>ERROR</td><td>MSH declares unusable delimiters</td></tr>
  *   <tr><td>unreadable</td><td>ERROR</td><td>a file or folder cannot be read from disk</td></tr>
+ *   <tr><td>file-too-large</td><td>ERROR</td><td>a message file larger than the maximum file size (64 MB by
+ *       default); reported, not read</td></tr>
+ *   <tr><td>not-a-regular-file</td><td>ERROR</td><td>a FIFO, device or socket in the storage; never opened</td></tr>
  *   <tr><td>undecodable-bytes</td><td>ERROR</td><td>bytes that no supported charset decodes (replaced by U+FFFD)</td></tr>
  *   <tr><td>bad-file-name</td><td>ERROR</td><td>a file in a data-type folder breaks the 7-field naming rule</td></tr>
  *   <tr><td>wrong-folder</td><td>ERROR</td><td>the file name's patient, 診療日 or data type disagrees with its folders</td></tr>
@@ -45,6 +48,13 @@ package dev.ssmix2.core.validate;
  *   <tr><td>split-dakuten</td><td>WARNING</td><td>the kana name writes a voiced mark as a separate character (カ゛)</td></tr>
  *   <tr><td>split-problem-list</td><td>INFO</td><td>a patient has several current PPR-01 files with different keys
  *       (one per diagnosis event); readers show their union</td></tr>
+ *   <tr><td>name-control-characters</td><td>WARNING</td><td>the name holds control characters (a newline, an escape
+ *       sequence …), which no real name has</td></tr>
+ *   <tr><td>name-too-long</td><td>WARNING</td><td>a name part longer than {@value NameChecks#MAX_NAME_PART} characters;
+ *       search indexes keep only its start</td></tr>
+ *   <tr><td>invalid-escape</td><td>WARNING</td><td>an escape sequence HL7 does not define, or an escape character without
+ *       its closing partner; kept as literal text</td></tr>
+ *   <tr><td>byte-order-mark</td><td>INFO</td><td>the file starts with a UTF-8 byte order mark (removed when read)</td></tr>
  *   <tr><td>name-placeholder</td><td>INFO</td><td>the name holds a placeholder for a missing character (■ ● 〓 or a
  *       private-use character)</td></tr>
  *   <tr><td>line-endings</td><td>INFO</td><td>segments end with LF or CRLF instead of CR</td></tr>
@@ -57,6 +67,8 @@ public enum FindingCode {
   NOT_HL7("not-hl7", Severity.ERROR),
   HL7_STRUCTURE("hl7-structure", Severity.ERROR),
   UNREADABLE("unreadable", Severity.ERROR),
+  FILE_TOO_LARGE("file-too-large", Severity.ERROR),
+  NOT_REGULAR_FILE("not-a-regular-file", Severity.ERROR),
   UNDECODABLE_BYTES("undecodable-bytes", Severity.ERROR),
   BAD_FILE_NAME("bad-file-name", Severity.ERROR),
   WRONG_FOLDER("wrong-folder", Severity.ERROR),
@@ -82,6 +94,10 @@ public enum FindingCode {
   MISSING_KANA_NAME("missing-kana-name", Severity.WARNING),
   SPLIT_DAKUTEN("split-dakuten", Severity.WARNING),
   SPLIT_PROBLEM_LIST("split-problem-list", Severity.INFO),
+  NAME_CONTROL_CHARACTERS("name-control-characters", Severity.WARNING),
+  NAME_TOO_LONG("name-too-long", Severity.WARNING),
+  INVALID_ESCAPE("invalid-escape", Severity.WARNING),
+  BYTE_ORDER_MARK("byte-order-mark", Severity.INFO),
   NAME_PLACEHOLDER("name-placeholder", Severity.INFO),
   LINE_ENDINGS("line-endings", Severity.INFO),
   OTHER_CHARSET("other-charset", Severity.INFO);

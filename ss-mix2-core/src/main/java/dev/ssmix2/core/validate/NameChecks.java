@@ -12,6 +12,11 @@ import java.util.Optional;
  * tell the hospital what its search will have to work around.
  */
 final class NameChecks {
+  /**
+   * The longest name part (family or given, one repetition) in code points that is not reported; real names,
+   * foreign ones in katakana included, stay far below it. The index keeps this many as well.
+   */
+  static final int MAX_NAME_PART = 100;
 
   private NameChecks() {}
 
@@ -25,6 +30,7 @@ final class NameChecks {
     boolean phonetic = false;
     String kana = "";
     StringBuilder all = new StringBuilder();
+    int maxPart = 0;
     for (int rep = 0; rep < pid5.repetitionCount(); rep++) {
       String family = pid5.component(rep, 1);
       String given = pid5.component(rep, 2);
@@ -33,6 +39,10 @@ final class NameChecks {
         continue;
       }
       all.append(text);
+      int longest = Math.max(family.codePointCount(0, family.length()), given.codePointCount(0, given.length()));
+      if (longest > maxPart) {
+        maxPart = longest;
+      }
       String representation = pid5.component(rep, 8).isEmpty() ? pid5.component(rep, 7) : pid5.component(rep, 8);
       boolean isPhonetic = representation.equals("P") || (representation.isEmpty() && rep == 1);
       if (isPhonetic) {
@@ -47,11 +57,19 @@ final class NameChecks {
           "PID-5 has no phonetic (カナ) name; the patient can be found by reading only through a guessed reading"));
     }
     if (hasSplitMark(kana)) {
-      out.add(new Finding(FindingCode.SPLIT_DAKUTEN, path, "the kana name '" + kana
+      out.add(new Finding(FindingCode.SPLIT_DAKUTEN, path, "the kana name '" + abbreviate(kana)
           + "' writes a voiced sound mark (゛ ゜) as a separate character; readers should join it (カ゛ → ガ)"));
     }
+    if (maxPart > MAX_NAME_PART) {
+      out.add(new Finding(FindingCode.NAME_TOO_LONG, path, "a PID-5 name part has " + maxPart
+          + " characters; names are expected to be short, and search indexes keep only the first " + MAX_NAME_PART));
+    }
+    if (all.codePoints().anyMatch(NameChecks::isControl)) {
+      out.add(new Finding(FindingCode.NAME_CONTROL_CHARACTERS, path, "the name holds control characters ("
+          + describeControls(all) + "); a real name has none — the sender's data is probably damaged"));
+    }
     if (hasPlaceholder(all)) {
-      out.add(new Finding(FindingCode.NAME_PLACEHOLDER, path, "the name '" + all
+      out.add(new Finding(FindingCode.NAME_PLACEHOLDER, path, "the name '" + abbreviate(all)
           + "' holds a placeholder for a character the sender could not write (■ ● 〓 or a private-use character)"));
     }
   }
@@ -64,6 +82,44 @@ final class NameChecks {
       out.add(new Finding(FindingCode.LINE_ENDINGS, path, "segments end with " + (crlf ? "CRLF" : "LF")
           + " instead of CR; accepted, but other HL7 readers may not split them"));
     }
+  }
+
+  /** Findings on the whole file: a leading byte order mark, escapes HL7 does not define. */
+  static void text(String path, dev.ssmix2.core.hl7.DecodedText decoded, Hl7Message m, List<Finding> out) {
+    if (decoded.hadByteOrderMark()) {
+      out.add(new Finding(FindingCode.BYTE_ORDER_MARK, path, "the file starts with a UTF-8 byte order mark "
+          + "(EF BB BF); removed when read, but other HL7 readers may see it as part of the MSH segment"));
+    }
+    m.firstInvalidEscape().ifPresent(bad -> out.add(new Finding(FindingCode.INVALID_ESCAPE, path,
+        "'" + visible(bad) + "' is not an HL7 escape sequence (\\F\\ \\S\\ \\T\\ \\R\\ \\E\\ \\Xhh…\\ …); "
+            + "it is kept as literal text")));
+  }
+
+  static boolean isControl(int c) {
+    return c < 0x20 || (c >= 0x7F && c < 0xA0);
+  }
+
+  private static String describeControls(CharSequence s) {
+    return s.codePoints().filter(NameChecks::isControl).distinct().limit(5)
+        .mapToObj(c -> String.format("U+%04X", c)).reduce((a, b) -> a + ", " + b).orElse("");
+  }
+
+  /** Control characters as U+XXXX, so a finding cannot carry a newline or an escape sequence. */
+  private static String visible(String s) {
+    StringBuilder sb = new StringBuilder();
+    s.codePoints().forEach(c -> {
+      if (isControl(c)) {
+        sb.append(String.format("<U+%04X>", c));
+      } else {
+        sb.appendCodePoint(c);
+      }
+    });
+    return sb.toString();
+  }
+
+  private static String abbreviate(CharSequence s) {
+    String t = visible(s.toString());
+    return t.codePointCount(0, t.length()) <= 40 ? t : t.substring(0, t.offsetByCodePoints(0, 40)) + "…";
   }
 
   private static boolean hasSplitMark(String kana) {

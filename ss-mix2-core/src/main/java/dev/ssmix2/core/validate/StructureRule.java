@@ -2,26 +2,25 @@ package dev.ssmix2.core.validate;
 
 import com.google.common.collect.ImmutableSet;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The segment structure of one HL7 event as the NHO profile writes it: a regular expression over the concatenated
  * segment IDs, e.g. {@code ^(MSH)(SFT)*(EVN)(PID)(PD1)?…}. The segments it allows and requires are derived from the
  * expression itself, so the table stays the single source.
  */
-record StructureRule(String event, Pattern pattern, Set<String> allowed, Set<String> required) {
+record StructureRule(String event, SegmentAutomaton automaton, Set<String> allowed, Set<String> required) {
 
   static StructureRule parse(String event, String expression) {
     String body = expression.startsWith("^") ? expression.substring(1) : expression;
     ImmutableSet.Builder<String> allowed = ImmutableSet.builder();
     ImmutableSet.Builder<String> required = ImmutableSet.builder();
     new Shape(body, allowed, required).sequence(true);
-    return new StructureRule(event, Pattern.compile(body), allowed.build(), required.build());
+    return new StructureRule(event, SegmentAutomaton.compile(body), allowed.build(), required.build());
   }
 
-  /** Whether the segment IDs, in message order, follow the structure. */
+  /** Whether the segment IDs, in message order, follow the structure; linear time, no recursion on the input. */
   boolean matches(Iterable<String> ids) {
-    return pattern.matcher(String.join("", ids)).matches();
+    return automaton.matches(ids);
   }
 
   /**

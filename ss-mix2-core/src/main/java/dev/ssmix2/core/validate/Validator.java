@@ -97,7 +97,7 @@ public final class Validator {
     MessageRead read = (MessageRead) result;
     if (!read.decoded().isClean()) {
       var first = read.decoded().replacements().get(0);
-      out.add(new Finding(FindingCode.UNDECODABLE_BYTES, path, read.decoded().replacements().size()
+      out.add(new Finding(FindingCode.UNDECODABLE_BYTES, path, read.decoded().replacementCount()
           + " byte sequence(s) could not be decoded (shown as U+FFFD), first at byte " + first.offset() + ": "
           + first.hexBytes() + " — " + first.reason()));
     }
@@ -105,6 +105,7 @@ public final class Validator {
     NameChecks.lineEndings(path, read.decoded().text(), out);
     MessageChecks.check(file, read.message(), out);
     NameChecks.check(path, read.message(), out);
+    NameChecks.text(path, read.decoded(), read.message(), out);
     return out;
   }
 
@@ -160,13 +161,15 @@ public final class Validator {
       case BAD_FOLDER -> path.split("/").length == 4 ? FindingCode.BAD_DATE_FOLDER : FindingCode.BAD_FOLDER;
       case SYMBOLIC_LINK -> FindingCode.SYMBOLIC_LINK;
       case UNREADABLE -> FindingCode.UNREADABLE;
+      case NOT_REGULAR_FILE -> FindingCode.NOT_REGULAR_FILE;
     };
     out.add(new Finding(code, path, u.reason()));
     if (u.problem() == UnplacedEntry.Problem.WRONG_FOLDER) {
       // A misfiled message is still a message: check its content too, so a broken one is not hidden.
       String name = path.substring(path.lastIndexOf('/') + 1);
       Optional<FileName> parsed = FileName.tryParse(name);
-      if (parsed.isPresent() && java.nio.file.Files.isRegularFile(u.path())) {
+      if (parsed.isPresent()
+          && java.nio.file.Files.isRegularFile(u.path(), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
         StorageFile asFile = new StorageFile(u.root(), path, parsed.get(), false);
         ReadResult r = RecordReader.read(asFile);
         if (r instanceof ReadProblem p) {
@@ -185,6 +188,9 @@ public final class Validator {
       case NOT_HL7 -> FindingCode.NOT_HL7;
       case HL7_STRUCTURE -> FindingCode.HL7_STRUCTURE;
       case UNREADABLE -> FindingCode.UNREADABLE;
+      case FILE_TOO_LARGE -> FindingCode.FILE_TOO_LARGE;
+      case NOT_REGULAR_FILE -> FindingCode.NOT_REGULAR_FILE;
+      case SYMBOLIC_LINK -> FindingCode.SYMBOLIC_LINK;
     };
   }
 

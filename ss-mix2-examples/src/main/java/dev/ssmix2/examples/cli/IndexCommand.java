@@ -32,6 +32,9 @@ import picocli.CommandLine.Spec;
     description = "Build or update the patient index (names, demographics, records) of an SS-MIX2 storage.",
     footer = {"", "Exit status: 0 indexed, 2 a root or the index folder cannot be used."})
 public final class IndexCommand implements Callable<Integer> {
+  @picocli.CommandLine.Mixin
+  MaxFileSizeOption maxFileSize;
+
   private static final int LISTED_PER_REASON = 3;
 
   @Option(names = "--index", required = true, paramLabel = "DIR", description = "index folder (created if missing)")
@@ -94,8 +97,8 @@ public final class IndexCommand implements Callable<Integer> {
         r.patients(), r.patientsUpdated(), r.patientsRemoved(), r.patientsWalked());
     out.printf(Locale.ROOT, "skipped     %,d%n", r.skippedCount());
     for (Map.Entry<String, List<RecordProblem>> e : byReason(r).entrySet()) {
-      out.printf(Locale.ROOT, "  %,6d  %s%n", e.getValue().size(), e.getKey());
-      e.getValue().stream().limit(LISTED_PER_REASON).forEach(p -> out.println("          " + p.file()));
+      out.printf(Locale.ROOT, "  %,6d  %s%n", e.getValue().size(), Terminal.safe(e.getKey()));
+      e.getValue().stream().limit(LISTED_PER_REASON).forEach(p -> out.println("          " + Terminal.safe(p.file())));
     }
     out.printf(Locale.ROOT, "took        %.1f s%n", r.elapsed().toMillis() / 1000.0);
   }

@@ -125,7 +125,7 @@ public final class InspectCommand implements Callable<Integer> {
   private static void text(PrintWriter out, StorageFile f, Optional<History> history, VersionStatus status,
       ReadResult result) {
     FileName n = f.name();
-    out.println("file        " + f.path());
+    out.println("file        " + Terminal.safe(f.path()));
     out.println("patient     " + n.patientId());
     out.println("診療日      " + n.date());
     out.println("data type   " + n.dataType().code()
@@ -137,7 +137,7 @@ public final class InspectCommand implements Callable<Integer> {
     out.println("version     " + status.label() + history.map(h -> " (" + h.versions().size() + " version"
         + (h.versions().size() == 1 ? "" : "s") + " of key " + h.key() + ")").orElse(""));
     if (result instanceof ReadProblem p) {
-      out.println("problem     " + p.code().id() + ": " + p.reason());
+      out.println("problem     " + p.code().id() + ": " + Terminal.safe(p.reason()));
     } else if (result instanceof MessageRead ok) {
       out.println("charset     " + ok.decoded().charset().name()
           + ok.message().declaredCharset().map(d -> " (MSH-18 declares '" + d + "')").orElse(""));
@@ -146,10 +146,10 @@ public final class InspectCommand implements Callable<Integer> {
       out.println("message     " + ok.message().messageType());
       out.println("record      " + ok.record().getClass().getSimpleName()
           + (ok.record().isCancel() ? " (cancel)" : ""));
-      out.println("summary     " + ok.record().summary());
+      out.println("summary     " + Terminal.safe(ok.record().summary()));
       out.println();
       for (Segment s : ok.message().segments()) {
-        out.println(s.raw());
+        out.println(Terminal.safe(s.raw()));
       }
     }
   }

@@ -78,20 +78,20 @@ public final class PatientCommand implements Callable<Integer> {
   private static String text(IndexedPatient p, PatientRecords r) {
     StringBuilder sb = new StringBuilder();
     sb.append("患者ID      ").append(p.id()).append('\n');
-    sb.append("氏名        ").append(p.name()).append('\n');
-    sb.append("カナ        ").append(p.kana()).append('\n');
+    sb.append("氏名        ").append(Terminal.safe(p.name())).append('\n');
+    sb.append("カナ        ").append(Terminal.safe(p.kana())).append('\n');
     sb.append("生年月日    ").append(p.birthDate().map(Object::toString).orElse("-")).append('\n');
     sb.append("性別        ").append(p.sex().japanese()).append('\n');
     if (!p.formerNames().isEmpty()) {
-      sb.append("旧氏名      ").append(String.join(", ", p.formerNames())).append('\n');
+      sb.append("旧氏名      ").append(Terminal.safe(String.join(", ", p.formerNames()))).append('\n');
     }
     sb.append('\n');
     for (RecordEntry e : r.records()) {
-      sb.append(String.format("%-8s %-8s %-10s %s%n", e.date(), e.dataType(), e.status().label(), e.summary()));
-      sb.append("         ").append(e.file()).append('\n');
+      sb.append(String.format("%-8s %-8s %-10s %s%n", e.date(), e.dataType(), e.status().label(), Terminal.safe(e.summary())));
+      sb.append("         ").append(Terminal.safe(e.file())).append('\n');
     }
     for (RecordProblem p2 : r.problems()) {
-      sb.append("problem  ").append(p2.file()).append(": ").append(p2.reason()).append('\n');
+      sb.append("problem  ").append(Terminal.safe(p2.file())).append(": ").append(Terminal.safe(p2.reason())).append('\n');
     }
     return sb.toString().stripTrailing();
   }

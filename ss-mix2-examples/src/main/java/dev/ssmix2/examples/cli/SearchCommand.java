@@ -64,13 +64,13 @@ public final class SearchCommand implements Callable<Integer> {
   private static String text(String query, SearchResult result) {
     List<PatientHit> hits = result.hits();
     if (hits.isEmpty()) {
-      return "no patient matches '" + query + "'";
+      return "no patient matches '" + Terminal.safe(query) + "'";
     }
     StringBuilder sb = new StringBuilder();
     result.hint().ifPresent(h -> sb.append(h).append('\n'));
     for (PatientHit h : hits) {
       sb.append(String.format(Locale.ROOT, "%-12s %-14s %-16s %-10s %s %7.1f  %s%n",
-          h.patientId(), h.name(), h.kana(), h.birthDate().map(Object::toString).orElse("-"), h.sex().code(),
+          h.patientId(), Terminal.safe(h.name()), Terminal.safe(h.kana()), h.birthDate().map(Object::toString).orElse("-"), h.sex().code(),
           h.score(), String.join(" ", h.matchedLabels())));
     }
     return sb.toString().stripTrailing();

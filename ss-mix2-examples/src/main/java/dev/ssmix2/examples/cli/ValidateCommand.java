@@ -37,6 +37,9 @@ import picocli.CommandLine.Spec;
     footer = {"", "Exit status: 0 no ERROR, 1 at least one ERROR, 2 a root cannot be used."})
 public final class ValidateCommand implements Callable<Integer> {
 
+  @picocli.CommandLine.Mixin
+  MaxFileSizeOption maxFileSize;
+
   @Parameters(arity = "1..*", paramLabel = "ROOT", description = "storage root folder(s) of one storage")
   List<Path> roots;
 
@@ -112,15 +115,15 @@ public final class ValidateCommand implements Callable<Integer> {
         f -> grouped.computeIfAbsent(f.severity(), s -> new TreeMap<>())
             .computeIfAbsent(f.code(), c -> new ArrayList<>()).add(f),
         n -> { });
-    out.println("Storage: " + String.join(", ", storage.roots().stream().map(Object::toString).toList()));
+    out.println("Storage: " + Terminal.safe(String.join(", ", storage.roots().stream().map(Object::toString).toList())));
     out.println("Checked " + summary.entries() + " files and folders: " + summary.errors() + " errors, "
         + summary.warnings() + " warnings, " + summary.infos() + " notes.");
     grouped.forEach((severity, byCode) -> byCode.forEach((code, findings) -> {
       out.println();
       out.println(severity + " " + code.id() + " (" + findings.size() + ")");
       for (Finding f : findings) {
-        out.println("  " + f.path());
-        out.println("      " + f.message());
+        out.println("  " + Terminal.safe(f.path()));
+        out.println("      " + Terminal.safe(f.message()));
       }
     }));
     if (grouped.isEmpty()) {

@@ -9,7 +9,11 @@ import static dev.ssmix2.index.internal.patient.PatientFields.PID;
 import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
 import dev.ssmix2.core.ProgressListener;
+import dev.ssmix2.core.read.MessageRead;
+import dev.ssmix2.core.read.ReadResult;
 import dev.ssmix2.core.read.RecordReader;
+import dev.ssmix2.core.record.DemographicsRecord;
+import dev.ssmix2.index.patient.RegisteredName;
 import dev.ssmix2.core.storage.PatientFolder;
 import dev.ssmix2.core.storage.PatientId;
 import dev.ssmix2.core.storage.Storage;
@@ -387,8 +391,14 @@ final class Updater {
       filesUnchanged.incrementAndGet();
       facts = FileDocument.facts(previous);
     } else {
-      facts = FileFacts.of(RecordReader.read(v.file(), v.status()));
+      ReadResult read = RecordReader.read(v.file(), v.status());
+      facts = FileFacts.of(read);
       filesIndexed.incrementAndGet();
+      if (read instanceof MessageRead ok && ok.record() instanceof DemographicsRecord d) {
+        RegisteredName.overLongPart(d.patient()).ifPresent(n -> skip(new RecordProblem(v.file().root().path(),
+            v.file().relativePath(), "name-too-long: a PID-5 name part has " + n + " characters; indexed cut to the "
+                + "first " + RegisteredName.MAX_PART_CODE_POINTS)));
+      }
     }
     facts.problem().ifPresent(reason -> skip(new RecordProblem(v.file().root().path(), v.file().relativePath(),
         reason)));

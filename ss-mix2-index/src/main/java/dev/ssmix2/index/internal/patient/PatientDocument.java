@@ -121,15 +121,31 @@ public final class PatientDocument {
   }
 
   private static void keyword(Document doc, Set<String> seen, String field, String value) {
-    if (!value.isEmpty() && seen.add(field + '\u0000' + value)) {
-      doc.add(new StringField(field, value, Field.Store.NO));
+    String v = bounded(value);
+    if (!v.isEmpty() && seen.add(field + '\u0000' + v)) {
+      doc.add(new StringField(field, v, Field.Store.NO));
     }
   }
 
   private static void text(Document doc, Set<String> seen, String field, String value) {
-    if (!value.isEmpty() && seen.add(field + '\u0000' + value)) {
-      doc.add(new TextField(field, value, Field.Store.NO));
+    String v = bounded(value);
+    if (!v.isEmpty() && seen.add(field + '\u0000' + v)) {
+      doc.add(new TextField(field, v, Field.Store.NO));
     }
+  }
+
+  /**
+   * The longest term any field gets, in code points (at most 4 UTF-8 bytes each, far below Lucene's 32,766-byte
+   * limit). Names are already cut to {@link RegisteredName#MAX_PART_CODE_POINTS}; keys derived from them (romaji,
+   * joined parts) may be longer, and no key may make a document unindexable.
+   */
+  static final int MAX_TERM_CODE_POINTS = 512;
+
+  private static String bounded(String value) {
+    if (value.length() <= MAX_TERM_CODE_POINTS || value.codePointCount(0, value.length()) <= MAX_TERM_CODE_POINTS) {
+      return value;
+    }
+    return value.substring(0, value.offsetByCodePoints(0, MAX_TERM_CODE_POINTS));
   }
 
   /** The stored demographics of a patient document. */

@@ -4,6 +4,7 @@ import com.google.common.base.Preconditions;
 import dev.ssmix2.core.record.Patient;
 import dev.ssmix2.core.record.PersonName;
 import dev.ssmix2.index.name.NameKeys;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,8 +31,14 @@ public record RegisteredName(
   }
 
   /**
+   * The longest name part kept, in code points. Real names stay far below it; a damaged or hostile PID-5 (a 40,000
+   * character name, a huge {@code \X…\} escape) is cut here, so that every key and term derived from it stays small.
+   */
+  public static final int MAX_PART_CODE_POINTS = 100;
+
+  /**
    * The name of a patient read by the core reader (which sorted the PID-5 repetitions by XPN.8); empty when PID-5
-   * held no name at all.
+   * held no name at all. Parts longer than {@link #MAX_PART_CODE_POINTS} are cut to that length.
    */
   public static Optional<RegisteredName> of(Patient patient) {
     Preconditions.checkNotNull(patient, "patient must not be null");
@@ -39,9 +46,32 @@ public record RegisteredName(
     PersonName kanji = patient.kanji().orElse(none);
     PersonName kana = patient.kana().orElse(none);
     PersonName romaji = patient.romaji().orElse(none);
-    RegisteredName n = new RegisteredName(kanji.family(), kanji.given(), kana.family(), kana.given(),
-        romaji.family(), romaji.given());
+    RegisteredName n = new RegisteredName(cut(kanji.family()), cut(kanji.given()), cut(kana.family()),
+        cut(kana.given()), cut(romaji.family()), cut(romaji.given()));
     return n.isEmpty() ? Optional.empty() : Optional.of(n);
+  }
+
+  /** The length in code points of the longest name part of {@code patient}, when it exceeds the limit. */
+  public static Optional<Integer> overLongPart(Patient patient) {
+    Preconditions.checkNotNull(patient, "patient must not be null");
+    int longest = 0;
+    for (Optional<PersonName> name : List.of(patient.kanji(), patient.kana(), patient.romaji())) {
+      if (name.isPresent()) {
+        longest = Math.max(longest, Math.max(codePoints(name.get().family()), codePoints(name.get().given())));
+      }
+    }
+    return longest > MAX_PART_CODE_POINTS ? Optional.of(longest) : Optional.empty();
+  }
+
+  private static int codePoints(String s) {
+    return s.codePointCount(0, s.length());
+  }
+
+  private static String cut(String s) {
+    if (s.length() <= MAX_PART_CODE_POINTS || codePoints(s) <= MAX_PART_CODE_POINTS) {
+      return s;
+    }
+    return s.substring(0, s.offsetByCodePoints(0, MAX_PART_CODE_POINTS));
   }
 
   /** Whether nothing at all was registered. */

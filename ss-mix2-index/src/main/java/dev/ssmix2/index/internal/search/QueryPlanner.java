@@ -26,6 +26,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.FuzzyTermsEnum;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
@@ -258,8 +259,8 @@ final class QueryPlanner {
       term(out, romaji(p), key, Tier.READING_LOOSE);
       prefix(out, romajiPrefix(p), key);
       term(out, guessRomaji(p), key, Tier.GUESSED);
-      if (fuzzy && key.length() >= 4) {
-        out.add(leaf(fuzzy(new FuzzyQuery(new Term(romaji(p), key), key.length() >= 8 ? 2 : 1, 1)), Tier.FUZZY));
+      if (fuzzy && key.length() >= 4 && key.length() <= MAX_FUZZY_LENGTH) {
+        fuzzy(out, new FuzzyQuery(new Term(romaji(p), key), key.length() >= 8 ? 2 : 1, 1));
       }
     }
 
@@ -281,13 +282,26 @@ final class QueryPlanner {
 
     private void fuzzyKana(List<Query> out, NamePart p, String loose) {
       int n = loose.codePointCount(0, loose.length());
-      if (n >= 2) {
-        out.add(leaf(fuzzy(new FuzzyQuery(new Term(kanaLoose(p), loose), n >= 6 ? 2 : 1, 1)), Tier.FUZZY));
+      if (n >= 2 && n <= MAX_FUZZY_LENGTH) {
+        fuzzy(out, new FuzzyQuery(new Term(kanaLoose(p), loose), n >= 6 ? 2 : 1, 1));
       }
     }
 
-    private Query fuzzy(FuzzyQuery query) {
-      return expanded.computeIfAbsent(query, expandFuzzy);
+    /**
+     * Tokens longer than this get no fuzzy clause: no name is that long, and the edit-distance automaton of a long
+     * term costs seconds to build before Lucene gives up on it as too complex.
+     */
+    private static final int MAX_FUZZY_LENGTH = 32;
+
+    /** Adds the fuzzy clause, or nothing when its automaton is too complex (a very long token): never an error. */
+    private void fuzzy(List<Query> out, FuzzyQuery query) {
+      Query q;
+      try {
+        q = expanded.computeIfAbsent(query, expandFuzzy);
+      } catch (FuzzyTermsEnum.FuzzyTermsException e) {
+        return;
+      }
+      out.add(leaf(q, Tier.FUZZY));
     }
 
     private void term(List<Query> out, String field, String value, Tier tier) {
