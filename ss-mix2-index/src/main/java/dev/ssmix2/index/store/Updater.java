@@ -13,7 +13,7 @@ import dev.ssmix2.core.read.MessageRead;
 import dev.ssmix2.core.read.ReadResult;
 import dev.ssmix2.core.read.RecordReader;
 import dev.ssmix2.core.record.DemographicsRecord;
-import dev.ssmix2.index.patient.RegisteredName;
+import dev.ssmix2.index.internal.patient.RegisteredName;
 import dev.ssmix2.core.storage.PatientFolder;
 import dev.ssmix2.core.storage.PatientId;
 import dev.ssmix2.core.storage.Storage;

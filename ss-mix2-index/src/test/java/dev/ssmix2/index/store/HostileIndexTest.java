@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ssmix2.core.storage.PatientId;
 import dev.ssmix2.core.storage.Storage;
-import dev.ssmix2.index.patient.RegisteredName;
+import dev.ssmix2.index.internal.patient.RegisteredName;
 import dev.ssmix2.index.search.PatientHit;
 import java.nio.file.Files;
 import java.nio.file.Path;
