@@ -57,6 +57,15 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
+    if (!noServe && spec.commandLine().getParseResult().hasMatchedOption("--port")) {
+      // an explicitly asked port that is taken fails now, not after generating and indexing
+      try {
+        ViewerServer.checkPortFree("127.0.0.1", port);
+      } catch (java.io.UncheckedIOException e) {
+        spec.commandLine().getErr().println("ssmix2 demo: " + e.getMessage());
+        return Main.EXIT_USAGE;
+      }
+    }
     Path storageDir = workdir.resolve("storage");
     Path indexDir = workdir.resolve("index");
     List<Path> roots = ensureStorage(storageDir, out);

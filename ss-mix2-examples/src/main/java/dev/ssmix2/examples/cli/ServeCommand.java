@@ -46,6 +46,21 @@ final class ServeCommand implements Callable<Integer> {
       description = "Audit log of searches and views (default: audit.log beside the index folder).")
   Path auditLog;
 
+  @Option(names = "--audit-fail-open",
+      description = "Serve searches and views even when their audit line cannot be written (default: refuse them "
+          + "with 503 until the log is writable again).")
+  boolean auditFailOpen;
+
+  @Option(names = "--tls-keystore", paramLabel = "FILE",
+      description = "Serve HTTPS with this PKCS#12 key store; its password comes from the environment variable "
+          + TLS_PASSWORD_ENV + ", else it is asked for.")
+  Path tlsKeyStore;
+
+  @picocli.CommandLine.Mixin
+  MaxFileSizeOption maxFileSize;
+
+  static final String TLS_PASSWORD_ENV = "SSMIX2_TLS_PASSWORD";
+
   @Override
   public Integer call() {
     if (!PatientIndex.exists(indexDir)) {
@@ -62,18 +77,52 @@ final class ServeCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("ssmix2 serve: --threads must be 1 to 256, got " + threads);
       return Main.EXIT_USAGE;
     }
+    if (tlsKeyStore != null && !Files.isRegularFile(tlsKeyStore)) {
+      spec.commandLine().getErr().println("ssmix2 serve: key store " + tlsKeyStore + " does not exist");
+      return Main.EXIT_USAGE;
+    }
+    try {
+      ViewerServer.checkPortFree(bind, port); // before any slow work: a taken port is reported at once, by number
+    } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
+      spec.commandLine().getErr().println("ssmix2 serve: " + e.getMessage());
+      return Main.EXIT_USAGE;
+    }
+    char[] tlsPassword = null;
+    if (tlsKeyStore != null) {
+      String env = System.getenv(TLS_PASSWORD_ENV);
+      if (env != null) {
+        tlsPassword = env.toCharArray();
+      } else if (System.console() != null) {
+        tlsPassword = System.console().readPassword("password of key store %s: ", tlsKeyStore);
+      }
+      if (tlsPassword == null) {
+        spec.commandLine().getErr().println("ssmix2 serve: no password for key store " + tlsKeyStore + "; set "
+            + TLS_PASSWORD_ENV + " or run on a terminal to be asked");
+        return Main.EXIT_USAGE;
+      }
+    }
     Path audit = auditLog != null ? auditLog : defaultAuditLog(indexDir);
     try (PatientIndex index = PatientIndex.openExisting(indexDir)) {
       StaleIndexWarning.printIfStale("serve", index, indexDir, spec.commandLine().getErr());
       ViewerServer.Builder b = ViewerServer.builder(new IndexViewerData(index)).bindAddress(bind).port(port)
-          .threads(threads).auditLog(audit);
+          .threads(threads).auditLog(audit).auditFailOpen(auditFailOpen);
       if (users != null) {
         b.users(UserStore.load(users));
+      }
+      if (tlsKeyStore != null) {
+        b.tls(tlsKeyStore, tlsPassword);
+        java.util.Arrays.fill(tlsPassword, '\0');
       }
       try (ViewerServer server = b.build().start()) {
         var out = spec.commandLine().getOut();
         out.println("ss-mix2 viewer: " + server.url() + "   (" + index.patientCount() + " patients; audit log "
             + audit + ")");
+        if (auditFailOpen) {
+          out.println("WARNING: --audit-fail-open: searches and views are served even when the audit log cannot be "
+              + "written; lost lines are printed on stderr.");
+        } else {
+          out.println("Searches and views are refused (503) whenever the audit log cannot be written.");
+        }
         out.println("Press Ctrl-C to stop.");
         out.flush();
         awaitShutdown(server, index);

@@ -10,6 +10,8 @@ public enum AuditAction {
   VIEW_RAW("view-raw"),
   LOGIN("login"),
   LOGIN_FAILED("login-failed"),
+  /** A user name or client address locked after too many failed logins; target says which. */
+  LOGIN_LOCKED("login-locked"),
   LOGOUT("logout");
 
   private final String jsonName;

@@ -21,8 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {"time":"2025-03-01T09:15:05.480+09:00","user":"nurse01","client":"10.0.0.12","action":"view-patient","target":"0001"}
  * </pre>
  * {@code user} is {@code -} when the viewer runs on localhost without users. A line that cannot be written is reported on
- * stderr with its content, counted in {@link #failures()}, and the viewer keeps serving: an outage viewer that stops on a
- * full disk helps nobody, but the loss must be visible.
+ * stderr with its content and counted in {@link #failures()}; {@link #append} says so, and the viewer then refuses the
+ * view it was about to serve (unless started with {@code --audit-fail-open}). A new log file is created readable by its
+ * owner only (0600), whatever the umask.
  *
  * <pre>{@code
  * try (AuditLog audit = AuditLog.open(Path.of("viewer-audit.jsonl"))) {
@@ -61,6 +62,7 @@ public final class AuditLog implements Closeable {
    */
   public static AuditLog open(Path file) {
     try {
+      OwnerOnly.createFile(file);
       BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
           StandardOpenOption.APPEND, StandardOpenOption.WRITE);
       return new AuditLog(file.toString(), new WriterSink(writer), Clock.systemDefaultZone(), System.err);
@@ -69,16 +71,22 @@ public final class AuditLog implements Closeable {
     }
   }
 
-  /** Appends one line; never throws for I/O trouble (see the class comment). */
-  public void append(String user, String client, AuditAction action, String target) {
+  /**
+   * Appends one line; never throws for I/O trouble (see the class comment).
+   *
+   * @return whether the line was written
+   */
+  public boolean append(String user, String client, AuditAction action, String target) {
     String line = Json.line(new Entry(OffsetDateTime.now(clock).toString(), user, client, action, target));
     try {
       synchronized (sink) {
         sink.writeLine(line);
       }
+      return true;
     } catch (IOException | RuntimeException e) {
       failures.incrementAndGet();
-      errors.println("AUDIT LOG WRITE FAILED (" + name + "): " + e + "; lost entry: " + line);
+      errors.println("AUDIT LOG WRITE FAILED (" + name + "): " + e.getMessage() + "; lost entry: " + line);
+      return false;
     }
   }
 

@@ -1,16 +1,12 @@
 package dev.ssmix2.examples.web;
 
-import com.sun.net.httpserver.HttpExchange;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reading what a client sent: query and form parameters, cookies, a size-limited body. */
+/** Reading what a client sent: query and form parameters, cookies, a content type. */
 final class Requests {
   static final int MAX_BODY_BYTES = 8 * 1024;
 
@@ -36,12 +32,8 @@ final class Requests {
     return parameters;
   }
 
-  static Optional<String> cookie(HttpExchange exchange, String name) {
-    List<String> headers = exchange.getRequestHeaders().get("Cookie");
-    if (headers == null) {
-      return Optional.empty();
-    }
-    for (String header : headers) {
+  static Optional<String> cookie(Exchange exchange, String name) {
+    for (String header : exchange.headers("Cookie")) {
       for (String pair : header.split(";")) {
         int eq = pair.indexOf('=');
         if (eq > 0 && pair.substring(0, eq).strip().equals(name)) {
@@ -52,22 +44,7 @@ final class Requests {
     return Optional.empty();
   }
 
-  static String body(HttpExchange exchange) throws IOException {
-    try (InputStream in = exchange.getRequestBody()) {
-      byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-      if (bytes.length > MAX_BODY_BYTES) {
-        throw new HttpError(413, "request body larger than " + MAX_BODY_BYTES + " bytes");
-      }
-      return new String(bytes, StandardCharsets.UTF_8);
-    }
-  }
-
-  static String contentType(HttpExchange exchange) {
-    String type = exchange.getRequestHeaders().getFirst("Content-Type");
-    return type == null ? "" : type.strip().toLowerCase(java.util.Locale.ROOT);
-  }
-
-  static String client(HttpExchange exchange) {
-    return exchange.getRemoteAddress().getAddress().getHostAddress();
+  static String contentType(Exchange exchange) {
+    return exchange.header("Content-Type").map(t -> t.strip().toLowerCase(java.util.Locale.ROOT)).orElse("");
   }
 }

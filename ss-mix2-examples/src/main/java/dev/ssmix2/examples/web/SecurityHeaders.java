@@ -1,6 +1,6 @@
 package dev.ssmix2.examples.web;
 
-import com.sun.net.httpserver.Headers;
+import org.eclipse.jetty.http.HttpFields;
 
 /**
  * Headers on every response. The CSP allows scripts, styles and requests from this origin only, and no inline script or
@@ -13,13 +13,13 @@ final class SecurityHeaders {
 
   private SecurityHeaders() {}
 
-  static void apply(Headers headers) {
-    headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-    headers.set("X-Content-Type-Options", "nosniff");
-    headers.set("Referrer-Policy", "no-referrer");
-    headers.set("X-Frame-Options", "DENY");
-    headers.set("Cross-Origin-Opener-Policy", "same-origin");
-    headers.set("Cross-Origin-Resource-Policy", "same-origin");
-    headers.set("Cache-Control", "no-store");
+  static void apply(HttpFields.Mutable headers) {
+    headers.put("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    headers.put("X-Content-Type-Options", "nosniff");
+    headers.put("Referrer-Policy", "no-referrer");
+    headers.put("X-Frame-Options", "DENY");
+    headers.put("Cross-Origin-Opener-Policy", "same-origin");
+    headers.put("Cross-Origin-Resource-Policy", "same-origin");
+    headers.put("Cache-Control", "no-store");
   }
 }

@@ -69,6 +69,11 @@ final class Sessions {
     byTokenHash.remove(hash(token));
   }
 
+  /** Ends every session of {@code user} (removed from the user file). */
+  void endAll(String user) {
+    byTokenHash.values().removeIf(session -> session.user().equals(user));
+  }
+
   Duration maxAge() {
     return maxAge;
   }

@@ -15,6 +15,7 @@ final class StaticAssets {
   static final String HTML = "text/html; charset=utf-8";
   private static final String JS = "text/javascript; charset=utf-8";
   private static final String CSS = "text/css; charset=utf-8";
+  private static final String SVG = "image/svg+xml";
 
   record Asset(String contentType, byte[] bytes) {}
 
@@ -31,7 +32,10 @@ final class StaticAssets {
         "/login", asset("login.html", HTML),
         "/static/app.js", asset("app.js", JS),
         "/static/login.js", asset("login.js", JS),
-        "/static/app.css", asset("app.css", CSS)));
+        "/static/app.css", asset("app.css", CSS),
+        "/static/favicon.svg", asset("favicon.svg", SVG),
+        // browsers ask for /favicon.ico whatever the page says; an SVG answers it (no 404 in every log)
+        "/favicon.ico", asset("favicon.svg", SVG)));
   }
 
   Optional<Asset> get(String path) {

@@ -36,19 +36,72 @@ public final class UserStore {
   /** Checked against for unknown users, so "no such user" costs as long as "wrong password". */
   private static final PasswordHash DECOY = PasswordHash.create(new char[] {'x'}, PasswordHash.DEFAULT_ITERATIONS);
 
-  private final Map<String, PasswordHash> users;
+  /** How often the file is checked for changes, at most. */
+  static final long CHECK_EVERY_NANOS = 1_000_000_000L;
 
-  private UserStore(Map<String, PasswordHash> users) {
+  private final Path file;
+  private volatile Map<String, PasswordHash> users;
+  private volatile String stamp;
+  private volatile long checkedAt;
+
+  private UserStore(Path file, Map<String, PasswordHash> users, String stamp) {
+    this.file = file;
     this.users = Map.copyOf(users);
+    this.stamp = stamp;
+    this.checkedAt = System.nanoTime();
   }
 
   /**
-   * Reads a user file.
+   * Reads a user file. Later changes to it take effect without a restart: the file is checked again (size and time)
+   * at most once a second when a user logs in or a session is used; a removed user can no longer log in and their
+   * sessions end. A file that became malformed is reported on stderr and the users read before stay in effect.
    *
    * @throws UserStoreException when the file cannot be read, a line is malformed (naming the line) or a user is listed twice
    */
   public static UserStore load(Path file) {
-    return new UserStore(read(file));
+    String stamp = stamp(file);
+    return new UserStore(file, read(file), stamp);
+  }
+
+  /** Re-reads the file when it changed since it was last read (checked at most once a second). */
+  void refresh() {
+    long now = System.nanoTime();
+    if (now - checkedAt < CHECK_EVERY_NANOS) {
+      return;
+    }
+    synchronized (this) {
+      if (now - checkedAt < CHECK_EVERY_NANOS) {
+        return;
+      }
+      checkedAt = now;
+      String current = stamp(file);
+      if (current.equals(stamp)) {
+        return;
+      }
+      try {
+        users = Map.copyOf(read(file));
+        stamp = current;
+      } catch (UserStoreException e) {
+        System.err.println("viewer: the user file changed but cannot be used, keeping the users read before: "
+            + e.getMessage());
+        stamp = current;
+      }
+    }
+  }
+
+  /** Whether {@code user} is (still) in the file. */
+  boolean contains(String user) {
+    refresh();
+    return users.containsKey(user);
+  }
+
+  private static String stamp(Path file) {
+    try {
+      var a = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+      return a.size() + "/" + a.lastModifiedTime().toMillis() + "/" + a.fileKey();
+    } catch (IOException e) {
+      return "unreadable";
+    }
   }
 
   /**
@@ -87,6 +140,7 @@ public final class UserStore {
    */
   public Optional<String> authenticate(String user, char[] password) {
     try {
+      refresh();
       PasswordHash hash = users.get(user);
       boolean ok = (hash == null ? DECOY : hash).matches(password);
       return ok && hash != null ? Optional.of(user) : Optional.empty();
@@ -136,16 +190,7 @@ public final class UserStore {
   }
 
   private static void createOwnerOnly(Path file) throws IOException {
-    if (Files.exists(file)) {
-      return;
-    }
-    try {
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    } catch (UnsupportedOperationException e) {
-      Files.createFile(file);
-    } catch (FileAlreadyExistsException e) {
-      // Lost a race with another writer; appending is still correct.
-    }
+    OwnerOnly.createFile(file);
   }
 
   @Override

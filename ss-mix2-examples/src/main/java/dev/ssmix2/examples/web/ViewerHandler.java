@@ -1,69 +1,89 @@
 package dev.ssmix2.examples.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
+import com.google.common.hash.Hashing;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * Routes every request of the viewer. Paths are matched segment by segment against a fixed set of routes; identifiers
  * from the path go through {@link PathSegment} and then only to {@link ViewerData}.
+ *
+ * <p>Request bodies (only logins have one) are read asynchronously with a deadline, so a client that sends its body a
+ * byte at a time holds no request thread; the password is then checked on a pool thread.
  */
-final class ViewerHandler implements HttpHandler {
+final class ViewerHandler extends Handler.Abstract {
   static final String SESSION_COOKIE = "ssmix2_session";
   static final int MAX_QUERY_CODE_POINTS = 200;
+  /** The whole login body must arrive within this time. */
+  static final Duration BODY_DEADLINE = Duration.ofSeconds(10);
 
   private final ViewerData data;
   private final Optional<UserStore> users;
   private final Sessions sessions;
   private final AuditLog audit;
+  private final boolean auditFailOpen;
+  private final LoginThrottle throttle;
   private final StaticAssets assets;
   private final PrintStream errors;
 
-  ViewerHandler(ViewerData data, Optional<UserStore> users, Sessions sessions, AuditLog audit, StaticAssets assets,
-      PrintStream errors) {
+  ViewerHandler(ViewerData data, Optional<UserStore> users, Sessions sessions, AuditLog audit, boolean auditFailOpen,
+      LoginThrottle throttle, StaticAssets assets, PrintStream errors) {
     this.data = data;
     this.users = users;
     this.sessions = sessions;
     this.audit = audit;
+    this.auditFailOpen = auditFailOpen;
+    this.throttle = throttle;
     this.assets = assets;
     this.errors = errors;
   }
 
   @Override
-  public void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      SecurityHeaders.apply(exchange.getResponseHeaders());
-      try {
-        route(exchange);
-      } catch (HttpError e) {
-        sendJson(exchange, e.status(), Map.of("error", e.getMessage()));
-      } catch (RuntimeException e) {
-        // The client learns nothing about internals; the operator gets the whole story.
-        errors.println("viewer: internal error on " + exchange.getRequestMethod() + " "
-            + exchange.getRequestURI().getRawPath());
-        e.printStackTrace(errors);
-        sendJson(exchange, 500, Map.of("error", "internal error"));
-      }
-    } catch (IOException e) {
-      // The client went away mid-response; nothing left to tell it.
+  public boolean handle(Request request, Response response, Callback callback) {
+    Exchange exchange = new Exchange(request, response, callback);
+    SecurityHeaders.apply(response.getHeaders());
+    guarded(exchange, () -> route(exchange));
+    return true;
+  }
+
+  /** Runs {@code work}, turning every failure into a JSON error; the client never sees internals. */
+  private void guarded(Exchange exchange, Runnable work) {
+    try {
+      work.run();
+    } catch (HttpError e) {
+      exchange.sendJson(e.status(), Map.of("error", e.getMessage()));
+    } catch (RuntimeException e) {
+      // The client learns nothing about internals; the operator gets the whole story.
+      errors.println("viewer: internal error on " + exchange.method() + " " + exchange.rawPath());
+      e.printStackTrace(errors);
+      exchange.sendJson(500, Map.of("error", "internal error"));
     }
   }
 
-  private void route(HttpExchange exchange) throws IOException {
-    if (users.isEmpty() && !HostCheck.isLoopback(exchange.getRequestHeaders().getFirst("Host"))) {
+  private void route(Exchange exchange) {
+    if (users.isEmpty() && !HostCheck.isLoopback(exchange.header("Host").orElse(null))) {
       throw new HttpError(403, "this viewer only answers to localhost");
     }
-    String path = exchange.getRequestURI().getRawPath();
+    String path = exchange.rawPath();
     if (path == null || path.isEmpty()) {
       throw HttpError.badRequest("no path");
     }
-    String method = exchange.getRequestMethod();
+    String method = exchange.method();
     if (path.equals("/login") && users.isPresent() && method.equals("POST")) {
       login(exchange);
       return;
@@ -84,18 +104,17 @@ final class ViewerHandler implements HttpHandler {
     }
     StaticAssets.Asset asset = assets.get(path).orElseThrow(HttpError::notFound);
     if (path.equals("/") && user(exchange).isEmpty()) {
-      exchange.getResponseHeaders().set("Location", "/login");
-      exchange.sendResponseHeaders(303, -1);
+      exchange.redirect("/login");
       return;
     }
-    send(exchange, 200, asset.contentType(), asset.bytes());
+    exchange.send(200, asset.contentType(), asset.bytes());
   }
 
-  private void api(HttpExchange exchange, String path) throws IOException {
+  private void api(Exchange exchange, String path) {
     String user = user(exchange).orElseThrow(() -> new HttpError(401, "login required"));
-    String client = Requests.client(exchange);
+    String client = exchange.client();
     List<String> segments = List.of(path.substring("/api/".length()).split("/", -1));
-    Map<String, String> parameters = Requests.parameters(exchange.getRequestURI().getRawQuery());
+    Map<String, String> parameters = Requests.parameters(exchange.rawQuery());
     Object answer;
     if (segments.equals(List.of("search"))) {
       answer = search(user, client, parameters);
@@ -103,21 +122,32 @@ final class ViewerHandler implements HttpHandler {
       answer = Map.of("user", user, "loginRequired", users.isPresent());
     } else if (segments.size() == 2 && segments.get(0).equals("patients")) {
       String patientId = PathSegment.identifier(segments.get(1));
-      audit.append(user, client, AuditAction.VIEW_PATIENT, patientId);
+      audited(user, client, AuditAction.VIEW_PATIENT, patientId);
       answer = data.patient(patientId).orElseThrow(() -> new HttpError(404, "no such patient"));
     } else if (segments.size() == 3 && segments.get(0).equals("patients") && segments.get(2).equals("records")) {
       String patientId = PathSegment.identifier(segments.get(1));
       boolean history = history(parameters.get("history"));
-      audit.append(user, client, AuditAction.VIEW_RECORDS, patientId);
+      audited(user, client, AuditAction.VIEW_RECORDS, patientId);
       answer = data.records(patientId, history).orElseThrow(() -> new HttpError(404, "no such patient"));
     } else if (segments.size() == 3 && segments.get(0).equals("records") && segments.get(2).equals("raw")) {
       String recordId = PathSegment.identifier(segments.get(1));
-      audit.append(user, client, AuditAction.VIEW_RAW, recordId);
+      audited(user, client, AuditAction.VIEW_RAW, recordId);
       answer = data.raw(recordId).orElseThrow(() -> new HttpError(404, "no such record"));
     } else {
       throw HttpError.notFound();
     }
-    sendJson(exchange, 200, answer);
+    exchange.sendJson(200, answer);
+  }
+
+  /**
+   * Writes the audit line of a view before serving it. When the line cannot be written the view is refused (503),
+   * unless the operator chose availability with {@code --audit-fail-open}.
+   */
+  private void audited(String user, String client, AuditAction action, String target) {
+    if (!audit.append(user, client, action, target) && !auditFailOpen) {
+      throw new HttpError(503, "the audit log cannot be written, so patient data is not shown; tell the operator "
+          + "(the disk may be full)");
+    }
   }
 
   private SearchResponse search(String user, String client, Map<String, String> parameters) {
@@ -130,7 +160,7 @@ final class ViewerHandler implements HttpHandler {
       return SearchResponse.empty(query);
     }
     // Logged before searching: an attempt is an access even when the data layer then fails.
-    audit.append(user, client, AuditAction.SEARCH, query);
+    audited(user, client, AuditAction.SEARCH, query);
     return data.search(query, limit);
   }
 
@@ -159,18 +189,47 @@ final class ViewerHandler implements HttpHandler {
     throw HttpError.badRequest("history must be true or false");
   }
 
-  /** The logged-in user, {@link AuditLog#NO_USER} when the viewer has no users, empty when a login is needed. */
-  private Optional<String> user(HttpExchange exchange) {
+  /**
+   * The logged-in user, {@link AuditLog#NO_USER} when the viewer has no users, empty when a login is needed. A session
+   * of a user since removed from the user file ends here.
+   */
+  private Optional<String> user(Exchange exchange) {
     if (users.isEmpty()) {
       return Optional.of(AuditLog.NO_USER);
     }
-    return Requests.cookie(exchange, SESSION_COOKIE).flatMap(sessions::user);
+    Optional<String> token = Requests.cookie(exchange, SESSION_COOKIE);
+    Optional<String> user = token.flatMap(sessions::user);
+    if (user.isPresent() && !users.get().contains(user.get())) {
+      sessions.endAll(user.get());
+      return Optional.empty();
+    }
+    return user;
   }
 
-  private void login(HttpExchange exchange) throws IOException {
+  private void login(Exchange exchange) {
     checkSameOrigin(exchange);
+    long declared = exchange.request.getLength();
+    if (declared > Requests.MAX_BODY_BYTES) {
+      throw new HttpError(413, "request body larger than " + Requests.MAX_BODY_BYTES + " bytes");
+    }
+    Executor pool = exchange.request.getComponents().getThreadPool();
+    CompletableFuture<byte[]> body = Content.Source.asByteArrayAsync(exchange.request, Requests.MAX_BODY_BYTES + 1)
+        .orTimeout(BODY_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+    body.whenCompleteAsync((bytes, failure) -> {
+      if (failure != null) {
+        // too slow or too big: no answer is owed to such a client, the connection is dropped
+        exchange.callback.failed(failure);
+        return;
+      }
+      guarded(exchange, () -> login(exchange, new String(bytes, StandardCharsets.UTF_8)));
+    }, pool);
+  }
+
+  private void login(Exchange exchange, String body) {
+    if (body.length() > Requests.MAX_BODY_BYTES) {
+      throw new HttpError(413, "request body larger than " + Requests.MAX_BODY_BYTES + " bytes");
+    }
     boolean json = Requests.contentType(exchange).startsWith("application/json");
-    String body = Requests.body(exchange);
     String name;
     char[] password;
     if (json) {
@@ -190,35 +249,65 @@ final class ViewerHandler implements HttpHandler {
       name = form.getOrDefault("user", "");
       password = form.getOrDefault("password", "").toCharArray();
     }
-    String client = Requests.client(exchange);
-    Optional<String> user = users.orElseThrow().authenticate(name, password);
+    String client = exchange.client();
+    UserStore store = users.orElseThrow();
+    Optional<LoginThrottle.Refusal> refused = throttle.check(name, client);
+    if (refused.isPresent()) {
+      java.util.Arrays.fill(password, '\0');
+      long seconds = Math.max(1, Duration.between(Instant.now(), refused.get().until()).toSeconds());
+      exchange.setHeader("Retry-After", String.valueOf(seconds));
+      String why = (refused.get().locked() ? "too many failed logins: locked" : "too many failed logins: wait")
+          + " for " + seconds + " s";
+      if (json) {
+        throw new HttpError(429, why);
+      }
+      exchange.redirect("/login?error=2");
+      return;
+    }
+    Optional<String> user = store.authenticate(name, password);
     if (user.isEmpty()) {
-      audit.append(AuditLog.NO_USER, client, AuditAction.LOGIN_FAILED, name);
+      String who = loggedName(store, name);
+      audit.append(AuditLog.NO_USER, client, AuditAction.LOGIN_FAILED, who);
+      throttle.failed(name, client).ifPresent(what -> audit.append(AuditLog.NO_USER, client,
+          AuditAction.LOGIN_LOCKED, what.equals("user") ? who : what));
       if (json) {
         throw new HttpError(401, "wrong user name or password");
       }
-      redirect(exchange, "/login?error=1");
+      exchange.redirect("/login?error=1");
       return;
     }
+    throttle.succeeded(name);
     audit.append(user.get(), client, AuditAction.LOGIN, user.get());
     String token = sessions.start(user.get());
-    exchange.getResponseHeaders().add("Set-Cookie", SESSION_COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict"
-        + "; Max-Age=" + sessions.maxAge().toSeconds());
+    exchange.addHeader("Set-Cookie", SESSION_COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict"
+        + (exchange.secure() ? "; Secure" : "") + "; Max-Age=" + sessions.maxAge().toSeconds());
     if (json) {
-      sendJson(exchange, 200, Map.of("user", user.get()));
+      exchange.sendJson(200, Map.of("user", user.get()));
     } else {
-      redirect(exchange, "/");
+      exchange.redirect("/");
     }
   }
 
-  private void logout(HttpExchange exchange) throws IOException {
+  /**
+   * What a failed login writes as the user: a known user name as is; anything else may be a password typed into the
+   * name field, so only "unknown user" and a short hash that tells repeated attempts apart without revealing the text.
+   */
+  static String loggedName(UserStore store, String typed) {
+    if (store.contains(typed)) {
+      return typed;
+    }
+    String hash = Hashing.sha256().hashString(typed, StandardCharsets.UTF_8).toString().substring(0, 12);
+    return "unknown user (sha256 " + hash + ")";
+  }
+
+  private void logout(Exchange exchange) {
     checkSameOrigin(exchange);
     Optional<String> token = Requests.cookie(exchange, SESSION_COOKIE);
     Optional<String> user = token.flatMap(sessions::user);
     token.ifPresent(sessions::end);
-    user.ifPresent(name -> audit.append(name, Requests.client(exchange), AuditAction.LOGOUT, name));
-    exchange.getResponseHeaders().add("Set-Cookie", SESSION_COOKIE + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
-    redirect(exchange, "/login");
+    user.ifPresent(name -> audit.append(name, exchange.client(), AuditAction.LOGOUT, name));
+    exchange.addHeader("Set-Cookie", SESSION_COOKIE + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+    exchange.redirect("/login");
   }
 
   /**
@@ -226,13 +315,13 @@ final class ViewerHandler implements HttpHandler {
    * a request comes from in {@code Sec-Fetch-Site}; older ones only in {@code Origin}, which is {@code null} under our
    * {@code Referrer-Policy: no-referrer} and then proves nothing either way.
    */
-  private static void checkSameOrigin(HttpExchange exchange) {
-    String site = exchange.getRequestHeaders().getFirst("Sec-Fetch-Site");
+  private static void checkSameOrigin(Exchange exchange) {
+    String site = exchange.header("Sec-Fetch-Site").orElse(null);
     if (site != null && !site.equals("same-origin") && !site.equals("none")) {
       throw new HttpError(403, "cross-origin request refused");
     }
-    String origin = exchange.getRequestHeaders().getFirst("Origin");
-    String host = exchange.getRequestHeaders().getFirst("Host");
+    String origin = exchange.header("Origin").orElse(null);
+    String host = exchange.header("Host").orElse(null);
     if (origin != null && !origin.equals("null") && !origin.equals("http://" + host)
         && !origin.equals("https://" + host)) {
       throw new HttpError(403, "cross-origin request refused");
@@ -242,23 +331,6 @@ final class ViewerHandler implements HttpHandler {
   private static void requireMethod(String method, String allowed) {
     if (!method.equals(allowed)) {
       throw new HttpError(405, "method " + allowed + " expected");
-    }
-  }
-
-  private static void redirect(HttpExchange exchange, String location) throws IOException {
-    exchange.getResponseHeaders().set("Location", location);
-    exchange.sendResponseHeaders(303, -1);
-  }
-
-  private static void sendJson(HttpExchange exchange, int status, Object value) throws IOException {
-    send(exchange, status, "application/json; charset=utf-8", Json.bytes(value));
-  }
-
-  private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", contentType);
-    exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
     }
   }
 }

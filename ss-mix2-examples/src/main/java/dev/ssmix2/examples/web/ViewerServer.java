@@ -4,24 +4,32 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.http.HttpCompliance;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.BlockingArrayQueue;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The outage viewer: a small HTTP server (JDK {@code com.sun.net.httpserver}) with a Japanese single-page UI for searching
+ * The outage viewer: a small HTTP server (Jetty 12, core API) with a Japanese single-page UI for searching
  * a backup of SS-MIX2 data and showing a patient's allergies, prescriptions, labs, problems and encounters at once.
  *
  * <pre>{@code
@@ -43,12 +51,26 @@ import java.util.concurrent.atomic.AtomicInteger;
  * view is appended to the {@link AuditLog}. Responses carry a strict Content-Security-Policy (same origin only, no inline
  * script), {@code X-Content-Type-Options: nosniff}, {@code Referrer-Policy: no-referrer} and
  * {@code Cache-Control: no-store}. Identifiers in URLs never become file paths; UI files come from a fixed classpath map.
- * The server speaks plain HTTP: on a network, put it behind a TLS-terminating proxy or a trusted, closed LAN.
+ * The server speaks plain HTTP unless given a key store ({@link Builder#tls}); on a network use TLS, or a TLS-terminating
+ * proxy, or a trusted, closed LAN.
+ *
+ * <h2>Hostile clients</h2>
+ * Connections are read by Jetty's selector without holding a request thread, so clients that send nothing, or a byte
+ * now and then, cannot starve the request threads; a connection idle for {@link Builder#idleTimeout} (default 20 s) is
+ * closed, whether in the request line, the headers, the body or between requests. A login body must arrive whole within
+ * 10 s. Connections are capped ({@value #MAX_CONNECTIONS}; further ones wait in the kernel's accept queue of
+ * {@value #ACCEPT_QUEUE}), and the request queue is bounded. Failed logins are throttled per user name and per client
+ * address ({@link LoginThrottle}). Every failure, including malformed request lines and raw non-ASCII bytes in a URL, is
+ * answered as {@code {"error": "..."}}.
+ *
+ * <h2>Audit</h2>
+ * A search or view whose audit line cannot be written is refused with 503, unless {@link Builder#auditFailOpen} chose
+ * availability. The audit log is created owner-only (0600).
  *
  * <h2>HTTP API</h2>
- * All JSON is UTF-8. Errors are {@code {"error": "..."}} with status 400 (bad parameter or identifier), 401 (login
- * required), 403 (cross-origin or non-loopback host), 404 (unknown path, patient or record), 405, 413 or 500 (never with a
- * stack trace).
+ * All JSON is UTF-8. Errors are {@code {"error": "..."}} with status 400 (bad parameter, identifier or URL), 401 (login
+ * required), 403 (cross-origin or non-loopback host), 404 (unknown path, patient or record), 405, 408, 413, 429 (login
+ * throttled, with {@code Retry-After}), 503 (audit log not writable) or 500 (never with a stack trace).
  * <dl>
  * <dt>{@code GET /}</dt><dd>the UI (redirects to {@code /login} when a login is needed); {@code /static/app.js},
  *   {@code /static/app.css}, {@code /static/login.js}.</dd>
@@ -83,46 +105,66 @@ public final class ViewerServer implements AutoCloseable {
   public static final int DEFAULT_SEARCH_LIMIT = 20;
   /** The largest {@code limit} a client may ask for. */
   public static final int MAX_SEARCH_LIMIT = 100;
+  /** Open connections at most; more wait in the accept queue. */
+  public static final int MAX_CONNECTIONS = 1_000;
+  /** The kernel's backlog of connections not yet accepted. */
+  public static final int ACCEPT_QUEUE = 128;
+  /** Requests waiting for a thread at most; beyond, the connection is closed. */
+  static final int MAX_QUEUED_REQUESTS = 1_000;
 
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private final Server server;
+  private final ServerConnector connector;
   private final AuditLog audit;
-  private final URI url;
+  private final boolean tls;
+  private final String bindText;
+  private final int requestedPort;
   private boolean started;
-
-  /**
-   * The JDK server writes a response's headers and body in separate small packets; with Nagle's algorithm on, the body
-   * then waits for the client's delayed ACK, and every JSON answer took 40 ms on Linux. Read once, when the JDK's
-   * server configuration loads, so it is set before the first server is created — unless the operator chose otherwise.
-   */
-  static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
-
-  static {
-    if (System.getProperty(NO_DELAY_PROPERTY) == null) {
-      System.setProperty(NO_DELAY_PROPERTY, "true");
-    }
-  }
 
   private ViewerServer(Builder builder) {
     this.audit = AuditLog.open(builder.auditLog);
+    this.tls = builder.keyStore != null;
+    this.bindText = builder.bindAddress.getHostAddress();
+    this.requestedPort = builder.port;
+    // Request threads plus the acceptor and the selector; the search is CPU work, so more threads than the operator
+    // asked for would only take turns on the cores (see Builder#threads).
+    QueuedThreadPool pool = new QueuedThreadPool(builder.threads + 2, Math.min(builder.threads + 2, 4), 60_000, 0,
+        new BlockingArrayQueue<>(64, 64, MAX_QUEUED_REQUESTS), null);
+    pool.setName("ssmix2-viewer");
+    pool.setDaemon(true);
+    server = new Server(pool);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    http.setRequestHeaderSize(8 * 1024);
+    http.setHttpCompliance(HttpCompliance.RFC9110);
+    http.setUriCompliance(UriCompliance.DEFAULT);
+    HttpConnectionFactory h1 = new HttpConnectionFactory(http);
+    if (tls) {
+      http.addCustomizer(new SecureRequestCustomizer(false));
+      SslContextFactory.Server ssl = new SslContextFactory.Server();
+      ssl.setKeyStorePath(builder.keyStore.toAbsolutePath().toString());
+      ssl.setKeyStorePassword(new String(builder.keyStorePassword));
+      ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+      connector = new ServerConnector(server, 1, 1, new SslConnectionFactory(ssl, h1.getProtocol()), h1);
+    } else {
+      connector = new ServerConnector(server, 1, 1, h1);
+    }
+    connector.setHost(bindText);
+    connector.setPort(builder.port);
+    connector.setIdleTimeout(builder.idleTimeout.toMillis());
+    connector.setAcceptQueueSize(ACCEPT_QUEUE);
+    server.addConnector(connector);
+    server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
+    server.setErrorHandler(new JsonErrorHandler());
+    Sessions sessions = new Sessions(Clock.systemUTC(), builder.sessionIdle, builder.sessionMaxAge);
+    server.setHandler(new ViewerHandler(builder.data, builder.users, sessions, audit, builder.auditFailOpen,
+        new LoginThrottle(Clock.systemUTC()), StaticAssets.load(), System.err));
     try {
-      this.server = HttpServer.create(new InetSocketAddress(builder.bindAddress, builder.port), 0);
+      connector.open();
     } catch (IOException e) {
       audit.close();
-      throw new UncheckedIOException("cannot listen on " + builder.bindAddress.getHostAddress() + ":" + builder.port
-          + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(bindFailure(bindText, builder.port, e), e);
     }
-    Sessions sessions = new Sessions(Clock.systemUTC(), builder.sessionIdle, builder.sessionMaxAge);
-    server.createContext("/", new ViewerHandler(builder.data, builder.users, sessions, audit, StaticAssets.load(),
-        System.err));
-    AtomicInteger threadCount = new AtomicInteger();
-    this.executor = Executors.newFixedThreadPool(builder.threads, runnable -> {
-      Thread thread = new Thread(runnable, "ssmix2-viewer-" + threadCount.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
-    server.setExecutor(executor);
-    this.url = url(builder.bindAddress, server.getAddress().getPort());
   }
 
   /** A builder serving {@code data}. */
@@ -130,21 +172,59 @@ public final class ViewerServer implements AutoCloseable {
     return new Builder(data);
   }
 
+  /**
+   * Fails unless {@code port} can be bound on {@code address} now; for a check before any slow work, so that a port in
+   * use is reported at once and by number.
+   *
+   * @throws UncheckedIOException saying which port on which address
+   */
+  public static void checkPortFree(String address, int port) {
+    if (port == 0) {
+      return;
+    }
+    try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+      socket.setReuseAddress(true);
+      socket.bind(new java.net.InetSocketAddress(InetAddress.getByName(address), port));
+    } catch (IOException e) {
+      throw new UncheckedIOException(bindFailure(address, port, e), e);
+    }
+  }
+
+  private static String bindFailure(String address, int port, IOException e) {
+    if (e instanceof BindException || String.valueOf(e.getMessage()).contains("in use")) {
+      return "port " + port + " is already in use on " + address + "; stop the other program or choose another "
+          + "port with --port";
+    }
+    return "cannot listen on " + address + ":" + port + ": " + e.getMessage();
+  }
+
   /** Starts answering requests; returns this. */
   public synchronized ViewerServer start() {
     checkState(!started, "the viewer was already started");
     started = true;
-    server.start();
+    try {
+      server.start();
+    } catch (Exception e) {
+      audit.close();
+      throw new UncheckedIOException(new IOException("cannot start the viewer on " + bindText + ":" + requestedPort
+          + ": " + e.getMessage(), e));
+    }
     return this;
   }
 
   /** Stops listening, ends running requests and closes the audit log. */
   public synchronized void stop() {
-    // stop(0): JDK 17's HttpServer waits the whole delay even when idle (JDK-8304065), and an outage viewer has no
-    // request worth finishing after the operator stopped it.
-    server.stop(0);
-    executor.shutdownNow();
-    audit.close();
+    try {
+      server.stop();
+    } catch (Exception e) {
+      // stopping anyway: nothing else to do with a failure here
+    } finally {
+      try {
+        connector.close();
+      } finally {
+        audit.close();
+      }
+    }
   }
 
   @Override
@@ -154,12 +234,13 @@ public final class ViewerServer implements AutoCloseable {
 
   /** The port actually bound (useful with port 0). */
   public int port() {
-    return server.getAddress().getPort();
+    return connector.getLocalPort();
   }
 
   /** Where to point a browser, e.g. {@code http://127.0.0.1:8080/}. */
   public URI url() {
-    return url;
+    return url(tls, connector.getHost() == null ? InetAddress.getLoopbackAddress() : address(connector.getHost()),
+        port());
   }
 
   /** Audit lines that could not be written since start. */
@@ -167,7 +248,15 @@ public final class ViewerServer implements AutoCloseable {
     return audit.failures();
   }
 
-  private static URI url(InetAddress address, int port) {
+  private static InetAddress address(String host) {
+    try {
+      return InetAddress.getByName(host);
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException("bind address " + host + " no longer resolves", e);
+    }
+  }
+
+  private static URI url(boolean tls, InetAddress address, int port) {
     String host;
     if (address.isAnyLocalAddress()) {
       host = "localhost";
@@ -176,7 +265,7 @@ public final class ViewerServer implements AutoCloseable {
     } else {
       host = address.getHostAddress();
     }
-    return URI.create("http://" + host + ":" + port + "/");
+    return URI.create((tls ? "https" : "http") + "://" + host + ":" + port + "/");
   }
 
   /** Configures a {@link ViewerServer}; only {@link #auditLog} is required. */
@@ -186,9 +275,13 @@ public final class ViewerServer implements AutoCloseable {
     private int port = 8080;
     private Optional<UserStore> users = Optional.empty();
     private Path auditLog;
+    private boolean auditFailOpen;
     private Duration sessionIdle = Duration.ofMinutes(30);
     private Duration sessionMaxAge = Duration.ofHours(12);
+    private Duration idleTimeout = Duration.ofSeconds(20);
     private int threads = defaultThreads();
+    private Path keyStore;
+    private char[] keyStorePassword;
 
     private Builder(ViewerData data) {
       this.data = checkNotNull(data, "data");
@@ -224,9 +317,18 @@ public final class ViewerServer implements AutoCloseable {
       return this;
     }
 
-    /** The access log to append to (created when missing). Required. */
+    /** The access log to append to (created owner-only when missing). Required. */
     public Builder auditLog(Path file) {
       this.auditLog = checkNotNull(file, "audit log file");
+      return this;
+    }
+
+    /**
+     * Serve views even when their audit line cannot be written (the loss is still reported on stderr). Default: refuse
+     * them with 503, because an unlogged view of patient data is what the audit exists to prevent.
+     */
+    public Builder auditFailOpen(boolean failOpen) {
+      this.auditFailOpen = failOpen;
       return this;
     }
 
@@ -240,13 +342,34 @@ public final class ViewerServer implements AutoCloseable {
     }
 
     /**
+     * Closes a connection that sent nothing for this long, in the request line, headers, body or between requests
+     * (default 20 s).
+     */
+    public Builder idleTimeout(Duration timeout) {
+      checkArgument(!timeout.isNegative() && !timeout.isZero(), "idle timeout must be positive, got %s", timeout);
+      this.idleTimeout = timeout;
+      return this;
+    }
+
+    /**
      * Request threads, default {@link #defaultThreads()}. A search is CPU work of about half a millisecond; threads
      * beyond the cores only take turns on them, and every answer then waits for the others' slices: with 20 clients
-     * on 2 cores, p99 was 14 ms with 2 threads, 19 ms with 4 and 30 ms with 8 (benchmarks/README.md).
+     * on 2 cores, p99 was 14 ms with 2 threads, 19 ms with 4 and 30 ms with 8 (benchmarks/README.md). Idle and slow
+     * connections hold no thread.
      */
     public Builder threads(int threads) {
       checkArgument(threads >= 1 && threads <= 256, "threads must be 1 to 256, got %s", threads);
       this.threads = threads;
+      return this;
+    }
+
+    /**
+     * Serves HTTPS with the key and certificate of a PKCS#12 (or JKS) key store. Session cookies then carry
+     * {@code Secure}.
+     */
+    public Builder tls(Path keyStore, char[] password) {
+      this.keyStore = checkNotNull(keyStore, "key store");
+      this.keyStorePassword = checkNotNull(password, "key store password").clone();
       return this;
     }
 

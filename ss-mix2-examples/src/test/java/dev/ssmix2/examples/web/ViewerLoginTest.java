@@ -88,7 +88,8 @@ class ViewerLoginTest {
     assertThat(json.statusCode()).isEqualTo(401);
     assertThat(unknown.statusCode()).isEqualTo(401);
     assertThat(TestHttp.json(unknown).get("error").asText()).isEqualTo(TestHttp.json(json).get("error").asText());
-    assertThat(lastAudit("login-failed").get("target").asText()).isEqualTo("nobody");
+    // an unknown name may be a password typed into the wrong field: only a hash of it is logged
+    assertThat(lastAudit("login-failed").get("target").asText()).startsWith("unknown user").doesNotContain("nobody");
   }
 
   @Test

@@ -48,12 +48,6 @@ class ViewerServerTest {
   }
 
   @Test
-  void turnsNagleOffSoSmallAnswersAreNotHeldForTheClientsDelayedAck() {
-    // The JDK server reads this once; a server is already running here, so the class set it before creating one.
-    assertThat(System.getProperty(ViewerServer.NO_DELAY_PROPERTY)).isEqualTo("true");
-  }
-
-  @Test
   void searchAnswersHitsWithTheDocumentedShape() {
     HttpResponse<String> response = get("/api/search?q=" + encode(ViewerFixture.SEARCH_KANA) + "&limit=5");
 

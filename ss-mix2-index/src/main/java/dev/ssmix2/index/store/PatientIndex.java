@@ -82,8 +82,28 @@ public final class PatientIndex implements AutoCloseable {
     this.search = new PatientSearch(guesser);
   }
 
+  private static void createOwnerOnly(Path dir) throws IOException {
+    if (Files.isDirectory(dir)) {
+      return;
+    }
+    Path parent = dir.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    var ownerOnly = java.nio.file.attribute.PosixFilePermissions.fromString("rwx------");
+    try {
+      Files.createDirectory(dir, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(ownerOnly));
+      Files.setPosixFilePermissions(dir, ownerOnly);
+    } catch (UnsupportedOperationException e) {
+      Files.createDirectories(dir);
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      // created meanwhile by another process
+    }
+  }
+
   /**
-   * Opens the index in {@code indexDir}, creating an empty one (and the folder) when there is none yet. Throws
+   * Opens the index in {@code indexDir}, creating an empty one (and the folder) when there is none yet (a new folder is
+   * owner-only, 0700, whatever the umask: the index holds patient names). Throws
    * {@link PatientIndexException} naming the folder when it cannot be opened; nothing stays open then.
    */
   public static PatientIndex open(Path indexDir) {
@@ -99,7 +119,7 @@ public final class PatientIndex implements AutoCloseable {
     Preconditions.checkNotNull(indexDir, "index folder must not be null");
     Directory dir = null;
     try {
-      Files.createDirectories(indexDir);
+      createOwnerOnly(indexDir);
       dir = opener.open(indexDir);
       if (!DirectoryReader.indexExists(dir)) {
         try (var w = new org.apache.lucene.index.IndexWriter(dir,
