@@ -117,4 +117,24 @@ class ServeCommandTest {
     }
     throw new AssertionError("serve printed no URL: " + out);
   }
+
+  @Test
+  void aPortInUseIsNamedBeforeAnyWork() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      int port = taken.getLocalPort();
+      long started = System.nanoTime();
+      CliRun run = CliRun.main("serve", "--index", index.toString(), "--port", String.valueOf(port),
+          "--audit-log", work.resolve("audit-port.jsonl").toString());
+      assertThat(run.exit()).isEqualTo(Main.EXIT_USAGE);
+      assertThat(run.err()).contains("port " + port + " is already in use").doesNotContain("Exception");
+      assertThat(java.nio.file.Files.exists(work.resolve("audit-port.jsonl"))).isFalse(); // nothing was opened
+    }
+  }
+
+  @Test
+  void aBadMaximumFileSizeIsAUsageError() {
+    CliRun run = CliRun.main("serve", "--index", index.toString(), "--max-file-size", "lots");
+    assertThat(run.exit()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(run.err()).contains("--max-file-size").contains("64M");
+  }
 }
