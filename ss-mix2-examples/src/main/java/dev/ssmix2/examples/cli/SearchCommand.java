@@ -70,7 +70,8 @@ public final class SearchCommand implements Callable<Integer> {
     result.hint().ifPresent(h -> sb.append(h).append('\n'));
     for (PatientHit h : hits) {
       sb.append(String.format(Locale.ROOT, "%-12s %-14s %-16s %-10s %s %7.1f  %s%n",
-          h.patientId(), Terminal.safe(h.name()), Terminal.safe(h.kana()), h.birthDate().map(Object::toString).orElse("-"), h.sex().code(),
+          h.patientId(), Terminal.safe(h.name()), Terminal.safe(h.kana()),
+          h.birthDate().map(Object::toString).orElse("-"), h.sex().code(),
           h.score(), String.join(" ", h.matchedLabels())));
     }
     return sb.toString().stripTrailing();
