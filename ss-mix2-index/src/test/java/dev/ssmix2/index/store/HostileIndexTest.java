@@ -3,6 +3,7 @@ package dev.ssmix2.index.store;
 import static dev.ssmix2.index.store.Adt00Files.pid5;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ssmix2.core.ProgressListener;
 import dev.ssmix2.core.storage.PatientId;
 import dev.ssmix2.core.storage.Storage;
 import dev.ssmix2.index.internal.patient.RegisteredName;
