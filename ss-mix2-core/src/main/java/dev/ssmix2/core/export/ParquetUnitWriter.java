@@ -21,8 +21,8 @@ import org.duckdb.DuckDBConnection;
  * Parquet through DuckDB: rows of the unit are appended to one DuckDB table per export table (DuckDB spills to its
  * temp folder beyond its memory limit), then {@code COPY … PARTITION_BY (facility, year)} writes them into a staging
  * folder of the output and each file is renamed into its partition. Column types are DuckDB's
- * (VARCHAR, INTEGER, DOUBLE, BOOLEAN, DATE, TIMESTAMP); partition columns stay inside the files too, so a single
- * file reads complete.
+ * (VARCHAR, INTEGER, DOUBLE, BOOLEAN, DATE, TIMESTAMP). As hive partitioning expects, the partition columns
+ * (facility, year) live in the folder names only: Spark refuses a column that is in both.
  */
 final class ParquetUnitWriter extends UnitWriter {
   private final Connection connection;
@@ -102,8 +102,7 @@ final class ParquetUnitWriter extends UnitWriter {
         deleteTree(staging);
         Files.createDirectories(staging.getParent());
         String partitions = layout.profile() == ExportProfile.SSMIXTOOLS ? ""
-            : table.byYear() ? ", PARTITION_BY (facility, year), WRITE_PARTITION_COLUMNS true"
-                : ", PARTITION_BY (facility), WRITE_PARTITION_COLUMNS true";
+            : table.byYear() ? ", PARTITION_BY (facility, year)" : ", PARTITION_BY (facility)";
         String target = partitions.isEmpty() ? staging.resolve("data.parquet").toString() : staging.toString();
         try (Statement s = connection.createStatement()) {
           s.execute("COPY (SELECT * FROM " + o.sqlName() + ") TO '" + target.replace("'", "''")

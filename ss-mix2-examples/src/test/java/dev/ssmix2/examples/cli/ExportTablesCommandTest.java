@@ -21,6 +21,8 @@ class ExportTablesCommandTest {
   @TempDir static Path work;
   static Path storage;
   static Path index;
+  static Path out;
+  static CliRun export;
 
   /** Data types of the records each table is made of. */
   private static final Map<String, List<String>> SOURCES = Map.of(
@@ -41,13 +43,14 @@ class ExportTablesCommandTest {
     index = work.resolve("idx");
     CliRun idx = CliRun.main("index", "--index", index.toString(), storage.resolve("storage").toString());
     assertThat(idx.exit()).as(idx.err()).isZero();
+    out = work.resolve("export");
+    export = CliRun.main("export", "tables", storage.resolve("storage").toString(), "--out", out.toString(),
+        "--key-file", work.resolve("key").toString());
   }
 
   @Test
   void rowsOfEveryTableComeFromExactlyTheRecordsThatPatientJsonLists() throws Exception {
-    Path out = work.resolve("export");
-    CliRun run = CliRun.main("export", "tables", storage.resolve("storage").toString(), "--out", out.toString(),
-        "--key-file", work.resolve("key").toString());
+    CliRun run = export;
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.out()).contains("de-identified").contains("prescriptions");
 
@@ -81,6 +84,27 @@ class ExportTablesCommandTest {
       assertThat(count(s, "SELECT count(*) FROM " + files + " WHERE status = 'current' AND read_problem IS NOT NULL"))
           .isEqualTo(problems);
       assertThat(records.get("OMP-01")).isPositive();
+    }
+  }
+
+  @Test
+  void theReadmesDuckDbQueriesRunOnAnExportAndAnswerRows() throws Exception {
+    assertThat(export.exit()).as(export.err()).isZero();
+    String readme = Files.readString(Path.of("../README.md"));
+    String section = readme.substring(readme.indexOf("## Research export"));
+    String sql = section.substring(section.indexOf("```sql") + 6, section.indexOf("```", section.indexOf("```sql") + 6));
+    List<String> statements = java.util.Arrays.stream(sql.split(";"))
+        .map(q -> q.lines().filter(l -> !l.strip().startsWith("--")).collect(java.util.stream.Collectors.joining("\n")))
+        .filter(q -> !q.isBlank()).toList();
+    assertThat(statements).hasSize(2);
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+      for (String q : statements) {
+        try (ResultSet rs = s.executeQuery(q.replace("'research/", "'" + out + "/"))) {
+          assertThat(rs.next()).as(q).isTrue();
+          int counted = rs.getMetaData().getColumnLabel(2).equals("patients") ? 2 : 3;
+          assertThat(rs.getLong(counted)).as(q).isPositive();
+        }
+      }
     }
   }
 
