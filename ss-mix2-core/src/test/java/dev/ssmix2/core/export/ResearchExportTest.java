@@ -19,7 +19,7 @@ import dev.ssmix2.core.storage.PatientFolder;
 import dev.ssmix2.core.storage.Storage;
 import dev.ssmix2.core.synth.GenerationSummary;
 import dev.ssmix2.core.synth.Profile;
-import dev.ssmix2.core.synth.ProgressListener;
+import dev.ssmix2.core.ProgressListener;
 import dev.ssmix2.core.synth.SyntheticStorage;
 import dev.ssmix2.core.version.History;
 import dev.ssmix2.core.version.VersionResolver;
@@ -61,7 +61,7 @@ class ResearchExportTest {
   static void generate() {
     generated = SyntheticStorage.builder().patients(40).seed(17).profile(Profile.REALISTIC).splitRoots(true)
         .supersedeRate(0.2).deleteRate(0.1).threads(2).build()
-        .generate(shared.resolve("gen"), ProgressListener.NONE);
+        .generate(shared.resolve("gen"), ProgressListener.none());
     storage = Storage.open(generated.roots());
     expected = expectedCounts();
     parquet = shared.resolve("parquet");
