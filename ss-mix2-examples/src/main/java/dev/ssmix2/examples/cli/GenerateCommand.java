@@ -80,7 +80,7 @@ public final class GenerateCommand implements Callable<Integer> {
           .splitRoots(splitRoots).vitals(vitals).transactions(transactions).build()
           .generate(this.out, p -> progress.update(p.patientsDone(), p.patientsTotal(), "patients"));
     } catch (StorageWriteException | IllegalArgumentException e) {
-      return usage(err, e.getMessage());
+      return usage(err, Main.describe(e));
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     out.printf(Locale.ROOT, "%,d patients, %,d files, %,d deliberate defects in %.1f s%n", summary.patients(),

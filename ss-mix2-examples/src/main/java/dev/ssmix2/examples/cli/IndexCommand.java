@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
     name = "index",
     mixinStandardHelpOptions = true,
     description = "Build or update the patient index (names, demographics, records) of an SS-MIX2 storage.",
-    footer = {"", "Exit status: 0 indexed, 2 a root or the index folder cannot be used."})
+    footer = {"", "Exit status: 0 indexed (an empty storage gives a warning), 2 a root or the index folder cannot be "
+        + "used (missing, not a storage, the folder above the roots, or an index folder inside a root)."})
 public final class IndexCommand implements Callable<Integer> {
   @picocli.CommandLine.Mixin
   MaxFileSizeOption maxFileSize;
@@ -59,13 +60,29 @@ public final class IndexCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    List<Path> given;
+    try {
+      given = roots.isEmpty() ? List.of() : StorageRoots.check("index", roots, err);
+      StorageRoots.checkIndexOutside(indexDir, given);
+    } catch (UsageException e) {
+      return Main.fail(err, "index", e);
+    }
+    if (given.isEmpty() && !PatientIndex.exists(indexDir)) {
+      err.println("ssmix2 index: no storage root given and " + indexDir + " has none recorded; "
+          + "usage: ssmix2 index --index DIR ROOT...");
+      err.flush();
+      return Main.EXIT_USAGE;
+    }
     try (PatientIndex index = PatientIndex.open(indexDir)) {
-      List<Path> use = roots.isEmpty() ? index.roots() : roots;
+      List<Path> use = given.isEmpty() ? index.roots() : given;
       if (use.isEmpty()) {
         err.println("ssmix2 index: no storage root given and " + indexDir + " has none recorded; "
             + "usage: ssmix2 index --index DIR ROOT...");
         err.flush();
         return Main.EXIT_USAGE;
+      }
+      if (given.isEmpty()) {
+        StorageRoots.checkIndexOutside(indexDir, use);
       }
       Storage storage = Storage.open(use);
       IndexReport report;
@@ -80,11 +97,14 @@ public final class IndexCommand implements Callable<Integer> {
         text(out, report, index);
       }
       out.flush();
+      if (report.patients() == 0 && StorageRoots.allEmpty(use)) {
+        err.println("ssmix2 index: warning: the storage is empty (no patient folders in "
+            + String.join(", ", use.stream().map(Object::toString).toList()) + "); the index has no patients");
+        err.flush();
+      }
       return 0;
-    } catch (StorageException | PatientIndexException | IllegalArgumentException e) {
-      err.println("ssmix2 index: " + e.getMessage());
-      err.flush();
-      return Main.EXIT_USAGE;
+    } catch (UsageException | StorageException | PatientIndexException | IllegalArgumentException e) {
+      return Main.fail(err, "index", e);
     }
   }
 

@@ -81,7 +81,7 @@ public final class InspectCommand implements Callable<Integer> {
     try {
       name = FileName.parse(abs.getFileName().toString());
     } catch (FileNameException e) {
-      return usage(err, file + " is not an SS-MIX2 message file: " + e.getMessage());
+      return usage(err, file + " is not an SS-MIX2 message file: " + Main.describe(e));
     }
     if (abs.getNameCount() < DEPTH) {
       return usage(err, file + " is not inside a storage (expected …/<id[0:3]>/<id[3:6]>/<id>/<date>/<type>/<file>)");

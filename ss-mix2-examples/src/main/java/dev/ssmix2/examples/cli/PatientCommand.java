@@ -50,7 +50,7 @@ public final class PatientCommand implements Callable<Integer> {
     try {
       pid = PatientId.of(id);
     } catch (IllegalArgumentException e) {
-      return fail(err, e.getMessage());
+      return fail(err, Main.describe(e));
     }
     try (PatientIndex index = PatientIndex.openExisting(indexDir)) {
       StaleIndexWarning.printIfStale("patient", index, indexDir, err);
@@ -65,7 +65,7 @@ public final class PatientCommand implements Callable<Integer> {
       out.flush();
       return 0;
     } catch (PatientIndexException e) {
-      return fail(err, e.getMessage());
+      return fail(err, Main.describe(e));
     }
   }
 

@@ -55,7 +55,7 @@ public final class SearchCommand implements Callable<Integer> {
       out.flush();
       return 0;
     } catch (PatientIndexException e) {
-      err.println("ssmix2 search: " + e.getMessage());
+      err.println("ssmix2 search: " + Main.describe(e));
       err.flush();
       return Main.EXIT_USAGE;
     }

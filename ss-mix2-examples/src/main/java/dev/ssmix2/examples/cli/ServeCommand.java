@@ -4,6 +4,8 @@ import dev.ssmix2.examples.web.IndexViewerData;
 import dev.ssmix2.examples.web.UserStore;
 import dev.ssmix2.examples.web.ViewerServer;
 import dev.ssmix2.index.store.PatientIndex;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -77,6 +79,12 @@ final class ServeCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("ssmix2 serve: --threads must be 1 to 256, got " + threads);
       return Main.EXIT_USAGE;
     }
+    if (users == null && !isLoopback(bind)) {
+      spec.commandLine().getErr().println("ssmix2 serve: --bind " + bind + " lets other machines reach the viewer, "
+          + "so everyone must log in: add users with 'ssmix2 useradd --users FILE NAME' and start with --users FILE "
+          + "(or leave out --bind to serve only this machine)");
+      return Main.EXIT_USAGE;
+    }
     if (tlsKeyStore != null && !Files.isRegularFile(tlsKeyStore)) {
       spec.commandLine().getErr().println("ssmix2 serve: key store " + tlsKeyStore + " does not exist");
       return Main.EXIT_USAGE;
@@ -129,6 +137,15 @@ final class ServeCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** True for 127.x, ::1 and names that resolve to them; an unknown name is left to the server to report. */
+  private static boolean isLoopback(String address) {
+    try {
+      return InetAddress.getByName(address).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return true;
+    }
   }
 
   static Path defaultAuditLog(Path indexDir) {

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -34,7 +33,8 @@ import picocli.CommandLine.Spec;
     name = "validate",
     mixinStandardHelpOptions = true,
     description = "Check an SS-MIX2 storage (one or more root folders) and report problems.",
-    footer = {"", "Exit status: 0 no ERROR, 1 at least one ERROR, 2 a root cannot be used."})
+    footer = {"", "Exit status: 0 no ERROR (an empty storage gives a warning), 1 at least one ERROR, 2 a root cannot be "
+        + "used (missing, not a storage, or the folder above the roots)."})
 public final class ValidateCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin
@@ -53,22 +53,19 @@ public final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    for (Path root : roots) {
-      if (!Files.exists(root)) {
-        return usage(err, "storage root " + root + " does not exist");
-      }
-      if (!Files.isDirectory(root)) {
-        return usage(err, root + " is not a folder; give the storage root folder (the one holding 000/, 999/ …)");
-      }
-    }
     Storage storage;
     try {
-      storage = Storage.open(roots);
-    } catch (StorageException e) {
-      return usage(err, e.getMessage());
+      storage = Storage.open(StorageRoots.check("validate", roots, err));
+    } catch (UsageException | StorageException e) {
+      return usage(err, Main.describe(e));
     }
     ValidationSummary summary = json ? json(storage, out) : report(storage, out);
     out.flush();
+    if (StorageRoots.allEmpty(storage.roots().stream().map(r -> r.path()).toList())) {
+      err.println("ssmix2 validate: warning: the storage is empty (no patient folders in "
+          + String.join(", ", storage.roots().stream().map(Object::toString).toList()) + ")");
+      err.flush();
+    }
     return summary.hasErrors() ? 1 : 0;
   }
 
