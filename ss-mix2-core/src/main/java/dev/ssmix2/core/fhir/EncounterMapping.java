@@ -15,7 +15,8 @@ import org.hl7.fhir.r4.model.Reference;
  * ADT-12/21/22/31/32/41/42/51/52 (PV1/PV2/EVN) → JP_Encounter. Status by data type as the JAMI table gives it
  * (cancel messages use its {@code .DEL} rows); class by PV1-2 (HL7 0004: O → AMB, I → IMP, E → EMER), else by data
  * type (ADT-12 outpatient, the others inpatient); PV1-44/45 admission and discharge as the period; the ward, room and
- * bed as the location's display; the attending doctor as an ATND participant's display.
+ * bed as the location's display (dated by the event for transfers, leaves and returns); the attending doctor as
+ * an ATND participant's display.
  */
 final class EncounterMapping {
   private EncounterMapping() {}
@@ -37,10 +38,14 @@ final class EncounterMapping {
     if (!period.isEmpty()) {
       enc.setPeriod(period);
     }
-    String place = String.join(" ", nonBlank(e.ward()), nonBlank(e.room()), nonBlank(e.bed())).strip()
-        .replaceAll(" +", " ");
+    String place = String.join(" ", labelled("病棟 ", e.ward()), labelled("病室 ", e.room()),
+        labelled("病床 ", e.bed())).strip().replaceAll(" +", " ");
     if (!place.isEmpty()) {
-      enc.addLocation().setLocation(new Reference().setDisplay(place));
+      var location = enc.addLocation().setLocation(new Reference().setDisplay(place));
+      if (e.kind() == Kind.TRANSFER || e.kind() == Kind.LEAVE || e.kind() == Kind.RETURN_FROM_LEAVE) {
+        // the JAMI mapping dates the location of a transfer, leave or return by the event (EVN-6)
+        e.eventTime().flatMap(FhirTimes::dateTime).ifPresent(t -> location.setPeriod(new Period().setStartElement(t)));
+      }
     }
     if (!e.attendingDoctor().isBlank()) {
       enc.addParticipant()
@@ -50,8 +55,8 @@ final class EncounterMapping {
     ctx.add(enc, "1", JpCore.ENCOUNTER);
   }
 
-  private static String nonBlank(String s) {
-    return s == null ? "" : s.strip();
+  private static String labelled(String label, String value) {
+    return value.isBlank() ? "" : label + value.strip();
   }
 
   static EncounterStatus status(Kind kind, boolean cancel) {
