@@ -66,7 +66,7 @@ public final class FhirExporter {
     TreeMap<String, Integer> unmapped = new TreeMap<>();
     if (files.isEmpty()) {
       problems.add(new ExportProblem(patient.value(), "no-files", "the patient folder holds no message files"));
-      return new PatientResources(patient, List.of(), problems, unmapped);
+      return new PatientResources(patient, List.of(), problems, unmapped, 0);
     }
     List<History> histories = VersionResolver.resolve(files);
 
@@ -125,7 +125,7 @@ public final class FhirExporter {
         all.add(d);
       }
     }
-    return new PatientResources(patient, all, problems, unmapped);
+    return new PatientResources(patient, all, problems, unmapped, files.size());
   }
 
   private static Optional<MessageRead> currentAdt00(List<History> histories, List<ExportProblem> problems) {

@@ -29,6 +29,16 @@ public final class FhirJson {
     return parser().setPrettyPrint(true).encodeResourceToString(resource);
   }
 
+  /** A patient's current resources as a {@code collection} Bundle, indented JSON (deletions are left out). */
+  public static String toCollectionBundleJson(PatientResources patient) {
+    org.hl7.fhir.r4.model.Bundle b = new org.hl7.fhir.r4.model.Bundle()
+        .setType(org.hl7.fhir.r4.model.Bundle.BundleType.COLLECTION);
+    for (ExportedResource e : patient.current()) {
+      b.addEntry().setResource(e.resource());
+    }
+    return toPrettyJson(b);
+  }
+
   /** Parses a JSON resource. */
   public static IBaseResource parse(String json) {
     return parser().parseResource(json);

@@ -1,5 +1,6 @@
 package dev.ssmix2.examples.cli;
 
+import dev.ssmix2.core.fhir.BulkExport;
 import dev.ssmix2.core.fhir.ExportProblem;
 import dev.ssmix2.core.fhir.ExportSink;
 import dev.ssmix2.core.fhir.FhirExportOptions;
@@ -73,12 +74,18 @@ public final class FhirExportCommand implements Callable<Integer> {
       + " against too; implies --validate")
   List<Path> igs = new ArrayList<>();
 
+  @Option(names = "--threads", paramLabel = "N", description = "patients mapped in parallel (default: cores)")
+  int threads = Runtime.getRuntime().availableProcessors();
+
   @Spec
   CommandSpec spec;
 
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
+    if (threads < 1) {
+      return fail(err, "--threads must be at least 1");
+    }
     if (!format.equals("ndjson") && !format.equals("bundle")) {
       return fail(err, "--format must be ndjson or bundle, not '" + format + "'");
     }
@@ -160,20 +167,21 @@ public final class FhirExportCommand implements Callable<Integer> {
           PatientResources r = exporter.export(id, files);
           sink.write(r);
           collect(r, problems, unmapped);
-          filesRead += files.size();
+          filesRead += r.files();
           progress.update(++patientsDone, total, "patients");
         }
       } else {
+        long[] done = {0, 0};
         try (Stream<PatientFolder> s = storage.patients(u -> problems.add(new ExportProblem(u.relativePath(),
             "unplaced", u.reason())))) {
-          for (PatientFolder p : (Iterable<PatientFolder>) s::iterator) {
-            PatientResources r = exporter.export(p.patientId(), p.files());
-            sink.write(r);
+          BulkExport.run(s, exporter, sink, threads, r -> {
             collect(r, problems, unmapped);
-            filesRead += p.files().size();
-            progress.update(++patientsDone, total, "patients");
-          }
+            done[1] += r.files();
+            progress.update(++done[0], total, "patients");
+          });
         }
+        patientsDone = done[0];
+        filesRead = done[1];
       }
       sink.close();
       written = sink.files();
