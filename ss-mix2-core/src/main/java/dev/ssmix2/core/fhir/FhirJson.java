@@ -19,6 +19,14 @@ public final class FhirJson {
     return Holder.CONTEXT;
   }
 
+  /**
+   * Builds the shared R4 context now (a model scan of seconds on a quiet machine), so that the first export does not
+   * pay for it: servers call this on a background thread at start.
+   */
+  public static void warmUp() {
+    context().getResourceDefinition("Patient");
+  }
+
   /** A resource as one line of compact JSON (NDJSON). */
   public static String toJson(IBaseResource resource) {
     return parser().encodeResourceToString(resource);

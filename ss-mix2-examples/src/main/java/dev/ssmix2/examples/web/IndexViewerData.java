@@ -78,6 +78,9 @@ public final class IndexViewerData implements ViewerData {
     checkNotNull(clock, "clock must not be null");
     this.index = index;
     this.clock = clock;
+    Thread warm = new Thread(FhirJson::warmUp, "ssmix2-fhir-warm-up"); // the first /fhir answer need not wait
+    warm.setDaemon(true);
+    warm.start();
   }
 
   @Override

@@ -345,6 +345,7 @@ class ViewerServerTest {
 
   @Test
   void fhirRouteAnswersAFhirBundleOrNotFound() throws Exception {
+    dev.ssmix2.core.fhir.FhirJson.warmUp(); // the one-time model scan (the server starts it in the background)
     HttpResponse<String> response = get("/api/patients/9999013/fhir");
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/fhir+json");
