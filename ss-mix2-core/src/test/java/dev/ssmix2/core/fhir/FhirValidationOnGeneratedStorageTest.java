@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ssmix2.core.storage.PatientFolder;
 import dev.ssmix2.core.storage.Storage;
 import dev.ssmix2.core.synth.Profile;
-import dev.ssmix2.core.synth.ProgressListener;
+import dev.ssmix2.core.ProgressListener;
 import dev.ssmix2.core.synth.SyntheticStorage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +33,7 @@ class FhirValidationOnGeneratedStorageTest {
   void generatedStorageValidates() throws Exception {
     Path storageDir = tmp.resolve("storage");
     SyntheticStorage.builder().patients(Integer.getInteger("fhir.patients", 8)).seed(13).profile(Profile.REALISTIC)
-        .build().generate(storageDir, ProgressListener.NONE);
+        .build().generate(storageDir, ProgressListener.none());
     Storage storage = Storage.open(storageDir.resolve("storage"));
     FhirExporter exporter = FhirExporter.create(FhirExportOptions.defaults().withFacility("1311234567")
         .withHistory(true));
