@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
     name = "export",
     mixinStandardHelpOptions = true,
     description = "Export data from an SS-MIX2 storage.",
-    subcommands = {ExportTablesCommand.class})
+    subcommands = {ExportTablesCommand.class, FhirExportCommand.class})
 public final class ExportCommand implements Runnable {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;

@@ -8,6 +8,7 @@ public enum AuditAction {
   VIEW_PATIENT("view-patient"),
   VIEW_RECORDS("view-records"),
   VIEW_RAW("view-raw"),
+  VIEW_FHIR("view-fhir"),
   LOGIN("login"),
   LOGIN_FAILED("login-failed"),
   /** A user name or client address locked after too many failed logins; target says which. */

@@ -3,6 +3,9 @@ package dev.ssmix2.examples.web;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.hash.Hashing;
+import dev.ssmix2.core.fhir.FhirExportOptions;
+import dev.ssmix2.core.fhir.FhirExporter;
+import dev.ssmix2.core.fhir.FhirJson;
 import dev.ssmix2.core.hl7.Segment;
 import dev.ssmix2.core.read.MessageRead;
 import dev.ssmix2.core.read.PatientReader;
@@ -61,6 +64,8 @@ public final class IndexViewerData implements ViewerData {
   private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
   private static final char TOKEN_SEPARATOR = '~';
 
+  private static final FhirExporter FHIR = FhirExporter.create(FhirExportOptions.defaults());
+
   private final PatientIndex index;
   private final Clock clock;
 
@@ -73,6 +78,9 @@ public final class IndexViewerData implements ViewerData {
     checkNotNull(clock, "clock must not be null");
     this.index = index;
     this.clock = clock;
+    Thread warm = new Thread(FhirJson::warmUp, "ssmix2-fhir-warm-up"); // the first /fhir answer need not wait
+    warm.setDaemon(true);
+    warm.start();
   }
 
   @Override
@@ -148,6 +156,20 @@ public final class IndexViewerData implements ViewerData {
       String reason = r instanceof ReadProblem problem ? problem.reason() : r.toString();
       return new RawRecord(recordId, e.file(), "", status(e.status()), "(読めません: " + reason + ")");
     });
+  }
+
+  @Override
+  public Optional<String> fhir(String patientId) {
+    Optional<PatientId> id = parseId(patientId);
+    if (id.isEmpty() || index.patient(id.get()).isEmpty()) {
+      return Optional.empty();
+    }
+    Storage storage = Storage.open(index.roots().stream().filter(Files::isDirectory).toList());
+    List<StorageFile> files;
+    try (var s = storage.files(id.get())) {
+      files = s.toList();
+    }
+    return Optional.of(FhirJson.toCollectionBundleJson(FHIR.export(id.get(), files)));
   }
 
   private Optional<Patient> demographics(PatientId id, List<String> notes) {

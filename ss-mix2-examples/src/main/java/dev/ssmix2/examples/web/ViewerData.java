@@ -44,4 +44,12 @@ public interface ViewerData {
 
   /** One record's decoded HL7 message, or empty when the id is unknown. */
   Optional<RawRecord> raw(String recordId);
+
+  /**
+   * The patient's current data as a FHIR R4 JP Core collection Bundle (JSON), or empty when no such patient is
+   * stored (or the implementation does not export FHIR).
+   */
+  default Optional<String> fhir(String patientId) {
+    return Optional.empty();
+  }
 }

@@ -129,6 +129,12 @@ final class ViewerHandler extends Handler.Abstract {
       boolean history = history(parameters.get("history"));
       audited(user, client, AuditAction.VIEW_RECORDS, patientId);
       answer = data.records(patientId, history).orElseThrow(() -> new HttpError(404, "no such patient"));
+    } else if (segments.size() == 3 && segments.get(0).equals("patients") && segments.get(2).equals("fhir")) {
+      String patientId = PathSegment.identifier(segments.get(1));
+      audited(user, client, AuditAction.VIEW_FHIR, patientId);
+      String bundle = data.fhir(patientId).orElseThrow(() -> new HttpError(404, "no such patient"));
+      exchange.send(200, "application/fhir+json; charset=utf-8", bundle.getBytes(StandardCharsets.UTF_8));
+      return;
     } else if (segments.size() == 3 && segments.get(0).equals("records") && segments.get(2).equals("raw")) {
       String recordId = PathSegment.identifier(segments.get(1));
       audited(user, client, AuditAction.VIEW_RAW, recordId);

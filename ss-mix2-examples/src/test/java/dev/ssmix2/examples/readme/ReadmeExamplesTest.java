@@ -27,6 +27,7 @@ class ReadmeExamplesTest {
       "import java.nio.file.*;", "import java.util.*;", "import java.util.stream.*;",
       "import dev.ssmix2.core.storage.*;", "import dev.ssmix2.core.version.*;", "import dev.ssmix2.core.read.*;",
       "import dev.ssmix2.core.*;", "import dev.ssmix2.core.record.*;", "import dev.ssmix2.core.validate.*;",
+      "import dev.ssmix2.core.fhir.*;",
       "import dev.ssmix2.index.store.*;", "import dev.ssmix2.index.search.*;", "import dev.ssmix2.index.name.*;");
 
   @Test

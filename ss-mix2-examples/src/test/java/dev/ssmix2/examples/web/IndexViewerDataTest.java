@@ -268,4 +268,18 @@ class IndexViewerDataTest {
     assertThat(IndexViewerData.isoDate("-")).isEmpty();
     assertThat(IndexViewerData.isoDate("2024")).isEqualTo("2024");
   }
+
+  @Test
+  void fhirIsACollectionBundleOfTheCurrentJpCoreResources() throws Exception {
+    JsonNode bundle = Json.mapper().readTree(data.fhir(NHO).orElseThrow());
+    assertThat(bundle.get("resourceType").asText()).isEqualTo("Bundle");
+    assertThat(bundle.get("type").asText()).isEqualTo("collection");
+    List<String> types = StreamSupport.stream(bundle.get("entry").spliterator(), false)
+        .map(e -> e.get("resource").get("resourceType").asText()).toList();
+    assertThat(types.get(0)).isEqualTo("Patient");
+    assertThat(types).contains("AllergyIntolerance", "Condition", "MedicationRequest", "Observation", "Encounter");
+    assertThat(bundle.get("entry").get(0).get("resource").get("id").asText()).isEqualTo(NHO + ".ADT-00");
+    assertThat(data.fhir("0000000000")).isEmpty();
+    assertThat(data.fhir("../etc")).isEmpty();
+  }
 }

@@ -342,4 +342,15 @@ class ViewerServerTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("audit log");
   }
+
+  @Test
+  void fhirRouteAnswersAFhirBundleOrNotFound() throws Exception {
+    dev.ssmix2.core.fhir.FhirJson.warmUp(); // the one-time model scan (the server starts it in the background)
+    HttpResponse<String> response = get("/api/patients/9999013/fhir");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/fhir+json");
+    assertThat(TestHttp.json(response).get("resourceType").asText()).isEqualTo("Bundle");
+    assertThat(get("/api/patients/0000000000/fhir").statusCode()).isEqualTo(404);
+    assertThat(get("/api/patients/..%2fetc/fhir").statusCode()).isIn(400, 404);
+  }
 }

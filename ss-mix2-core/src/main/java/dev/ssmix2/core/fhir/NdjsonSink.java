@@ -1,0 +1,105 @@
+package dev.ssmix2.core.fhir;
+
+import ca.uhn.fhir.parser.IParser;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.hl7.fhir.r4.model.Bundle;
+
+/**
+ * FHIR Bulk Data layout: {@code <ResourceType>.ndjson}, one resource per line, UTF-8, plus {@code manifest.json}
+ * listing the files and their counts. Deletions (history mode) go to {@code deleted.ndjson}: one transaction Bundle
+ * of DELETE entries per patient, as Bulk Data lists deleted resources.
+ */
+final class NdjsonSink implements ExportSink {
+  static final String DELETED = "deleted";
+
+  private final Path dir;
+  private final IParser parser = FhirJson.parser();
+  private final Map<String, BufferedWriter> writers = new LinkedHashMap<>();
+  private final Map<String, Long> counts = new TreeMap<>();
+
+  NdjsonSink(Path dir) throws IOException {
+    this.dir = Files.createDirectories(dir);
+  }
+
+  @Override
+  public void write(PatientResources patient) throws IOException {
+    Bundle deletions = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+    for (ExportedResource e : patient.resources()) {
+      if (e.deleted()) {
+        deletions.addEntry().getRequest().setMethod(Bundle.HTTPVerb.DELETE).setUrl(e.resourceType() + "/" + e.id());
+        continue;
+      }
+      line(e.resourceType(), parser.encodeResourceToString(e.resource()));
+    }
+    if (!deletions.getEntry().isEmpty()) {
+      counts.merge(DELETED, (long) deletions.getEntry().size() - 1, Long::sum);
+      line(DELETED, parser.encodeResourceToString(deletions));
+    }
+  }
+
+  private void line(String type, String json) throws IOException {
+    BufferedWriter w = writers.get(type);
+    if (w == null) {
+      w = Files.newBufferedWriter(dir.resolve(type + ".ndjson"), StandardCharsets.UTF_8);
+      writers.put(type, w);
+    }
+    w.write(json);
+    w.write('\n');
+    counts.merge(type, 1L, Long::sum);
+  }
+
+  @Override
+  public Map<String, Long> counts() {
+    return Map.copyOf(counts);
+  }
+
+  @Override
+  public List<Path> files() {
+    List<Path> out = new ArrayList<>();
+    writers.keySet().forEach(t -> out.add(dir.resolve(t + ".ndjson")));
+    return out;
+  }
+
+  @Override
+  public void close() throws IOException {
+    IOException first = null;
+    for (BufferedWriter w : writers.values()) {
+      try {
+        w.close();
+      } catch (IOException e) {
+        first = first == null ? e : first;
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+    StringBuilder m = new StringBuilder();
+    m.append("{\n  \"transactionTime\": \"").append(OffsetDateTime.now(ZoneOffset.UTC)).append("\",\n");
+    m.append("  \"request\": \"ssmix2 export fhir\",\n  \"requiresAccessToken\": false,\n  \"output\": [");
+    String sep = "\n";
+    for (String type : writers.keySet()) {
+      if (!type.equals(DELETED)) {
+        m.append(sep).append("    {\"type\": \"").append(type).append("\", \"url\": \"").append(type)
+            .append(".ndjson\", \"count\": ").append(counts.get(type)).append('}');
+        sep = ",\n";
+      }
+    }
+    m.append("\n  ],\n  \"deleted\": [");
+    if (writers.containsKey(DELETED)) {
+      m.append("\n    {\"type\": \"Bundle\", \"url\": \"").append(DELETED).append(".ndjson\"}\n  ");
+    }
+    m.append("],\n  \"error\": []\n}\n");
+    Files.writeString(dir.resolve("manifest.json"), m, StandardCharsets.UTF_8);
+  }
+}
