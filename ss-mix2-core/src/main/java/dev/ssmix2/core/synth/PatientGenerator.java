@@ -190,6 +190,39 @@ final class PatientGenerator {
     return new PatientResult(Manifest.line(person, out), out.files(), out.defects().size());
   }
 
+  /**
+   * One of the {@link TeachingPatients}: a fixed identity spelled as the lesson needs (UTF-8 for 𠮷, CP932 for 髙, no
+   * kana for the guessed reading), with the clinical history drawn like anyone else's from its own random stream.
+   */
+  PatientResult teach(TeachingPatients.Teaching t, int ordinal) {
+    SplittableRandom rng = random(s.seed() ^ 0x5EAC4E5L, -1 - ordinal);
+    String[] address = ADDRESSES[ordinal % ADDRESSES.length];
+    Person person = new Person(t.id(), t.familyKanji(), t.givenKanji(), t.familyKana(), t.givenKana(),
+        Optional.empty(), Optional.empty(), t.birthDate(), t.sex(), address[0], address[1] + "一丁目" +
+        fullWidth(1 + ordinal) + "番" + fullWidth(1 + ordinal) + "号", String.format("03-5555-%04d", 777 + ordinal),
+        Optional.empty());
+    String pid5 = t.writtenFamily() + "^" + t.givenKanji() + "^^^^^L^I"
+        + (t.kana() ? "~" + t.familyKana() + "^" + t.givenKana() + "^^^^^L^P" : "");
+    List<DefectKind> defects = new ArrayList<>();
+    Charset charset = ISO_2022_JP;
+    if (!ISO_2022_JP.newEncoder().canEncode(pid5)) {
+      charset = CP932.newEncoder().canEncode(pid5) ? CP932 : StandardCharsets.UTF_8;
+      defects.add(charset == CP932 ? DefectKind.CP932_FILE : DefectKind.UTF8_FILE);
+    }
+    if (!t.kana()) {
+      defects.add(DefectKind.MISSING_KANA);
+    }
+    if (!t.writtenFamily().equals(t.familyKanji())) {
+      defects.add(DefectKind.GAIJI_PLACEHOLDER);
+    }
+    PatientWriter out = new PatientWriter(roots, PatientId.of(t.id()), WriterOptions.defaults().withCharset(charset)
+        .withLineEnding(LineEnding.CR), defects);
+    History h = new History(person, pid5, pid5, rng, out);
+    h.lesson = t.lesson();
+    h.write();
+    return new PatientResult(Manifest.line(person, out), out.files(), out.defects().size());
+  }
+
   /** The history of one patient in time order; the name in PID changes at the rename, if any. */
   private final class History {
     private final Person p;
@@ -205,6 +238,9 @@ final class PatientGenerator {
     private LocalDateTime renameAt;
     private final List<Diagnosis> problems = new ArrayList<>();
     private final List<LocalDate> onsets = new ArrayList<>();
+    /** A teaching patient's full chart: allergies, six recent visits with labs and prescriptions, a re-sent order. */
+    private boolean lesson;
+    private boolean resendNext;
 
     History(Person p, String pid5, String oldPid5, SplittableRandom rng, PatientWriter out) {
       this.p = p;
@@ -220,6 +256,10 @@ final class PatientGenerator {
 
     void write() {
       LocalDate first = LocalDate.of(2012, 1, 1).plusDays(rng.nextLong(365L * 12 + 180));
+      if (lesson) {
+        first = Clock.END.minusDays(540);
+        resendNext = true;
+      }
       if (first.isBefore(p.birthDate())) {
         first = p.birthDate().plusDays(1 + rng.nextInt(30));
       }
@@ -233,10 +273,10 @@ final class PatientGenerator {
         return;
       }
       boolean realistic = s.profile() == Profile.REALISTIC;
-      if (realistic && rng.nextDouble() < 0.15) {
+      if (lesson || realistic && rng.nextDouble() < 0.15) {
         allergies(t0.plusMinutes(20));
       }
-      int visits = realistic ? 1 + geometric(0.4) : 1 + rng.nextInt(2);
+      int visits = lesson ? 6 : realistic ? 1 + geometric(0.4) : 1 + rng.nextInt(2);
       LocalDate day = first;
       boolean admitted = false;
       for (int v = 0; v < visits && !day.isAfter(Clock.END); v++) {
@@ -250,7 +290,7 @@ final class PatientGenerator {
           admitted = true;
           day = admission(t.plusDays(1 + rng.nextInt(14)));
         }
-        day = day.plusDays(7 + rng.nextInt(realistic ? 200 : 90));
+        day = day.plusDays(lesson ? 60 + rng.nextInt(30) : 7 + rng.nextInt(realistic ? 200 : 90));
       }
       if (renameAt != null) {
         demographics(renameAt, pid5);
@@ -303,10 +343,10 @@ final class PatientGenerator {
           problemList(t.plusMinutes(5), name);
         }
       }
-      if (rng.nextDouble() < (realistic ? 0.55 : 0.7)) {
+      if (lesson || rng.nextDouble() < (realistic ? 0.55 : 0.7)) {
         prescription(t.plusMinutes(10 + rng.nextInt(30)), name, false);
       }
-      if (rng.nextDouble() < (realistic ? 0.35 : 0.5)) {
+      if (lesson || rng.nextDouble() < (realistic ? 0.35 : 0.5)) {
         lab(t.plusMinutes(5 + rng.nextInt(20)), name, false);
       }
       if (realistic && rng.nextDouble() < 0.07) {
@@ -526,7 +566,11 @@ final class PatientGenerator {
       FileName name = PatientWriter.name(pid, t.toLocalDate(), type, orderNo, t, dept.code());
       out.insert(name, message.apply("NW"));
       double r = rng.nextDouble();
-      if (r < s.supersedeRate()) {
+      if (resendNext) {
+        resendNext = false;
+        r = 0;
+      }
+      if (r < s.supersedeRate() || r == 0 && lesson) {
         LocalDateTime resend = t.plusMinutes(1 + rng.nextInt(30)).plusNanos(rng.nextInt(1000) * 1_000_000L);
         out.insert(PatientWriter.name(pid, t.toLocalDate(), type, orderNo, resend, dept.code()),
             message.apply("XO"));

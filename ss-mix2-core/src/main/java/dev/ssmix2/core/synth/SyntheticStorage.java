@@ -52,6 +52,7 @@ public final class SyntheticStorage {
 
   /** The folder of the transaction storage under the output folder, when asked for. */
   public static final String TRANSACTIONS_FOLDER = "transactions";
+  private final boolean teachingPatients;
 
   private SyntheticStorage(Builder b) {
     this.patients = b.patients;
@@ -60,6 +61,7 @@ public final class SyntheticStorage {
     this.splitRoots = b.splitRoots;
     this.threads = b.threads;
     this.transactions = b.transactions;
+    this.teachingPatients = b.teachingPatients;
   }
 
   public static Builder builder() {
@@ -95,6 +97,16 @@ public final class SyntheticStorage {
       return t;
     });
     try (BufferedWriter w = Files.newBufferedWriter(manifest, StandardCharsets.UTF_8)) {
+      if (teachingPatients) {
+        // Their IDs sort before the generated ones, so the manifest stays in patient order.
+        for (int i = 0; i < TeachingPatients.ALL.size(); i++) {
+          PatientResult r = generator.teach(TeachingPatients.ALL.get(i), i);
+          w.write(r.manifestLine());
+          w.write('\n');
+          files += r.files();
+          defects += r.defects();
+        }
+      }
       // Keep a bounded window of batches in flight and consume them in order, so the manifest is in patient order.
       List<Future<List<PatientResult>>> window = new ArrayList<>();
       int next = 0;
@@ -138,7 +150,8 @@ public final class SyntheticStorage {
       TransactionLogs.write(dev.ssmix2.core.storage.Storage.open(rootList), out.resolve(TRANSACTIONS_FOLDER),
           TransactionLogs.FACILITY_ID);
     }
-    return new GenerationSummary(rootList, manifest, patients, files, defects);
+    int total = patients + (teachingPatients ? TeachingPatients.ALL.size() : 0);
+    return new GenerationSummary(rootList, manifest, total, files, defects);
   }
 
   private static void prepare(Path out) {
@@ -173,8 +186,20 @@ public final class SyntheticStorage {
     private double supersedeRate = 0.05;
     private double deleteRate = 0.02;
     private int threads = Runtime.getRuntime().availableProcessors();
+    private boolean teachingPatients;
 
     private Builder() {}
+
+    /**
+     * Adds nine fixed patients (IDs 0000000777 to 0000000785) on whom the documented example searches work: 山田 太郎
+     * born 1948-04-05 (allergies, labs over six visits, a superseded order), 髙橋, 齋藤, 𠮷田, 佐藤 花子 born
+     * 1975-03-15, ハットリ born in 平成元年, 東海林 without a reading, 山崎, and 〓田 健 / ハマダ ケン. They are the
+     * same for every seed and come on top of {@link #patients(int)}.
+     */
+    public Builder teachingPatients(boolean t) {
+      this.teachingPatients = t;
+      return this;
+    }
 
     public Builder patients(int n) {
       checkArgument(n >= 0, "number of patients is %s; expected 0 or more", n);

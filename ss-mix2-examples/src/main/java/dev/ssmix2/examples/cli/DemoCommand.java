@@ -6,9 +6,12 @@ import dev.ssmix2.core.storage.Storage;
 import dev.ssmix2.core.synth.GenerationSummary;
 import dev.ssmix2.core.synth.Profile;
 import dev.ssmix2.core.synth.SyntheticStorage;
+import dev.ssmix2.core.storage.PatientId;
 import dev.ssmix2.examples.web.IndexViewerData;
 import dev.ssmix2.examples.web.PatientChart;
+import dev.ssmix2.examples.web.RecordStatus;
 import dev.ssmix2.examples.web.SearchHit;
+import dev.ssmix2.examples.web.ViewerData;
 import dev.ssmix2.examples.web.ViewerServer;
 import dev.ssmix2.index.store.IndexReport;
 import dev.ssmix2.index.store.PatientIndex;
@@ -19,7 +22,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -85,7 +90,7 @@ final class DemoCommand implements Callable<Integer> {
       try (ViewerServer server = startViewer(data)) {
         out.println();
         out.println("ss-mix2 viewer: " + server.url());
-        out.println("Try searching for a name in kana, kanji or romaji, an ID, or a birth date such as S50.3.15.");
+        printSuggestions(data, storageDir.resolve("manifest.jsonl"), out);
         out.println("Press Ctrl-C to stop.");
         out.flush();
         ServeCommand.awaitShutdown(server, index);
@@ -117,12 +122,17 @@ final class DemoCommand implements Callable<Integer> {
     out.println("generating " + patients + " sample patients into " + storageDir + " (seed " + seed + ")");
     GenerationSummary s;
     try (ConsoleProgress bar = ConsoleProgress.onStderr(spec, "generating")) {
-      s = SyntheticStorage.builder().patients(patients).seed(seed).profile(Profile.REALISTIC).splitRoots(true)
-          .build().generate(storageDir, p -> bar.update(p.patientsDone(), p.patientsTotal(), "patients"));
+      s = storage(patients, seed).generate(storageDir, p -> bar.update(p.patientsDone(), p.patientsTotal(), "patients"));
     }
     out.println("generated " + s.files() + " files for " + s.patients() + " patients in " + s.roots().size()
         + " roots, with " + s.defects() + " deliberate real-world defects");
     return s.roots();
+  }
+
+  /** The demo storage: realistic defects, two roots, and the patients README's example searches find. */
+  static SyntheticStorage storage(int patients, long seed) {
+    return SyntheticStorage.builder().patients(patients).seed(seed).profile(Profile.REALISTIC).splitRoots(true)
+        .teachingPatients(true).build();
   }
 
   /** The generator's root folders: every folder beside the manifest. */
@@ -134,42 +144,124 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  /** Searches built from the generator's ground truth, so the output shows what a desk would type. */
-  private static void printSamples(IndexViewerData data, Path manifest, PrintWriter out) throws IOException {
+  /** A search the demo suggests, and the patient it was checked to find. */
+  record Sample(String query, String patientId, String name, String why) {}
+
+  /** How many manifest lines the sample choice looks at; the generated storage puts its richest charts first. */
+  private static final int SAMPLE_CANDIDATES = 200;
+
+  /**
+   * Five searches chosen from the generator's ground truth, each checked to find its patient: a name in hiragana for
+   * a patient whose chart has allergies, lab results and superseded versions, then a kanji name, an ID without its
+   * leading zeros, a birth date in the Japanese era and a kana prefix for other patients.
+   */
+  static List<Sample> samples(ViewerData data, Path manifest) throws IOException {
     List<JsonNode> people = new ArrayList<>();
     ObjectMapper json = new ObjectMapper();
     try (BufferedReader r = Files.newBufferedReader(manifest, StandardCharsets.UTF_8)) {
       String line;
-      while ((line = r.readLine()) != null && people.size() < 40) {
+      while ((line = r.readLine()) != null && people.size() < SAMPLE_CANDIDATES) {
         people.add(json.readTree(line));
       }
     }
-    List<String> queries = new ArrayList<>();
-    for (int i = 0; i < people.size() && queries.size() < 5; i += 7) {
-      JsonNode p = people.get(i);
-      switch (queries.size()) {
-        case 0 -> queries.add(text(p, "familyKanji") + " " + text(p, "givenKanji"));
-        case 1 -> queries.add(toHiragana(text(p, "familyKana") + " " + text(p, "givenKana")));
-        case 2 -> queries.add(text(p, "patientId").replaceFirst("^0+", ""));
-        case 3 -> queries.add(text(p, "familyKana") + " " + text(p, "birthDate"));
-        default -> queries.add(toHiragana(text(p, "familyKana")).substring(0, 2));
-      }
-    }
-    for (String q : queries) {
-      if (q.isBlank()) {
+    List<Sample> samples = new ArrayList<>();
+    java.util.Set<String> used = new java.util.HashSet<>();
+    for (JsonNode p : people) {
+      String id = text(p, "patientId");
+      if (text(p, "familyKana").isEmpty() || text(p, "givenKana").isEmpty() || !isRich(data, id)) {
         continue;
       }
+      Optional<Sample> s = checked(data, toHiragana(text(p, "familyKana") + " " + text(p, "givenKana")), p,
+          "アレルギー・検査結果・訂正された版のある患者");
+      if (s.isPresent()) {
+        samples.add(s.get());
+        used.add(id);
+        break;
+      }
+    }
+    List<java.util.function.Function<JsonNode, Optional<Sample>>> kinds = List.of(
+        p -> text(p, "familyKanji").isEmpty() || text(p, "givenKanji").isEmpty() ? Optional.empty()
+            : checked(data, text(p, "familyKanji") + text(p, "givenKanji"), p, "漢字氏名（空白なし）"),
+        p -> checked(data, PatientId.of(text(p, "patientId")).unpadded(), p, "患者ID（先頭の 0 なし）"),
+        p -> text(p, "birthDate").isEmpty() ? Optional.empty()
+            : checked(data, wareki(LocalDate.parse(text(p, "birthDate"))), p, "生年月日（和暦）"),
+        p -> text(p, "familyKana").length() < 3 ? Optional.empty()
+            : checked(data, toHiragana(text(p, "familyKana")).substring(0, 3) + " " + wareki(LocalDate.parse(
+                text(p, "birthDate"))), p, "よみの先頭 3 文字と生年月日"));
+    int next = 0;
+    for (var kind : kinds) {
+      for (int i = 0; i < people.size(); i++) {
+        JsonNode p = people.get((next + i) % people.size());
+        if (used.contains(text(p, "patientId"))) {
+          continue;
+        }
+        Optional<Sample> s = kind.apply(p);
+        if (s.isPresent()) {
+          samples.add(s.get());
+          used.add(s.get().patientId());
+          next = (next + i + 7) % people.size();
+          break;
+        }
+      }
+    }
+    return samples;
+  }
+
+  /** Allergies, lab results and at least one superseded version: the chart that shows most of the viewer. */
+  private static boolean isRich(ViewerData data, String id) {
+    Optional<PatientChart> chart = data.patient(id);
+    return chart.isPresent() && !chart.get().allergies().isEmpty() && !chart.get().labs().isEmpty()
+        && data.records(id, true).orElse(List.of()).stream().anyMatch(r -> r.status() == RecordStatus.SUPERSEDED);
+  }
+
+  /** The sample, if the query really finds the patient among the first hits. */
+  private static Optional<Sample> checked(ViewerData data, String query, JsonNode p, String why) {
+    String id = text(p, "patientId");
+    return data.search(query, 10).hits().stream().filter(h -> h.patientId().equals(id)).findFirst()
+        .map(h -> new Sample(query, id, h.name(), why));
+  }
+
+  /** {@code S50.3.15}: the era letter and year as reception desks write birth dates. */
+  static String wareki(LocalDate date) {
+    java.time.chrono.JapaneseDate j = java.time.chrono.JapaneseDate.from(date);
+    String era = switch (j.getEra().getValue()) {
+      case -1 -> "M";
+      case 0 -> "T";
+      case 1 -> "S";
+      case 2 -> "H";
+      default -> "R";
+    };
+    return era + j.get(java.time.temporal.ChronoField.YEAR_OF_ERA) + "." + date.getMonthValue() + "."
+        + date.getDayOfMonth();
+  }
+
+  private static void printSamples(ViewerData data, Path manifest, PrintWriter out) throws IOException {
+    List<Sample> samples = samples(data, manifest);
+    for (Sample sample : samples) {
       out.println();
-      out.println("search: " + q);
-      for (SearchHit h : data.search(q, 5).hits()) {
+      out.println("search: " + sample.query() + "   (" + sample.why() + ")");
+      for (SearchHit h : data.search(sample.query(), 5).hits()) {
         out.printf("  %-12s %-14s %-16s %s %s  [%s]%n", h.patientId(), h.name(), h.kana(),
             h.birthDate().map(Object::toString).orElse("----------"), h.sex(), String.join(", ", h.matched()));
       }
     }
-    if (!people.isEmpty()) {
-      data.patient(text(people.get(0), "patientId")).ifPresent(c -> printChart(c, out));
+    if (!samples.isEmpty()) {
+      data.patient(samples.get(0).patientId()).ifPresent(c -> printChart(c, out));
     }
     out.flush();
+  }
+
+  /** The suggestions printed when the viewer starts: query, then the patient it finds. */
+  private static void printSuggestions(ViewerData data, Path manifest, PrintWriter out) throws IOException {
+    List<Sample> samples = samples(data, manifest);
+    if (samples.isEmpty()) {
+      return;
+    }
+    out.println("Try these searches (each finds the patient shown):");
+    int width = samples.stream().mapToInt(s -> s.query().length()).max().orElse(10);
+    for (Sample s : samples) {
+      out.printf("  %-" + (width + 2) + "s→ %s  ID %s  (%s)%n", s.query(), s.name(), s.patientId(), s.why());
+    }
   }
 
   private static void printChart(PatientChart c, PrintWriter out) {

@@ -62,6 +62,10 @@ public final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--transactions",
       description = "also write the transaction storage of the generated files (transactions/<YYYY>/TR_….DAT)")
   boolean transactions;
+  @Option(names = "--teaching-patients",
+      description = "also write the nine fixed patients (IDs 0000000777-0000000785) on whom README's example searches "
+          + "work, e.g. 山田 太郎 born 1948-04-05 with allergies, labs and superseded versions")
+  boolean teachingPatients;
 
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -77,7 +81,8 @@ public final class GenerateCommand implements Callable<Integer> {
     long started = System.nanoTime();
     try (ConsoleProgress progress = ConsoleProgress.onStderr(spec, "generate")) {
       summary = SyntheticStorage.builder().patients(patients).seed(seed).clean(clean).profile(profile)
-          .splitRoots(splitRoots).vitals(vitals).transactions(transactions).build()
+          .splitRoots(splitRoots).vitals(vitals).transactions(transactions).teachingPatients(teachingPatients)
+          .build()
           .generate(this.out, p -> progress.update(p.patientsDone(), p.patientsTotal(), "patients"));
     } catch (StorageWriteException | IllegalArgumentException e) {
       return usage(err, Main.describe(e));

@@ -17,8 +17,9 @@ import java.util.Optional;
  * @param sex 性別
  * @param score tier score; higher is better, comparable only within one search
  * @param matched how the hit matched, strongest first: ID一致 when the ID matched, for each typed name token the
- *     strongest tier it reached (e.g. {@code 山田 たろう} for 山田 太郎 gives 完全一致, 読み一致), and 生年月日一致 when a
- *     typed birth date matched
+ *     strongest tier it reached (e.g. {@code 高橋 たろう} for 髙橋 太郎 gives 異体字一致, 読み一致), and 生年月日一致 when a
+ *     typed birth date matched; 完全一致 only when every typed name token matched as written ({@code 浜田 健} does not
+ *     call 原田 健 a complete match because 健 is written the same)
  */
 public record PatientHit(
     PatientId patientId,

@@ -37,6 +37,7 @@ class MatchTagsTest {
     Adt00Files.write(root, "0000000002", pid5("末本", "夏美", "マツモト", "ナツミ"), "19760101", "F", ts, '1');
     Adt00Files.write(root, "0000000003", pid5("松本", "夏美", "", ""), "19770101", "F", ts, '1');
     Adt00Files.write(root, "0000000004", pid5("髙橋", "一生", "タカハシ", "イッセイ"), "19800101", "M", ts, '1');
+    Adt00Files.write(root, "0000000005", pid5("原田", "健", "ハラダ", "ケン"), "19600101", "M", ts, '1');
     index = PatientIndex.open(work.resolve("index"));
     index.update(Storage.open(root), ProgressListener.none());
   }
@@ -58,7 +59,14 @@ class MatchTagsTest {
 
   @Test
   void typedKanjiReachingARegisteredReadingIsAReadingMatchNotAGuess() {
-    assertThat(tags("松本 夏美", "0000000002")).containsExactly(EXACT, READING);
+    assertThat(tags("松本 夏美", "0000000002")).containsExactly(READING);
+  }
+
+  @Test
+  void completeMatchOnlyWhenEveryNameTokenMatchedAsWritten() {
+    assertThat(tags("浜田 健", "0000000005")).as("健 as written, ハラダ close to ハマダ").doesNotContain(EXACT)
+        .isNotEmpty();
+    assertThat(tags("原田 健", "0000000005")).containsExactly(EXACT);
   }
 
   @Test
@@ -69,7 +77,7 @@ class MatchTagsTest {
 
   @Test
   void eachTokenShowsItsOwnStrongestTier() {
-    assertThat(tags("松本 なつみ", "0000000001")).containsExactly(EXACT, READING);
+    assertThat(tags("松本 なつみ", "0000000001")).containsExactly(READING);
     assertThat(tags("高橋 いっせい", "0000000004")).containsExactly(VARIANT, READING);
     assertThat(tags("まつもと な", "0000000001")).containsExactly(READING, PREFIX);
   }

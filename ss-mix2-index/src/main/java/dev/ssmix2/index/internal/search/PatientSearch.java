@@ -143,6 +143,8 @@ public final class PatientSearch {
     }
     Map<Integer, List<TaggedClause>> byToken = new TreeMap<>();
     clauses.forEach(c -> byToken.computeIfAbsent(c.token(), k -> new ArrayList<>()).add(c));
+    Map<Integer, Integer> exactTokens = new HashMap<>();
+    long nameTokens = byToken.keySet().stream().filter(t -> t != TaggedClause.NOT_A_NAME).count();
     for (Map.Entry<Integer, List<TaggedClause>> group : byToken.entrySet()) {
       boolean name = group.getKey() != TaggedClause.NOT_A_NAME;
       List<TaggedClause> strongestFirst = group.getValue().stream()
@@ -156,10 +158,20 @@ public final class PatientSearch {
           out.get(doc).add(c.tier().tag);
           if (name) {
             open.remove(doc);
+            if (c.tier().tag == MatchTag.EXACT) {
+              exactTokens.merge(doc, 1, Integer::sum);
+            }
           }
         }
       }
     }
+    // 完全一致 is read as "this is the name I typed": claim it only when every typed name token matched as written,
+    // so 浜田 健 does not call 原田 健 (健 as written, 田 alone) a complete match.
+    exactTokens.forEach((doc, n) -> {
+      if (n < nameTokens) {
+        out.get(doc).remove(MatchTag.EXACT);
+      }
+    });
     return out;
   }
 
