@@ -191,10 +191,11 @@ public final class SyntheticStorage {
     private Builder() {}
 
     /**
-     * Adds nine fixed patients (IDs 0000000777 to 0000000785) on whom the documented example searches work: 山田 太郎
-     * born 1948-04-05 (allergies, labs over six visits, a superseded order), 髙橋, 齋藤, 𠮷田, 佐藤 花子 born
-     * 1975-03-15, ハットリ born in 平成元年, 東海林 without a reading, 山崎, and 〓田 健 / ハマダ ケン. They are the
-     * same for every seed and come on top of {@link #patients(int)}.
+     * Adds fourteen fixed patients (IDs 0000000777 to 0000000790) on whom the documented example searches work: 山田
+     * 太郎 born 1948-04-05 (allergies, labs over six visits, a superseded order), 髙橋, 齋藤, 𠮷田, 佐藤 花子 born
+     * 1975-03-15, ハットリ born in 平成元年, 東海林 without a reading, 山崎, 〓田 健 / ハマダ ケン, ハツトリ and シヨウジ
+     * stored without small kana, 河野 registered コウノ, and ■橋 and 〓崎 without a reading. They are the same for
+     * every seed and come on top of {@link #patients(int)}.
      */
     public Builder teachingPatients(boolean t) {
       this.teachingPatients = t;

@@ -7,9 +7,10 @@ import java.util.List;
  * Fixed patients that make the documented example searches find someone in a generated storage: 山田 太郎 born
  * 1948-04-05 with ID 0000000777 (with allergies, labs over several visits and superseded versions), a variant-kanji
  * 髙橋, 齋藤, 𠮷田 (a surrogate pair, so UTF-8), 佐藤 花子 born 1975-03-15, ハットリ born in 平成元年, 東海林 with no
- * registered reading, 山崎, and ハマダ ケン whose kanji arrived as 〓田 (a missing-glyph placeholder).
+ * registered reading, 山崎, ハマダ ケン whose kanji arrived as 〓田 (a missing-glyph placeholder), readings stored
+ * without small kana (ハツトリ, シヨウジ), 河野 registered コウノ, and ■橋 and 〓崎 with no reading.
  *
- * <p>They take the IDs 0000000777 to 0000000785, below the generated range (0000100001 on), so they never collide
+ * <p>They take the IDs 0000000777 to 0000000790, below the generated range (0000100001 on), so they never collide
  * with generated patients, and they are the same for every seed.
  */
 final class TeachingPatients {
@@ -36,5 +37,10 @@ final class TeachingPatients {
       new Teaching("0000000782", "服部", "服部", "誠", "ハットリ", "マコト", true, LocalDate.of(1989, 6, 9), 'M', false),
       new Teaching("0000000783", "東海林", "東海林", "正", "", "", false, LocalDate.of(1950, 6, 6), 'M', false),
       new Teaching("0000000784", "山崎", "山崎", "由美", "ヤマザキ", "ユミ", true, LocalDate.of(1968, 2, 28), 'F', false),
-      new Teaching("0000000785", "浜田", "〓田", "健", "ハマダ", "ケン", true, LocalDate.of(1944, 12, 1), 'M', false));
+      new Teaching("0000000785", "浜田", "〓田", "健", "ハマダ", "ケン", true, LocalDate.of(1944, 12, 1), 'M', false),
+      new Teaching("0000000786", "服部", "服部", "茂", "ハツトリ", "シゲル", true, LocalDate.of(1939, 8, 20), 'M', false),
+      new Teaching("0000000787", "庄司", "庄司", "昭", "シヨウジ", "アキラ", true, LocalDate.of(1941, 5, 3), 'M', false),
+      new Teaching("0000000788", "河野", "河野", "洋子", "コウノ", "ヨウコ", true, LocalDate.of(1966, 10, 10), 'F', false),
+      new Teaching("0000000789", "高橋", "■橋", "進", "", "", false, LocalDate.of(1952, 3, 3), 'M', false),
+      new Teaching("0000000790", "山崎", "〓崎", "勇", "", "", false, LocalDate.of(1946, 9, 30), 'M', false));
 }

@@ -63,7 +63,7 @@ public final class GenerateCommand implements Callable<Integer> {
       description = "also write the transaction storage of the generated files (transactions/<YYYY>/TR_….DAT)")
   boolean transactions;
   @Option(names = "--teaching-patients",
-      description = "also write the nine fixed patients (IDs 0000000777-0000000785) on whom README's example searches "
+      description = "also write the fourteen fixed patients (IDs 0000000777-0000000790) on whom README's example searches "
           + "work, e.g. 山田 太郎 born 1948-04-05 with allergies, labs and superseded versions")
   boolean teachingPatients;
 
