@@ -1,5 +1,7 @@
 package dev.ssmix2.core.export;
 
+import dev.ssmix2.core.internal.Json;
+
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -73,24 +75,6 @@ final class ManifestJson {
   }
 
   private void string(String s) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    sb.append('"');
+    Json.string(sb, s);
   }
 }

@@ -1,5 +1,7 @@
 package dev.ssmix2.core.synth;
 
+import dev.ssmix2.core.internal.Json;
+
 import java.util.ArrayList;
 import java.util.List;
 

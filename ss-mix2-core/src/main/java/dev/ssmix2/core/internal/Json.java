@@ -1,10 +1,11 @@
-package dev.ssmix2.core.synth;
+package dev.ssmix2.core.internal;
 
-/** Minimal JSON string escaping for the manifest (core has no JSON library). */
-final class Json {
+/** JSON string escaping for the manifests core writes (core has no JSON library): one escaper for all of them. */
+public final class Json {
   private Json() {}
 
-  static StringBuilder string(StringBuilder sb, String s) {
+  /** Appends {@code s} to {@code sb} as a quoted JSON string and returns {@code sb}. */
+  public static StringBuilder string(StringBuilder sb, String s) {
     sb.append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
