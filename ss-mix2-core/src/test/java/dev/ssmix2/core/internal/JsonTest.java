@@ -1,4 +1,4 @@
-package dev.ssmix2.core.synth;
+package dev.ssmix2.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
