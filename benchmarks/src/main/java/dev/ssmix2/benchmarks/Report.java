@@ -35,7 +35,7 @@ import org.openjdk.jmh.util.Statistics;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.ssmix2.benchmarks.Report [--profile short|full]
- *     [--suites hapi,scan,search,incremental,api] [--out benchmarks/results/DATE.md] [--prepare]
+ *     [--suites hapi,scan,search,incremental,api,export] [--out benchmarks/results/DATE.md] [--prepare]
  * </pre>
  *
  * <p>{@code --prepare} only fills the cache of generated storages and indexes (the first run on a machine spends most
@@ -46,6 +46,7 @@ import org.openjdk.jmh.util.Statistics;
 public final class Report {
   static final double TOKENIZER_VS_HAPI = 10.0;
   static final double INDEX_VS_FLOOR = 3.0;
+  static final double EXPORT_VS_FLOOR = 2.0;
   static final double INCREMENTAL_SHARE = 0.05;
   static final double QUERY_P99_MS = 10.0;
   static final double QUERY_P50_MS = 2.0;
@@ -64,7 +65,8 @@ public final class Report {
 
   public static void main(String[] args) throws Exception {
     String profile = "short";
-    Set<String> suites = new TreeSet<>(List.of("hapi", "scan", "search", "incremental", "api"));
+    Set<String> suites = new TreeSet<>(List.of("hapi", "scan", "search", "incremental", "api",
+        "export"));
     Path out = null;
     boolean prepareOnly = false;
     for (int i = 0; i < args.length; i++) {
@@ -75,7 +77,7 @@ public final class Report {
         case "--prepare" -> prepareOnly = true;
         default -> {
           System.err.println("unknown option " + args[i]
-              + "; expected --profile short|full, --suites hapi,scan,search,incremental,api, --out FILE, --prepare");
+              + "; expected --profile short|full, --suites hapi,scan,search,incremental,api,export, --out FILE, --prepare");
           System.exit(2);
         }
       }
@@ -155,6 +157,14 @@ public final class Report {
       }
       run(b);
     }
+    if (suites.contains("export")) {
+      ChainedOptionsBuilder b = base(ExportBenchmark.class).warmupIterations(1)
+          .measurementIterations(full() ? 5 : 3);
+      if (full()) {
+        b = b.param("patients", "10000", "100000");
+      }
+      run(b);
+    }
     if (suites.contains("api")) {
       run(base(ApiSearchBenchmark.class)
           .warmupIterations(1).warmupTime(TimeValue.seconds(full() ? 10 : 3))
@@ -187,6 +197,7 @@ public final class Report {
     section("search", () -> search(notes));
     section("incremental", () -> incremental(notes));
     section("api", this::api);
+    section("export", () -> export(notes));
     generation(notes);
 
     StringBuilder md = new StringBuilder();
@@ -287,6 +298,41 @@ public final class Report {
       parse(notes.get("index-bytes.realistic." + n)).ifPresent(b -> body.append("\nIndex size at ")
           .append(fmt(Double.parseDouble(n), 0)).append(" patients: ").append(fmt(b / 1e6, 1)).append(" MB (")
           .append(fmt(b / Double.parseDouble(n), 0)).append(" bytes/patient).\n"));
+    }
+    body.append('\n');
+  }
+
+  private void export(Map<String, String> notes) {
+    body.append("## 6. Research export (`ExportBenchmark`, generated `realistic` storage)\n\n")
+        .append("One whole pass per operation (single-shot), all four in one run. `exportIoFloor` = walk + read ")
+        .append("every byte; `exportParquet` / `exportCsv` = `ssmix2 export tables` defaults (de-identified) into an ")
+        .append("empty folder; `exportIndexFullBuild` = full build of the patient index.\n\n")
+        .append("| Patients | Files | Benchmark | time (s) | files/s | peak heap (MB) | × floor |\n")
+        .append("|---:|---:|---|---:|---:|---:|---:|\n");
+    for (String n : List.of("10000", "100000")) {
+      List<RunResult> rs = select(r -> r.getParams().getBenchmark().contains("ExportBenchmark")
+          && n.equals(r.getParams().getParam("patients")));
+      if (rs.isEmpty()) {
+        continue;
+      }
+      double files = parse(notes.get("storage-files.realistic." + n)).orElse(Double.NaN);
+      Optional<RunResult> floor = find(rs, "exportIoFloor");
+      for (RunResult r : sorted(rs)) {
+        double s = r.getPrimaryResult().getScore() / 1000;
+        body.append("| ").append(fmt(Double.parseDouble(n), 0)).append(" | ").append(fmt(files, 0)).append(" | ")
+            .append(method(r)).append(" | ").append(pm(s, r.getPrimaryResult().getScoreError() / 1000, 2))
+            .append(" | ").append(fmt(files / s, 0)).append(" | ")
+            .append(secondary(r, "peak-heap").map(v -> fmt(v, 0)).orElse("")).append(" | ")
+            .append(floor.map(f -> pm(timeRatio(r, f), ratioError(r, f), 2)).orElse("")).append(" |\n");
+      }
+      find(rs, "exportParquet").ifPresent(ex -> floor.ifPresent(f -> target(
+          "Parquet export ≤ " + fmt(EXPORT_VS_FLOOR, 0) + "× I/O floor (" + fmt(Double.parseDouble(n), 0)
+              + " patients)",
+          timeRatio(ex, f), ratioError(ex, f), "× floor", timeRatio(ex, f) <= EXPORT_VS_FLOOR,
+          "missed by " + fmt(timeRatio(ex, f) / EXPORT_VS_FLOOR, 1) + "× (" + fmt(timeRatio(ex, f), 1)
+              + "× the floor against " + fmt(EXPORT_VS_FLOOR, 0) + "×)")));
+      parse(notes.get("export-rows.PARQUET." + n)).ifPresent(rows -> body.append("\nRows written at ")
+          .append(fmt(Double.parseDouble(n), 0)).append(" patients: ").append(fmt(rows, 0)).append(".\n"));
     }
     body.append('\n');
   }
