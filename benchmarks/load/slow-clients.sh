@@ -47,7 +47,7 @@ cookie=$(curl -s -o /dev/null -D - -H 'Content-Type: application/json' \
 echo "# warm-up 20 s" >&2
 wrk -t2 -c"$clients" -d20s -H "Cookie: $cookie" -s "$here/search.lua" "$url" >/dev/null
 echo "## baseline: $clients clients, no attackers"
-wrk -t2 -c"$clients" -d"${seconds}s" --latency -H "Cookie: $cookie" -s "$here/search.lua" "$url" | grep -E 'Latency|50%|90%|99%|Requests/sec'
+wrk -t2 -c"$clients" -d"${seconds}s" --latency -H "Cookie: $cookie" -s "$here/search.lua" "$url" | grep -E 'Latency|50%|90%|99%|Requests/sec|Non-2xx'
 
 # The attackers: SLOW sockets trickling one byte every 5 s (under the 20 s idle timeout, so they stay open), and one
 # client posting wrong passwords back to back.
@@ -84,6 +84,6 @@ PY
 pids+=($!)
 sleep 2
 echo "## under attack: $slow slow connections + 1 password guesser, $clients clients"
-wrk -t2 -c"$clients" -d"${seconds}s" --latency -H "Cookie: $cookie" -s "$here/search.lua" "$url" | grep -E 'Latency|50%|90%|99%|Requests/sec'
+wrk -t2 -c"$clients" -d"${seconds}s" --latency -H "Cookie: $cookie" -s "$here/search.lua" "$url" | grep -E 'Latency|50%|90%|99%|Requests/sec|Non-2xx'
 echo "slow sockets: $(head -1 "$work/slow.out"); guesser answers: $(tail -1 "$work/guess.out")"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -9,6 +9,7 @@ import dev.ssmix2.core.read.ReadResult;
 import dev.ssmix2.core.read.RecordReader;
 import dev.ssmix2.core.record.AdministrationRecord;
 import dev.ssmix2.core.record.AllergyRecord;
+import dev.ssmix2.core.record.AmbiguousValue;
 import dev.ssmix2.core.record.ClinicalRecord;
 import dev.ssmix2.core.record.Coded;
 import dev.ssmix2.core.record.DemographicsRecord;
@@ -19,6 +20,7 @@ import dev.ssmix2.core.record.MedicationOrderRecord;
 import dev.ssmix2.core.record.Patient;
 import dev.ssmix2.core.record.PersonName;
 import dev.ssmix2.core.record.ProblemListRecord;
+import dev.ssmix2.core.record.VitalSignsRecord;
 import dev.ssmix2.core.storage.PatientFolder;
 import dev.ssmix2.core.storage.PatientId;
 import dev.ssmix2.core.storage.StorageFile;
@@ -36,6 +38,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns one patient folder into rows of every table: resolves versions, reads the chosen versions, and writes one
@@ -272,6 +275,21 @@ final class PatientExporter {
       }
     } else if (record instanceof LabRecord l) {
       lab(who, l, message, sink);
+    } else if (record instanceof VitalSignsRecord v) {
+      int n = 0;
+      for (VitalSignsRecord.Measurement m : v.measurements()) {
+        Double numeric = numeric(m.value(), m.ambiguity());
+        sink.accept(common(Tables.VITAL_SIGNS, who, v, ++n)
+            .put("observed_at", time(m.time(), who))
+            .put("code", m.item().code())
+            .put("text", m.item().text())
+            .put("system", m.item().system())
+            .put("value_type", m.valueType())
+            .put("value", m.value())
+            .put("value_numeric", numeric)
+            .put("value_ambiguity", m.ambiguity().map(AmbiguousValue::reason).orElse(null))
+            .put("unit", m.unitDisplay()));
+      }
     } else if (record instanceof AllergyRecord a) {
       int n = 0;
       for (AllergyRecord.Allergy x : a.allergies()) {
@@ -369,6 +387,18 @@ final class PatientExporter {
     return c.code().isEmpty() ? c.text() : c.code();
   }
 
+  /**
+   * The value as a number when it is one plain decimal number; never for a value the reader marked ambiguous (its
+   * text is the raw field, e.g. {@code 500×10^4}, and no single number is what the sender said).
+   */
+  private static @Nullable Double numeric(String value, Optional<AmbiguousValue> ambiguity) {
+    String stripped = value.strip();
+    if (ambiguity.isPresent() || !NUMBER.matcher(stripped).matches()) {
+      return null;
+    }
+    return new BigDecimal(stripped).doubleValue();
+  }
+
   private void lab(Who who, LabRecord l, Hl7Message message, RowSink sink) {
     List<LabTimes> times = LabTimes.of(message);
     boolean aligned = times.size() == l.tests().size();
@@ -384,11 +414,7 @@ final class PatientExporter {
         }
         value = "";
       }
-      Double numeric = null;
-      String stripped = value.strip();
-      if (NUMBER.matcher(stripped).matches()) {
-        numeric = new BigDecimal(stripped).doubleValue();
-      }
+      Double numeric = numeric(value, t.ambiguity());
       sink.accept(common(Tables.LAB_RESULTS, who, l, ++n)
           .put("is_result", l.isResult())
           .put("specimen_code", t.specimen().code())
@@ -403,6 +429,7 @@ final class PatientExporter {
           .put("value", value)
           .put("value_numeric", numeric)
           .put("value_text", numeric == null ? value : null)
+          .put("value_ambiguity", t.ambiguity().map(AmbiguousValue::reason).orElse(null))
           .put("unit_code", t.unit().code())
           .put("unit_text", t.unit().text())
           .put("reference_range", t.referenceRange())

@@ -168,6 +168,7 @@ final class Tables {
             Column.of("value", VARCHAR),
             Column.of("value_numeric", DOUBLE),
             Column.of("value_text", VARCHAR),
+            Column.of("value_ambiguity", VARCHAR),
             Column.of("unit_code", VARCHAR),
             Column.of("unit_text", VARCHAR),
             Column.of("reference_range", VARCHAR),
@@ -193,8 +194,10 @@ final class Tables {
             Column.of("code", VARCHAR),
             Column.of("text", VARCHAR),
             Column.of("system", VARCHAR),
+            Column.of("value_type", VARCHAR),
             Column.of("value", VARCHAR),
             Column.of("value_numeric", DOUBLE),
+            Column.of("value_ambiguity", VARCHAR),
             Column.of("unit", VARCHAR)), identified, true),
         new TableSpec(FILES, List.of(
             Column.of("facility", VARCHAR),

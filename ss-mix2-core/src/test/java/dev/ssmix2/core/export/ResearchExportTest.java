@@ -15,6 +15,7 @@ import dev.ssmix2.core.record.EncounterRecord;
 import dev.ssmix2.core.record.LabRecord;
 import dev.ssmix2.core.record.MedicationOrderRecord;
 import dev.ssmix2.core.record.ProblemListRecord;
+import dev.ssmix2.core.record.VitalSignsRecord;
 import dev.ssmix2.core.storage.PatientFolder;
 import dev.ssmix2.core.storage.Storage;
 import dev.ssmix2.core.synth.GenerationSummary;
@@ -60,7 +61,7 @@ class ResearchExportTest {
   @BeforeAll
   static void generate() {
     generated = SyntheticStorage.builder().patients(40).seed(17).profile(Profile.REALISTIC).splitRoots(true)
-        .supersedeRate(0.2).deleteRate(0.1).threads(2).build()
+        .supersedeRate(0.2).deleteRate(0.1).vitals(true).threads(2).build()
         .generate(shared.resolve("gen"), ProgressListener.none());
     storage = Storage.open(generated.roots());
     expected = expectedCounts();
@@ -111,6 +112,9 @@ class ResearchExportTest {
           } else if (rec instanceof AllergyRecord a) {
             table = Tables.ALLERGIES;
             rows = a.allergies().size();
+          } else if (rec instanceof VitalSignsRecord v) {
+            table = Tables.VITAL_SIGNS;
+            rows = v.measurements().size();
           }
           if (table != null && rows > 0) {
             long[] c = m.computeIfAbsent(table, k -> new long[2]);
@@ -166,6 +170,7 @@ class ResearchExportTest {
     }
     assertThat(expected.get(Tables.PRESCRIPTIONS)[0]).isPositive();
     assertThat(expected.get(Tables.LAB_RESULTS)[0]).isPositive();
+    assertThat(expected.get(Tables.VITAL_SIGNS)[0]).isPositive();
   }
 
   @Test
