@@ -155,6 +155,40 @@ public final class Storage {
   }
 
   /**
+   * The entries of one patient's data-type folder ({@code L1/L2/患者ID/診療日/データ種別}) in every root, placed files
+   * and unplaced ones, as a full walk would give them; a root without that folder (or with a symbolic link on the way
+   * to it) adds nothing. Only that folder is listed, so a reader that knows what changed — from the transaction
+   * storage — need not walk the patient.
+   *
+   * <pre>{@code
+   * List<StorageEntry> orders = storage.dataTypeFolder(PatientId.of("0000000111"), CareDate.parse("20240310"),
+   *     StandardDataType.OMP_01);
+   * }</pre>
+   */
+  public List<StorageEntry> dataTypeFolder(PatientId patient, CareDate date, DataType type) {
+    checkNotNull(patient, "patient must not be null");
+    checkNotNull(date, "date must not be null; use CareDate.UNDATED for the '-' folder");
+    checkNotNull(type, "data type must not be null");
+    List<StorageEntry> out = new java.util.ArrayList<>();
+    String[] levels = {patient.firstFolder(), patient.secondFolder(), patient.value(), date.token(), type.code()};
+    for (StorageRoot root : roots) {
+      Path p = root.path();
+      boolean folder = true;
+      for (String level : levels) {
+        p = p.resolve(level);
+        if (!Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          folder = false;
+          break;
+        }
+      }
+      if (folder) {
+        new StorageWalker(root, StorageFilter.all(), patient, date, type.code()).forEachRemaining(out::add);
+      }
+    }
+    return out;
+  }
+
+  /**
    * The transaction storage (トランザクションストレージ) of these roots as an ordered change feed: every entry of the
    * {@code <root>/<YYYY>/TR_YYYYMMDDHHMMSSFFF_nnnnn.DAT} files whose time is after {@code since}, in time order (within
    * a root in the writer's order, files by name and records by position; several roots merged by time). A

@@ -62,6 +62,18 @@ final class StorageWalker implements Iterator<StorageEntry> {
     }
   }
 
+  /**
+   * A walk of one data-type folder {@code L1/L2/患者ID/診療日/データ種別} of a root, which the caller checked to be a
+   * folder reached without symbolic links: its files, placed as a full walk would place them.
+   */
+  StorageWalker(StorageRoot root, StorageFilter filter, PatientId patient, CareDate date, String type) {
+    this.root = root;
+    this.filter = filter;
+    String rel = patient.firstFolder() + "/" + patient.secondFolder() + "/" + patient.value() + "/" + date.token()
+        + "/" + type;
+    push(FILE, rel, root.resolve(rel), patient.firstFolder(), patient.secondFolder(), patient, date, type);
+  }
+
   @Override
   public boolean hasNext() {
     while (ready.isEmpty() && !stack.isEmpty()) {

@@ -115,6 +115,8 @@ public final class IndexCommand implements Callable<Integer> {
         r.filesSeen(), r.filesIndexed(), r.filesUnchanged(), r.filesRemoved());
     out.printf(Locale.ROOT, "patients    %,d in the index, %,d updated, %,d removed, %,d walked%n",
         r.patients(), r.patientsUpdated(), r.patientsRemoved(), r.patientsWalked());
+    out.printf(Locale.ROOT, "changes     found by %s%n", r.basis().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+    r.notes().forEach(n -> out.println("note        " + Terminal.safe(n)));
     out.printf(Locale.ROOT, "skipped     %,d%n", r.skippedCount());
     for (Map.Entry<String, List<RecordProblem>> e : byReason(r).entrySet()) {
       out.printf(Locale.ROOT, "  %,6d  %s%n", e.getValue().size(), Terminal.safe(e.getKey()));
@@ -148,6 +150,10 @@ public final class IndexCommand implements Callable<Integer> {
     o.put("patientsUpdated", r.patientsUpdated());
     o.put("patientsRemoved", r.patientsRemoved());
     o.put("patientsWalked", r.patientsWalked());
+    o.put("patientsRederived", r.patientsRederived());
+    o.put("basis", r.basis().name());
+    var notes = o.putArray("notes");
+    r.notes().forEach(notes::add);
     o.put("skippedCount", r.skippedCount());
     var skipped = o.putArray("skipped");
     r.skipped().forEach(p -> skipped.addObject().put("root", p.root().toString()).put("file", p.file())

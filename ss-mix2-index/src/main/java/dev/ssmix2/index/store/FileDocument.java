@@ -26,6 +26,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.Term;
 
 /**
  * The record-index document of one placed storage file: where it is, its version status, its one-line summary or the
@@ -49,12 +50,20 @@ final class FileDocument {
   static final String PID_BIRTH = "file_pid_birth";
   static final String PID_SEX = "file_pid_sex";
 
+  /** Root and path ({@link FileStamp#key()}), indexed only: the term an update replaces or deletes one record by. */
+  static final String FILE_KEY = "file_key";
+
   private static final char SEP = '\u001F';
+
+  static Term key(FileStamp stamp) {
+    return new Term(FILE_KEY, stamp.key());
+  }
 
   static Document build(FileVersion v, FileStamp stamp) {
     Document doc = new Document();
     doc.add(new StringField(KIND, KIND_FILE, Field.Store.NO));
     doc.add(new StringField(PID, v.file().patientId().value(), Field.Store.YES));
+    doc.add(new StringField(FILE_KEY, stamp.key(), Field.Store.NO));
     doc.add(new StoredField(ROOT, stamp.root()));
     doc.add(new StoredField(PATH, stamp.path()));
     doc.add(new StoredField(SIZE, stamp.size()));

@@ -1,31 +1,19 @@
 package dev.ssmix2.index.store;
 
 import dev.ssmix2.core.storage.StorageFile;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * Identity of one storage file at one moment: root, relative path (which carries the コンディションフラグ, so a flag
  * change is a new stamp), size and modification time. Equal stamps mean the earlier reading can be reused.
+ *
+ * <p>Size and time are those the walk read (a content folder's size is -1), never asked of the file system again:
+ * the {@link FolderManifest} records the same values, so a stamp made from a walk and one made from the manifest of
+ * the last commit compare equal exactly when the walk would have seen the same file.
  */
 record FileStamp(String root, String path, long size, long modified) {
 
   static FileStamp of(StorageFile file) {
-    if (file.size() >= 0 && file.lastModified() >= 0) {
-      // the walker read these already; asking the file system again doubles the cost of a large walk
-      return new FileStamp(file.root().toString(), file.relativePath(), file.size(), file.lastModified());
-    }
-    long size = -1;
-    long modified = -1;
-    try {
-      BasicFileAttributes a = Files.readAttributes(file.path(), BasicFileAttributes.class);
-      size = a.size();
-      modified = a.lastModifiedTime().toMillis();
-    } catch (IOException e) {
-      // vanished or unreadable between walk and stat: a stamp that never matches makes the reader report it
-    }
-    return new FileStamp(file.root().toString(), file.relativePath(), size, modified);
+    return new FileStamp(file.root().toString(), file.relativePath(), file.size(), file.lastModified());
   }
 
   String key() {

@@ -1,6 +1,8 @@
 package dev.ssmix2.index.store;
 
 import dev.ssmix2.core.storage.PatientFolder;
+import dev.ssmix2.core.storage.PatientId;
+import dev.ssmix2.core.storage.StorageEntry;
 import dev.ssmix2.core.storage.StorageFile;
 import dev.ssmix2.core.storage.StorageRoot;
 import dev.ssmix2.core.storage.UnplacedEntry;
@@ -54,6 +56,80 @@ final class FolderRecorder {
       out.add(b.build(roots.get(b.root), trustedBeforeNanos));
     }
     return new FolderManifest(patient.patientId().value(), out);
+  }
+
+  /**
+   * The manifest of a patient after the data-type folders named by the transaction storage were listed again: in
+   * each root, the files and unplaced entries under those folders are replaced by what the listing found, and the
+   * times of the patient folder, the 診療日 folders and the listed folders are read anew (a missing folder is dropped).
+   * Everything else stays as the last commit recorded it.
+   *
+   * @param listed per data-type folder ({@code 診療日/データ種別}, relative to the patient folder), its entries in every
+   *     root
+   */
+  static FolderManifest refresh(FolderManifest old, PatientId patient, Map<String, List<StorageEntry>> listed,
+      List<StorageRoot> roots, long trustedBeforeNanos) {
+    String home = patient.firstFolder() + "/" + patient.secondFolder() + "/" + patient.value();
+    List<Part> parts = new ArrayList<>();
+    Set<Integer> homeRoots = new HashSet<>();
+    for (Part p : old.parts()) {
+      if (p.folder().equals(home) && p.root() < roots.size()) {
+        homeRoots.add(p.root());
+        parts.add(refreshPart(p, listed, roots, trustedBeforeNanos));
+      } else {
+        parts.add(p);
+      }
+    }
+    for (int r = 0; r < roots.size(); r++) {
+      int root = r;
+      boolean found = listed.values().stream().flatMap(List::stream).anyMatch(e -> e.root().equals(roots.get(root)));
+      if (!homeRoots.contains(r) && found) {
+        parts.add(refreshPart(new Part(r, home, List.of(), List.of(), List.of()), listed, roots, trustedBeforeNanos));
+      }
+    }
+    parts.removeIf(p -> p.files().isEmpty() && p.unplaced().isEmpty()
+        && !Files.isDirectory(roots.get(p.root()).resolve(p.folder()), LinkOption.NOFOLLOW_LINKS));
+    parts.sort(java.util.Comparator.comparingInt(Part::root).thenComparing(Part::folder));
+    return new FolderManifest(old.patient(), parts);
+  }
+
+  private static Part refreshPart(Part p, Map<String, List<StorageEntry>> listed, List<StorageRoot> roots,
+      long trustedBeforeNanos) {
+    StorageRoot root = roots.get(p.root());
+    List<FileTime> files = new ArrayList<>(p.files());
+    List<Unplaced> unplaced = new ArrayList<>(p.unplaced());
+    Map<String, Long> folders = new TreeMap<>();
+    p.folders().forEach(f -> folders.put(f.path(), f.modifiedNanos()));
+    Path base = root.resolve(p.folder());
+    for (Map.Entry<String, List<StorageEntry>> e : listed.entrySet()) {
+      String prefix = e.getKey() + "/";
+      files.removeIf(f -> f.path().startsWith(prefix));
+      unplaced.removeIf(u -> u.path().startsWith(prefix) || u.path().equals(e.getKey()));
+      for (StorageEntry entry : e.getValue()) {
+        if (!entry.root().equals(root)) {
+          continue;
+        }
+        if (entry instanceof StorageFile f) {
+          files.add(new FileTime(inside(f.relativePath()), f.size(), f.lastModified()));
+        } else if (entry instanceof UnplacedEntry u) {
+          unplaced.add(new Unplaced(inside(u.relativePath()), u.problem(), u.reason()));
+        }
+      }
+      String date = e.getKey().substring(0, e.getKey().indexOf('/'));
+      for (String folder : List.of("", date, e.getKey())) {
+        Path dir = folder.isEmpty() ? base : base.resolve(folder);
+        if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+          folders.put(folder, time(dir, trustedBeforeNanos));
+        } else {
+          folders.remove(folder);
+        }
+      }
+    }
+    files.sort(java.util.Comparator.comparing(FileTime::path));
+    unplaced.sort(java.util.Comparator.comparing(Unplaced::path));
+    List<FolderTime> times = new ArrayList<>();
+    folders.forEach((path, nanos) -> times.add(new FolderTime(path, nanos)));
+    return new Part(p.root(), p.folder(), times, files, unplaced);
   }
 
   /** {@code L1/L2/患者ID} of a path inside a patient folder. */

@@ -4,7 +4,6 @@ import static dev.ssmix2.index.internal.patient.PatientFields.KIND;
 import static dev.ssmix2.index.internal.patient.PatientFields.PID;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +15,11 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
@@ -32,7 +35,7 @@ final class ManifestDocument {
   static final String KIND_FOLDERS = "folders";
   static final String MANIFEST = "folder_manifest";
   static final String MANIFEST_OF = "folder_manifest_of";
-  /** Documents per task when reading all manifests in parallel. */
+  /** Documents per task when reading all manifests on several threads. */
   private static final int CHUNK = 512;
 
   static Document build(FolderManifest m) {
@@ -60,33 +63,48 @@ final class ManifestDocument {
     }
   }
 
-  /**
-   * Hands every live manifest of {@code reader} to {@code action}, in chunks that a parallel stream spreads over the
-   * calling pool; {@code action} must be thread-safe.
-   */
-  static void forEach(DirectoryReader reader, Consumer<FolderManifest> action) {
-    List<int[]> chunks = new ArrayList<>();
+  /** A run of documents of one segment; manifests are read chunk by chunk, each chunk by one task. */
+  record Chunk(int leaf, int from, int to) {}
+
+  /** The chunks that together cover every document of {@code reader}. */
+  static List<Chunk> chunks(DirectoryReader reader) {
+    List<Chunk> chunks = new ArrayList<>();
     for (LeafReaderContext leaf : reader.leaves()) {
       for (int from = 0; from < leaf.reader().maxDoc(); from += CHUNK) {
-        chunks.add(new int[] {leaf.ord, from, Math.min(leaf.reader().maxDoc(), from + CHUNK)});
+        chunks.add(new Chunk(leaf.ord, from, Math.min(leaf.reader().maxDoc(), from + CHUNK)));
       }
     }
-    chunks.parallelStream().forEach(c -> {
-      try {
-        var leaf = reader.leaves().get(c[0]).reader();
-        BinaryDocValues values = leaf.getBinaryDocValues(MANIFEST);
-        if (values == null) {
-          return;
-        }
-        Bits live = leaf.getLiveDocs();
-        for (int doc = values.advance(c[1]); doc < c[2]; doc = values.nextDoc()) {
-          if (live == null || live.get(doc)) {
-            decode(values.binaryValue()).ifPresent(action);
-          }
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+    return chunks;
+  }
+
+  /** Hands every live, readable manifest of one chunk to {@code action}, in document order. */
+  static void forEach(DirectoryReader reader, Chunk chunk, Consumer<FolderManifest> action) throws IOException {
+    var leaf = reader.leaves().get(chunk.leaf()).reader();
+    BinaryDocValues values = leaf.getBinaryDocValues(MANIFEST);
+    if (values == null) {
+      return;
+    }
+    Bits live = leaf.getLiveDocs();
+    for (int doc = values.advance(chunk.from()); doc < chunk.to(); doc = values.nextDoc()) {
+      if (live == null || live.get(doc)) {
+        decode(values.binaryValue()).ifPresent(action);
       }
-    });
+    }
+  }
+
+  /** The manifest of one patient in {@code searcher}'s index, if it has a readable one. */
+  static Optional<FolderManifest> of(IndexSearcher searcher, String patient) throws IOException {
+    TopDocs top = searcher.search(new TermQuery(key(patient)), 1);
+    if (top.scoreDocs.length == 0) {
+      return Optional.empty();
+    }
+    int doc = top.scoreDocs[0].doc;
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    BinaryDocValues values = leaf.reader().getBinaryDocValues(MANIFEST);
+    if (values == null || !values.advanceExact(doc - leaf.docBase)) {
+      return Optional.empty();
+    }
+    return decode(values.binaryValue());
   }
 }

@@ -6,6 +6,7 @@ import static dev.ssmix2.index.internal.patient.PatientFields.PID;
 
 import com.google.common.base.Preconditions;
 import dev.ssmix2.core.ProgressListener;
+import dev.ssmix2.core.read.RecordReader;
 import dev.ssmix2.core.storage.PatientId;
 import dev.ssmix2.core.storage.StandardDataType;
 import dev.ssmix2.core.storage.Storage;
@@ -180,14 +181,20 @@ public final class PatientIndex implements AutoCloseable {
    * Brings the index up to date with {@code storage}, telling unchanged patients by {@code detection}: patients
    * whose folders (and files) look as at the last commit are neither walked nor re-derived.
    */
-  public synchronized IndexReport update(Storage storage, ChangeDetection detection,
+  public IndexReport update(Storage storage, ChangeDetection detection,
       ProgressListener<IndexProgress> listener) {
+    return update(storage, detection, listener, RecordReader::read);
+  }
+
+  /** As {@link #update(Storage, ChangeDetection, ProgressListener)}, reading files through {@code reading}. */
+  synchronized IndexReport update(Storage storage, ChangeDetection detection,
+      ProgressListener<IndexProgress> listener, PatientUpdate.FileReading reading) {
     Preconditions.checkNotNull(storage, "storage must not be null");
     Preconditions.checkNotNull(detection, "change detection must not be null; use ChangeDetection.EVERY_FILE");
     Preconditions.checkNotNull(listener, "listener must not be null; use ProgressListener.none()");
     try {
-      IndexReport report = new Updater(directory, guesser, storage.roots()).run(storage, metadata(), detection,
-          listener);
+      IndexReport report = new Updater(directory, guesser, UpdateSource.of(storage.roots()), reading)
+          .run(storage, metadata(), detection, listener);
       searchers.maybeRefreshBlocking();
       return report;
     } catch (LockObtainFailedException e) {
@@ -216,7 +223,8 @@ public final class PatientIndex implements AutoCloseable {
     return withSearcher(s -> {
       TopDocs top = s.search(Updater.of(PID, id.value(), KIND_PATIENT), 1);
       return top.scoreDocs.length == 0 ? Optional.<IndexedPatient>empty()
-          : Optional.of(PatientDocument.read(s.storedFields().document(top.scoreDocs[0].doc)));
+          : Optional.of(PatientDocument.read(s.getIndexReader(), top.scoreDocs[0].doc,
+              s.storedFields().document(top.scoreDocs[0].doc)));
     });
   }
 

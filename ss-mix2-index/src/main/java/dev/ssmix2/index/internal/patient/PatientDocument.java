@@ -22,7 +22,12 @@ import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import java.io.IOException;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -40,11 +45,12 @@ public final class PatientDocument {
   /** Patient ID as a sortable doc-values field name. */
   public static final String PID_SORT = "pid_sort";
 
-  public static Document build(DerivedPatient derived, ReadingGuesser guesser, String fingerprint) {
+  public static Document build(DerivedPatient derived, ReadingGuesser guesser) {
     IndexedPatient p = derived.patient();
     Document doc = new Document();
     doc.add(new StringField(KIND, KIND_PATIENT, Field.Store.NO));
     doc.add(new StringField(PID, p.id().value(), Field.Store.YES));
+    doc.add(new StringField(PATIENT_KEY, p.id().value(), Field.Store.NO));
     doc.add(new SortedDocValuesField(PID_SORT, new BytesRef(p.id().value())));
     doc.add(new StringField(PID_NORM, normalizeId(p.id().value()), Field.Store.NO));
     p.birthDate().ifPresent(b -> {
@@ -54,14 +60,12 @@ public final class PatientDocument {
       doc.add(new NumericDocValuesField(BIRTH, ymd));
     });
     doc.add(new StringField(SEX, p.sex().code(), Field.Store.YES));
-    doc.add(new NumericDocValuesField(LAST_SEEN, p.lastSeen().map(PatientDocument::yyyymmdd).orElse(0)));
-    p.lastSeen().ifPresent(d -> doc.add(new StoredField(LAST_SEEN, yyyymmdd(d))));
+    doc.add(new NumericDocValuesField(LAST_SEEN, lastSeenValue(p.lastSeen())));
     doc.add(new StoredField(NAME, p.name()));
     doc.add(new StoredField(KANA, p.kana()));
     HitFields.add(doc, p.name(), p.kana(), p.sex());
     p.formerNames().forEach(n -> doc.add(new StoredField(FORMER_NAME, n)));
     doc.add(new StoredField(FROM_ADT00, p.fromAdt00() ? 1 : 0));
-    doc.add(new StoredField(FINGERPRINT, fingerprint));
 
     Set<String> seen = new HashSet<>();
     Set<NameFlag> flags = new HashSet<>();
@@ -148,10 +152,29 @@ public final class PatientDocument {
     return value.substring(0, value.offsetByCodePoints(0, MAX_TERM_CODE_POINTS));
   }
 
-  /** The stored demographics of a patient document. */
+  /** The {@link PatientFields#LAST_SEEN} doc value of a newest 診療日: yyyymmdd, or 0 when there is none. */
+  public static long lastSeenValue(Optional<LocalDate> lastSeen) {
+    return lastSeen.map(PatientDocument::yyyymmdd).orElse(0);
+  }
+
+  /**
+   * The demographics of a patient document: stored fields from {@code doc}, the newest 診療日 from the doc value of
+   * document {@code docId} of {@code reader} (an update may have changed it in place).
+   */
+  public static IndexedPatient read(IndexReader reader, int docId, Document doc) throws IOException {
+    IndexedPatient p = read(doc);
+    List<LeafReaderContext> leaves = reader.leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docId, leaves));
+    NumericDocValues values = leaf.reader().getNumericDocValues(LAST_SEEN);
+    Optional<LocalDate> lastSeen = values != null && values.advanceExact(docId - leaf.docBase)
+        && values.longValue() > 0 ? Optional.of(fromYyyymmdd((int) values.longValue())) : Optional.empty();
+    return new IndexedPatient(p.id(), p.name(), p.kana(), p.birthDate(), p.sex(), p.formerNames(), p.fromAdt00(),
+        lastSeen);
+  }
+
+  /** The stored demographics of a patient document; the newest 診療日 is a doc value, not read here. */
   public static IndexedPatient read(Document doc) {
     IndexableField birth = doc.getField(BIRTH);
-    IndexableField lastSeen = doc.getField(LAST_SEEN);
     IndexableField adt = doc.getField(FROM_ADT00);
     return new IndexedPatient(
         PatientId.of(doc.get(PID)),
@@ -161,7 +184,7 @@ public final class PatientDocument {
         Sex.ofCode(doc.get(SEX)),
         List.of(doc.getValues(FORMER_NAME)),
         adt != null && adt.numericValue().intValue() == 1,
-        Optional.ofNullable(lastSeen).map(f -> fromYyyymmdd(f.numericValue().intValue())));
+        Optional.empty());
   }
 
   /** Upper case, hyphens removed, leading zeros stripped; the same rule for stored IDs and typed ones. */

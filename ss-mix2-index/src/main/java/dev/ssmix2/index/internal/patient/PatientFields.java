@@ -29,7 +29,11 @@ public final class PatientFields {
   public static final String BIRTH = "birth";
   /** M / F / O / U. */
   public static final String SEX = "sex";
-  /** Newest 診療日 as yyyymmdd doc values, for tie-breaking. */
+  /**
+   * Newest 診療日 as yyyymmdd doc values (0 when none), for tie-breaking and {@code IndexedPatient.lastSeen}. Only a
+   * doc value, so that an update that adds records to a patient changes it in place instead of re-deriving the
+   * patient.
+   */
   public static final String LAST_SEEN = "last_seen";
   /** NameKeys flags of any of the patient's names. */
   public static final String FLAGS = "flags";
@@ -41,8 +45,11 @@ public final class PatientFields {
   public static final String KANA = "kana";
   public static final String FORMER_NAME = "former_name";
   public static final String FROM_ADT00 = "from_adt00";
-  /** Hash of the patient's file list (paths, sizes, times) when the document was built; unchanged → skip. */
-  public static final String FINGERPRINT = "fingerprint";
+  /**
+   * Patient ID on the patient document only: the key an update replaces the document by, or changes its
+   * {@link #LAST_SEEN} doc value by, without touching the patient's record documents.
+   */
+  public static final String PATIENT_KEY = "patient_of";
 
   private static final int MAX_PREFIX = 24;
 
