@@ -108,6 +108,14 @@ public final class Field {
     return Escaping.problem(raw(), enc, charset);
   }
 
+  /**
+   * The first escape sequence of this field that is not a valid HL7 escape (see {@link Hl7Message#firstInvalidEscape()}),
+   * abbreviated; empty when every escape is valid, and for MSH-1/MSH-2, which hold the delimiters themselves.
+   */
+  public Optional<String> firstInvalidEscape() {
+    return literal ? Optional.empty() : Optional.ofNullable(Escaping.firstInvalid(raw(), enc));
+  }
+
   /** The field text exactly as in the message, escapes and delimiters included. */
   public String raw() {
     String r = raw;

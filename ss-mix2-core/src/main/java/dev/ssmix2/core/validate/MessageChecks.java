@@ -8,6 +8,7 @@ import dev.ssmix2.core.hl7.ValueTypes;
 import dev.ssmix2.core.storage.StandardDataType;
 import dev.ssmix2.core.storage.StorageFile;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,11 @@ final class MessageChecks {
 
   private MessageChecks() {}
 
-  static void check(StorageFile file, Hl7Message m, List<Finding> out) {
+  /**
+   * Checks one message; returns the fields it reported as {@code ambiguous-value}, whose broken escapes need no
+   * second finding.
+   */
+  static Set<FieldRef> check(StorageFile file, Hl7Message m, List<Finding> out) {
     String path = file.relativePath();
     MessageType type = m.messageType();
     Optional<StandardDataType> standard = file.dataType().standard();
@@ -32,11 +37,15 @@ final class MessageChecks {
     }
     patientId(file, m, out);
     Set<Integer> unexpected = structure(path, type.event(), m, out);
-    fields(file, m, unexpected, out);
+    Set<FieldRef> ambiguous = fields(file, m, unexpected, out);
     careDate(file, type.code() + "^" + type.trigger(), m, out);
     messageTime(file, m, out);
     quantities(file, m, out);
+    return ambiguous;
   }
+
+  /** A field of a message: segment index (0 = MSH) and HL7 field number. */
+  record FieldRef(int segment, int field) {}
 
   /**
    * The 診療日 folder against the field the profile names for the event (ORC-9, SPM-17, RXA-3, OBR-7 …): every
@@ -170,7 +179,9 @@ final class MessageChecks {
     return unexpectedSegments;
   }
 
-  private static void fields(StorageFile file, Hl7Message m, Set<Integer> skip, List<Finding> out) {
+  /** Field checks; returns the fields reported as {@code ambiguous-value}. */
+  private static Set<FieldRef> fields(StorageFile file, Hl7Message m, Set<Integer> skip, List<Finding> out) {
+    Set<FieldRef> ambiguousFields = new HashSet<>();
     List<Segment> segments = m.segments();
     for (int i = 0; i < segments.size(); i++) {
       Segment s = segments.get(i);
@@ -186,6 +197,7 @@ final class MessageChecks {
           Optional<String> ambiguity = ValueTypes.ambiguity("NM", f);
           if (ambiguity.isPresent()) {
             out.add(ambiguous(file, i, rule.label(), f, ambiguity.get()));
+            ambiguousFields.add(new FieldRef(i, rule.field()));
           } else if (!isNumber(f.value())) {
             out.add(nonNumeric(file, i, rule.label(), f.value()));
           }
@@ -198,6 +210,7 @@ final class MessageChecks {
         if (ambiguity.isPresent()) {
           out.add(ambiguous(file, i, "OBX-5 value (type " + type + ") of the observation '" + item + "'",
               s.field(5), ambiguity.get()));
+          ambiguousFields.add(new FieldRef(i, 5));
         } else if (type.equals("NM") && !isNumber(s.value(5))) {
           out.add(nonNumeric(file, i, "OBX-5 value of the numeric (NM) observation '" + item + "'", s.value(5)));
         }
@@ -208,6 +221,7 @@ final class MessageChecks {
             + String.join(", ", missing)));
       }
     }
+    return ambiguousFields;
   }
 
   private static Finding ambiguous(StorageFile file, int index, String what, Field f, String reason) {

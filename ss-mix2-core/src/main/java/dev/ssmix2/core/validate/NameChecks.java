@@ -5,6 +5,7 @@ import dev.ssmix2.core.hl7.Hl7Message;
 import dev.ssmix2.core.hl7.Segment;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Checks of the patient name (PID-5) that matter for finding the patient: a missing reading, voiced marks written
@@ -84,15 +85,39 @@ final class NameChecks {
     }
   }
 
-  /** Findings on the whole file: a leading byte order mark, escapes HL7 does not define. */
-  static void text(String path, dev.ssmix2.core.hl7.DecodedText decoded, Hl7Message m, List<Finding> out) {
+  /**
+   * Findings on the whole file: a leading byte order mark, escapes HL7 does not define. A broken escape inside a field
+   * already reported as an ambiguous value ({@code reported}) is that finding's reason and is not reported twice.
+   */
+  static void text(String path, dev.ssmix2.core.hl7.DecodedText decoded, Hl7Message m,
+      Set<MessageChecks.FieldRef> reported, List<Finding> out) {
     if (decoded.hadByteOrderMark()) {
       out.add(new Finding(FindingCode.BYTE_ORDER_MARK, path, "the file starts with a UTF-8 byte order mark "
           + "(EF BB BF); removed when read, but other HL7 readers may see it as part of the MSH segment"));
     }
-    m.firstInvalidEscape().ifPresent(bad -> out.add(new Finding(FindingCode.INVALID_ESCAPE, path,
+    firstInvalidEscape(m, reported).ifPresent(bad -> out.add(new Finding(FindingCode.INVALID_ESCAPE, path,
         "'" + visible(bad) + "' is not an HL7 escape sequence (\\F\\ \\S\\ \\T\\ \\R\\ \\E\\ \\Xhh…\\ …); "
             + "it is kept as literal text")));
+  }
+
+  /** The first invalid escape outside the {@code reported} fields (MSH-1 and MSH-2 hold the delimiters: skipped). */
+  private static Optional<String> firstInvalidEscape(Hl7Message m, Set<MessageChecks.FieldRef> reported) {
+    if (m.firstInvalidEscape().isEmpty()) {
+      return Optional.empty(); // the common case: one scan of the message, no field split
+    }
+    List<Segment> segments = m.segments();
+    for (int i = 0; i < segments.size(); i++) {
+      Segment s = segments.get(i);
+      for (int f = i == 0 ? 3 : 1; f <= s.fieldCount(); f++) {
+        if (!reported.contains(new MessageChecks.FieldRef(i, f))) {
+          Optional<String> bad = s.field(f).firstInvalidEscape();
+          if (bad.isPresent()) {
+            return bad;
+          }
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   static boolean isControl(int c) {

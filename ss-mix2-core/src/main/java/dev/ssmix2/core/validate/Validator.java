@@ -103,9 +103,9 @@ public final class Validator {
     }
     CharsetCheck.check(path, read.decoded(), read.message()).ifPresent(out::add);
     NameChecks.lineEndings(path, read.decoded().text(), out);
-    MessageChecks.check(file, read.message(), out);
+    Set<MessageChecks.FieldRef> ambiguous = MessageChecks.check(file, read.message(), out);
     NameChecks.check(path, read.message(), out);
-    NameChecks.text(path, read.decoded(), read.message(), out);
+    NameChecks.text(path, read.decoded(), read.message(), ambiguous, out);
     return out;
   }
 

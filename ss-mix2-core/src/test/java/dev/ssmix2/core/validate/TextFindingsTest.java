@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,6 +60,21 @@ class TextFindingsTest {
         .satisfies(f -> assertThat(f.message()).contains("\\Q12\\"));
     String valid = adt00().replaceFirst("\rPID\\|", "\rNTE|1||a \\\\F\\\\ b \\\\X41\\\\ \\\\.br\\\\\rPID|");
     assertThat(codes(validate(valid.getBytes(StandardCharsets.ISO_8859_1)))).doesNotContain("invalid-escape");
+  }
+
+  @Test
+  void aBrokenEscapeInAValueAlreadyReportedAmbiguousIsOneFindingNotTwo() throws Exception {
+    String obx = "\rOBX|1|ST|2A010000001930901^WBC^JC10||50\\Q0\\0|/uL|3300-8600||||F";
+    String text = adt00().replaceFirst("\rPID\\|", Matcher.quoteReplacement(obx + "\rPID|"));
+    List<Finding> findings = validate(text.getBytes(StandardCharsets.ISO_8859_1));
+    assertThat(findings).filteredOn(f -> f.code() == FindingCode.AMBIGUOUS_VALUE).singleElement()
+        .satisfies(f -> assertThat(f.message()).contains("50\\Q0\\0"));
+    assertThat(codes(findings)).doesNotContain("invalid-escape");
+    // the same kind of escape outside a typed value (a comment) is still reported as invalid-escape
+    String both = text.replaceFirst("\rPID\\|", Matcher.quoteReplacement("\rNTE|1||see \\Q12\\ here\rPID|"));
+    assertThat(validate(both.getBytes(StandardCharsets.ISO_8859_1)))
+        .filteredOn(f -> f.code() == FindingCode.INVALID_ESCAPE).singleElement()
+        .satisfies(f -> assertThat(f.message()).contains("\\Q12\\"));
   }
 
   @Test
