@@ -57,7 +57,10 @@ final class Workers implements AutoCloseable {
         "threads, queue and buffer must be positive, were %s, %s, %s", threads, queued, buffered);
     int id = POOLS.incrementAndGet();
     AtomicInteger n = new AtomicInteger();
-    this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queued), r -> {
+    // The queue holds every task handed out and not yet finished: a task's end reaches the caller a moment before its
+    // thread is free again, so a queue of only the waiting ones could be full when the caller hands out the next.
+    this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(threads + queued), r -> {
       Thread t = new Thread(r, "ssmix2-index-" + id + "-" + n.incrementAndGet());
       t.setDaemon(true);
       return t;
