@@ -8,9 +8,8 @@ import com.google.common.base.Preconditions;
 import dev.ssmix2.core.ProgressListener;
 import dev.ssmix2.core.read.RecordReader;
 import dev.ssmix2.core.storage.PatientId;
-import dev.ssmix2.core.storage.StandardDataType;
 import dev.ssmix2.core.storage.Storage;
-import dev.ssmix2.core.version.VersionStatus;
+import dev.ssmix2.index.internal.patient.FileDocument;
 import dev.ssmix2.index.internal.patient.PatientDocument;
 import dev.ssmix2.index.internal.search.PatientSearch;
 import dev.ssmix2.index.name.ReadingGuesser;
@@ -20,7 +19,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.apache.lucene.document.Document;
@@ -56,7 +54,7 @@ import org.apache.lucene.util.IOUtils;
  * <p>Searches are thread-safe and see the last committed state; {@link #update} commits once at the end, so a search
  * never sees half an update, and an update that dies leaves the previous commit usable. The storage is only read.
  */
-public final class PatientIndex implements AutoCloseable {
+public final class PatientIndex implements PatientStore {
 
   private final Path indexDir;
   private final Directory directory;
@@ -181,6 +179,7 @@ public final class PatientIndex implements AutoCloseable {
    * Brings the index up to date with {@code storage}, telling unchanged patients by {@code detection}: patients
    * whose folders (and files) look as at the last commit are neither walked nor re-derived.
    */
+  @Override
   public IndexReport update(Storage storage, ChangeDetection detection,
       ProgressListener<IndexProgress> listener) {
     return update(storage, detection, listener, RecordReader::read);
@@ -205,6 +204,7 @@ public final class PatientIndex implements AutoCloseable {
   }
 
   /** Free-text search: IDs, birth dates (西暦/和暦), sex and names in any script and order; best first. */
+  @Override
   public List<PatientHit> search(String freeText, int limit) {
     return withSearcher(s -> search.search(s, freeText, limit));
   }
@@ -213,11 +213,13 @@ public final class PatientIndex implements AutoCloseable {
    * As {@link #search(String, int)}, with what the desk should know about the hits: how many exact homonyms (同姓同名)
    * tie at the top and the hint to add a birth date ({@link SearchResult#hint()}).
    */
+  @Override
   public SearchResult searchResult(String freeText, int limit) {
     return withSearcher(s -> search.searchResult(s, freeText, limit));
   }
 
   /** The demographics of one patient, if indexed. */
+  @Override
   public Optional<IndexedPatient> patient(PatientId id) {
     Preconditions.checkNotNull(id, "patient ID must not be null");
     return withSearcher(s -> {
@@ -233,53 +235,48 @@ public final class PatientIndex implements AutoCloseable {
    * {@code history}; unreadable files are listed as problems, never as records. ADT-00 files are not records: their
    * content is {@link #patient}.
    */
+  @Override
   public PatientRecords records(PatientId id, boolean history) {
     Preconditions.checkNotNull(id, "patient ID must not be null");
     return withSearcher(s -> {
       var q = Updater.of(PID, id.value(), KIND_FILE);
       int n = Math.max(1, s.count(q));
-      List<RecordEntry> records = new ArrayList<>();
-      List<RecordProblem> problems = new ArrayList<>();
+      List<Document> docs = new ArrayList<>();
       var stored = s.storedFields();
       for (ScoreDoc sd : s.search(q, n).scoreDocs) {
-        Document d = stored.document(sd.doc);
-        Optional<RecordProblem> problem = FileDocument.problem(d);
-        if (problem.isPresent()) {
-          problems.add(problem.get());
-          continue;
-        }
-        RecordEntry e = FileDocument.entry(d);
-        // ADT-00 holds the demographics shown as the chart's header, not a clinical record
-        if (!e.dataType().equals(StandardDataType.ADT_00.code())
-            && (history || e.status() == VersionStatus.CURRENT)) {
-          records.add(e);
-        }
+        docs.add(stored.document(sd.doc));
       }
-      records.sort(Comparator.comparing(RecordEntry::date).thenComparing(RecordEntry::timestamp).reversed()
-          .thenComparing(RecordEntry::file));
-      problems.sort(Comparator.comparing(RecordProblem::file));
-      return new PatientRecords(records, problems);
+      return FileDocument.records(docs, history);
     });
   }
 
   /** The storage roots of the last update, in the order given; empty before the first update. */
+  @Override
   public List<Path> roots() {
     return metadata().map(CommitMetadata::roots).orElse(List.of());
   }
 
   /** Patients in the committed index. */
+  @Override
   public long patientCount() {
     return withSearcher(s -> (long) s.count(new org.apache.lucene.search.TermQuery(
         new org.apache.lucene.index.Term(dev.ssmix2.index.internal.patient.PatientFields.KIND, KIND_PATIENT))));
   }
 
   /** Whether the index was built by this schema and NameKeys table version (else the next update rebuilds it). */
+  @Override
   public boolean isCurrentVersion() {
     return metadata().map(CommitMetadata::isCompatible).orElse(false);
   }
 
   public Path indexDir() {
     return indexDir;
+  }
+
+  /** The index folder. */
+  @Override
+  public String location() {
+    return indexDir.toString();
   }
 
   private Optional<CommitMetadata> metadata() {

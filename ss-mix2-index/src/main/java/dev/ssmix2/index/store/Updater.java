@@ -12,6 +12,7 @@ import dev.ssmix2.core.storage.Storage;
 import dev.ssmix2.core.storage.StorageFilter;
 import dev.ssmix2.core.storage.StorageRoot;
 import dev.ssmix2.core.storage.UnplacedEntry;
+import dev.ssmix2.index.internal.patient.FileDocument;
 import dev.ssmix2.index.internal.patient.PatientFields;
 import dev.ssmix2.index.name.ReadingGuesser;
 import dev.ssmix2.index.store.Planner.ProbedPatient;

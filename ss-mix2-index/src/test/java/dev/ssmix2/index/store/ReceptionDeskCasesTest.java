@@ -30,6 +30,13 @@ class ReceptionDeskCasesTest {
   @BeforeAll
   static void build() {
     Path root = work.resolve("storage");
+    writeStorage(root);
+    index = PatientIndex.open(work.resolve("index"));
+    index.update(Storage.open(root), ProgressListener.none());
+  }
+
+  /** The reception-desk patients, one ADT-00 each; also searched on SolrCloud by SolrSearchEqualityTest. */
+  static void writeStorage(Path root) {
     String ts = "20240101093000000";
     // provisional registrations, and one whose name only begins with 仮
     Adt00Files.write(root, "0000001001", pid5("(仮)山本", "健二", "ｶ)ﾔﾏﾓﾄ", "ｹﾝｼﾞ"), "19700101", "M", ts, '1');
@@ -72,8 +79,6 @@ class ReceptionDeskCasesTest {
     Adt00Files.write(root, "0000007001", pid5("佐藤", "花子", "サトウ", "ハナコ"), "19400101", "F", ts, '1');
     Adt00Files.write(root, "0000007002", pid5("佐藤", "花子", "サトウ", "ハナコ"), "19881224", "F", ts, '1');
     Adt00Files.write(root, "0000007004", pid5("佐藤", "花", "サトウ", "ハナ"), "19890101", "F", ts, '1');
-    index = PatientIndex.open(work.resolve("index"));
-    index.update(Storage.open(root), ProgressListener.none());
   }
 
   @AfterAll

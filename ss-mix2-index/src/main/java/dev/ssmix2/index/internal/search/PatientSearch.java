@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -100,6 +101,68 @@ public final class PatientSearch {
     return new SearchResult(hits, sameName, sameName > 0 && sameName == hits.size() && hits.size() == limit);
   }
 
+  /**
+   * A search engine outside this JVM (SolrCloud) that runs a plan: the same Lucene query, written in a form the
+   * engine parses back into the same query ({@link XmlQueries}).
+   */
+  public interface Engine {
+    /**
+     * The best {@code limit} patient documents for {@code query}, ordered by score, then newest 診療日, then patient
+     * ID, each saying which of {@code clauses} it matches (bit {@code i} for {@code clauses.get(i)}).
+     */
+    List<EngineHit> run(Query query, List<Query> clauses, int limit) throws IOException;
+  }
+
+  /** One document an {@link Engine} found: what the hit shows, its score, and the clauses it matches. */
+  public record EngineHit(HitFields.Summary summary, float score, BitSet matches) {}
+
+  /**
+   * As {@link #searchResult(IndexSearcher, String, int)} on a remote engine: the same plan, the same fuzzy retry when
+   * nothing matched, the same tags and homonym count.
+   */
+  public SearchResult searchResult(Engine engine, String text, int limit) throws IOException {
+    Preconditions.checkNotNull(engine, "engine must not be null");
+    Preconditions.checkNotNull(text, "query text must not be null (use \"\")");
+    Preconditions.checkArgument(limit > 0, "limit must be positive, got %s", limit);
+    ParsedQuery parsed = ParsedQuery.parse(text);
+    QueryPlan plan = planner.plan(parsed, false);
+    if (plan.query().isEmpty()) {
+      return new SearchResult(List.of(), 0, false);
+    }
+    List<Query> clauses = distinctMatches(plan);
+    List<EngineHit> top = engine.run(plan.query().get(), clauses, limit);
+    if (top.isEmpty() && plan.hasNames()) {
+      plan = planner.plan(parsed, true);
+      clauses = distinctMatches(plan);
+      top = engine.run(plan.query().get(), clauses, limit);
+    }
+    int[] docs = new int[top.size()];
+    for (int i = 0; i < docs.length; i++) {
+      docs[i] = i;
+    }
+    Map<Query, Integer> index = new HashMap<>();
+    for (int i = 0; i < clauses.size(); i++) {
+      index.put(clauses.get(i), i);
+    }
+    List<EngineHit> found = top;
+    Map<Integer, Set<MatchTag>> tags = tags(plan.clauses(), docs, (c, open) -> {
+      int bit = index.get(c.match());
+      return open.stream().filter(d -> found.get(d).matches().get(bit)).toList();
+    });
+    List<PatientHit> hits = new ArrayList<>(top.size());
+    for (int i = 0; i < top.size(); i++) {
+      HitFields.Summary p = top.get(i).summary();
+      hits.add(new PatientHit(p.id(), p.name(), p.kana(), p.birthDate(), p.sex(), top.get(i).score(),
+          List.copyOf(tags.getOrDefault(i, EnumSet.noneOf(MatchTag.class)))));
+    }
+    int sameName = parsed.birthDate().isEmpty() && plan.hasNames() ? sameName(hits) : 0;
+    return new SearchResult(hits, sameName, sameName > 0 && sameName == hits.size() && hits.size() == limit);
+  }
+
+  private static List<Query> distinctMatches(QueryPlan plan) {
+    return plan.clauses().stream().map(TaggedClause::match).distinct().toList();
+  }
+
   /** Name tags that say the typed name is this patient's name, as written or as registered to be read. */
   private static final Set<MatchTag> EXACT_NAME = EnumSet.of(MatchTag.EXACT, MatchTag.VARIANT, MatchTag.READING);
 
@@ -134,6 +197,16 @@ public final class PatientSearch {
    */
   private static Map<Integer, Set<MatchTag>> tags(IndexSearcher searcher, List<TaggedClause> clauses, int[] docs)
       throws IOException {
+    return tags(clauses, docs, (c, open) -> matching(searcher, c, open));
+  }
+
+  /** Which of {@code docs} (ascending) a clause matches: a searcher's scorers, or what a remote engine reported. */
+  private interface ClauseMatcher {
+    List<Integer> matching(TaggedClause clause, SortedSet<Integer> docs) throws IOException;
+  }
+
+  private static Map<Integer, Set<MatchTag>> tags(List<TaggedClause> clauses, int[] docs, ClauseMatcher matcher)
+      throws IOException {
     Map<Integer, Set<MatchTag>> out = new HashMap<>();
     if (docs.length == 0) {
       return out;
@@ -154,7 +227,7 @@ public final class PatientSearch {
         if (open.isEmpty()) {
           break;
         }
-        for (int doc : matching(searcher, c, open)) {
+        for (int doc : matcher.matching(c, open)) {
           out.get(doc).add(c.tier().tag);
           if (name) {
             open.remove(doc);

@@ -1,4 +1,4 @@
-package dev.ssmix2.index.store;
+package dev.ssmix2.index.internal.patient;
 
 import static dev.ssmix2.index.internal.patient.PatientFields.KIND;
 import static dev.ssmix2.index.internal.patient.PatientFields.KIND_FILE;
@@ -8,17 +8,18 @@ import com.google.common.base.Splitter;
 import dev.ssmix2.core.record.Sex;
 import dev.ssmix2.core.storage.FileName;
 import dev.ssmix2.core.storage.PatientId;
+import dev.ssmix2.core.storage.StandardDataType;
 import dev.ssmix2.core.storage.StorageFile;
 import dev.ssmix2.core.storage.StorageRoot;
 import dev.ssmix2.core.version.VersionStatus;
-import dev.ssmix2.index.internal.patient.FileFacts;
-import dev.ssmix2.index.internal.patient.FileVersion;
-import dev.ssmix2.index.internal.patient.PatientDocument;
-import dev.ssmix2.index.internal.patient.PidFacts;
-import dev.ssmix2.index.internal.patient.RegisteredName;
+import dev.ssmix2.index.store.PatientRecords;
+import dev.ssmix2.index.store.RecordEntry;
+import dev.ssmix2.index.store.RecordProblem;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -33,33 +34,33 @@ import org.apache.lucene.index.Term;
  * reason it is unreadable, and the PID facts read from it, so an update can re-derive a patient without re-reading
  * unchanged files.
  */
-final class FileDocument {
+public final class FileDocument {
   private FileDocument() {}
 
-  static final String ROOT = "file_root";
-  static final String PATH = "file_path";
-  static final String SIZE = "file_size";
-  static final String MODIFIED = "file_modified";
-  static final String CONTENT_FOLDER = "file_folder";
-  static final String STATUS = "file_status";
-  static final String SUMMARY = "file_summary";
-  static final String PROBLEM = "file_problem";
+  public static final String ROOT = "file_root";
+  public static final String PATH = "file_path";
+  public static final String SIZE = "file_size";
+  public static final String MODIFIED = "file_modified";
+  public static final String CONTENT_FOLDER = "file_folder";
+  public static final String STATUS = "file_status";
+  public static final String SUMMARY = "file_summary";
+  public static final String PROBLEM = "file_problem";
   /** Indexed marker of an unreadable file, so every run can list them without reading unchanged patients. */
-  static final String UNREADABLE = "file_unreadable";
-  static final String PID_NAME = "file_pid_name";
-  static final String PID_BIRTH = "file_pid_birth";
-  static final String PID_SEX = "file_pid_sex";
+  public static final String UNREADABLE = "file_unreadable";
+  public static final String PID_NAME = "file_pid_name";
+  public static final String PID_BIRTH = "file_pid_birth";
+  public static final String PID_SEX = "file_pid_sex";
 
   /** Root and path ({@link FileStamp#key()}), indexed only: the term an update replaces or deletes one record by. */
-  static final String FILE_KEY = "file_key";
+  public static final String FILE_KEY = "file_key";
 
   private static final char SEP = '\u001F';
 
-  static Term key(FileStamp stamp) {
+  public static Term key(FileStamp stamp) {
     return new Term(FILE_KEY, stamp.key());
   }
 
-  static Document build(FileVersion v, FileStamp stamp) {
+  public static Document build(FileVersion v, FileStamp stamp) {
     Document doc = new Document();
     doc.add(new StringField(KIND, KIND_FILE, Field.Store.NO));
     doc.add(new StringField(PID, v.file().patientId().value(), Field.Store.YES));
@@ -84,12 +85,12 @@ final class FileDocument {
     return doc;
   }
 
-  static FileStamp stamp(Document doc) {
+  public static FileStamp stamp(Document doc) {
     return new FileStamp(doc.get(ROOT), doc.get(PATH), doc.getField(SIZE).numericValue().longValue(),
         doc.getField(MODIFIED).numericValue().longValue());
   }
 
-  static FileFacts facts(Document doc) {
+  public static FileFacts facts(Document doc) {
     String problem = doc.get(PROBLEM);
     if (problem != null) {
       return FileFacts.unreadable(problem);
@@ -111,14 +112,14 @@ final class FileDocument {
   }
 
   /** The storage file a document describes, rebuilt from its stored root and path. */
-  static StorageFile storageFile(Document doc) {
+  public static StorageFile storageFile(Document doc) {
     String path = doc.get(PATH);
     String name = path.substring(path.lastIndexOf('/') + 1);
     return new StorageFile(new StorageRoot(Path.of(doc.get(ROOT))), path, FileName.parse(name),
         doc.getField(CONTENT_FOLDER).numericValue().intValue() == 1);
   }
 
-  static VersionStatus status(Document doc) {
+  public static VersionStatus status(Document doc) {
     String s = doc.get(STATUS);
     for (VersionStatus v : VersionStatus.values()) {
       if (v.label().equals(s)) {
@@ -128,15 +129,41 @@ final class FileDocument {
     throw new IllegalStateException("file document has unknown status '" + s + "'");
   }
 
-  static RecordEntry entry(Document doc) {
+  public static RecordEntry entry(Document doc) {
     StorageFile f = storageFile(doc);
     FileName n = f.name();
     return new RecordEntry(PatientId.of(doc.get(PID)), n.dataType().code(), n.date().token(), n.orderNo(),
         n.timestamp().digits(), status(doc), f.root().path(), f.relativePath(), doc.get(SUMMARY));
   }
 
-  static Optional<RecordProblem> problem(Document doc) {
+  public static Optional<RecordProblem> problem(Document doc) {
     return Optional.ofNullable(doc.get(PROBLEM))
         .map(reason -> new RecordProblem(Path.of(doc.get(ROOT)), doc.get(PATH), reason));
+  }
+
+  /**
+   * A patient's records from its file documents, newest 診療日 and 発生日時 first: only current versions, or every
+   * version when {@code history}; unreadable files are listed as problems, never as records. ADT-00 files are not
+   * records: their content is the patient's demographics.
+   */
+  public static PatientRecords records(Iterable<Document> fileDocuments, boolean history) {
+    List<RecordEntry> records = new ArrayList<>();
+    List<RecordProblem> problems = new ArrayList<>();
+    for (Document d : fileDocuments) {
+      Optional<RecordProblem> problem = problem(d);
+      if (problem.isPresent()) {
+        problems.add(problem.get());
+        continue;
+      }
+      RecordEntry e = entry(d);
+      // ADT-00 holds the demographics shown as the chart's header, not a clinical record
+      if (!e.dataType().equals(StandardDataType.ADT_00.code()) && (history || e.status() == VersionStatus.CURRENT)) {
+        records.add(e);
+      }
+    }
+    records.sort(Comparator.comparing(RecordEntry::date).thenComparing(RecordEntry::timestamp).reversed()
+        .thenComparing(RecordEntry::file));
+    problems.sort(Comparator.comparing(RecordProblem::file));
+    return new PatientRecords(records, problems);
   }
 }
