@@ -9,6 +9,6 @@ final class Commands {
   static List<Object> all() {
     return List.of(new InspectCommand(), new ValidateCommand(), new GenerateCommand(), new IndexCommand(),
         new SearchCommand(), new PatientCommand(), new ServeCommand(), new UserAddCommand(), new DemoCommand(),
-        new ExportCommand());
+        new ExportCommand(), new SolrCommand());
   }
 }

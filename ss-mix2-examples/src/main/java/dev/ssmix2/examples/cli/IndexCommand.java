@@ -3,12 +3,12 @@ package dev.ssmix2.examples.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ssmix2.core.SsMix2Exception;
 import dev.ssmix2.core.storage.Storage;
-import dev.ssmix2.core.storage.StorageException;
 import dev.ssmix2.index.store.ChangeDetection;
 import dev.ssmix2.index.store.IndexReport;
 import dev.ssmix2.index.store.PatientIndex;
-import dev.ssmix2.index.store.PatientIndexException;
+import dev.ssmix2.index.store.PatientStore;
 import dev.ssmix2.index.store.RecordProblem;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -23,8 +23,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ssmix2 index --index DIR ROOT...}: builds or brings up to date the patient index of a storage. Only new,
- * changed, renamed and removed files are processed on later runs; without ROOTs the roots of the last run are used.
+ * {@code ssmix2 index --index DIR ROOT...} (or {@code --solr ZK --collection NAME} for SolrCloud): builds or brings up
+ * to date the patient index of a storage. Only new, changed, renamed and removed files are processed on later runs;
+ * without ROOTs the roots of the last run are used.
  */
 @Command(
     name = "index",
@@ -38,8 +39,8 @@ public final class IndexCommand implements Callable<Integer> {
 
   private static final int LISTED_PER_REASON = 3;
 
-  @Option(names = "--index", required = true, paramLabel = "DIR", description = "index folder (created if missing)")
-  Path indexDir;
+  @picocli.CommandLine.Mixin
+  IndexOptions where = new IndexOptions();
 
   @Parameters(paramLabel = "ROOT", arity = "0..*",
       description = "storage root folders of one storage; default: the roots of the last run")
@@ -62,27 +63,30 @@ public final class IndexCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     List<Path> given;
     try {
+      where.check();
       given = roots.isEmpty() ? List.of() : StorageRoots.check("index", roots, err);
-      StorageRoots.checkIndexOutside(indexDir, given);
+      if (!where.isSolr()) {
+        StorageRoots.checkIndexOutside(where.indexDir(), given);
+      }
     } catch (UsageException e) {
       return Main.fail(err, "index", e);
     }
-    if (given.isEmpty() && !PatientIndex.exists(indexDir)) {
-      err.println("ssmix2 index: no storage root given and " + indexDir + " has none recorded; "
+    if (given.isEmpty() && !where.isSolr() && !PatientIndex.exists(where.indexDir())) {
+      err.println("ssmix2 index: no storage root given and " + where.indexDir() + " has none recorded; "
           + "usage: ssmix2 index --index DIR ROOT...");
       err.flush();
       return Main.EXIT_USAGE;
     }
-    try (PatientIndex index = PatientIndex.open(indexDir)) {
+    try (PatientStore index = where.openForUpdate()) {
       List<Path> use = given.isEmpty() ? index.roots() : given;
       if (use.isEmpty()) {
-        err.println("ssmix2 index: no storage root given and " + indexDir + " has none recorded; "
-            + "usage: ssmix2 index --index DIR ROOT...");
+        err.println("ssmix2 index: no storage root given and " + index.location() + " has none recorded; "
+            + "usage: ssmix2 index " + where.args() + " ROOT...");
         err.flush();
         return Main.EXIT_USAGE;
       }
-      if (given.isEmpty()) {
-        StorageRoots.checkIndexOutside(indexDir, use);
+      if (given.isEmpty() && !where.isSolr()) {
+        StorageRoots.checkIndexOutside(where.indexDir(), use);
       }
       Storage storage = Storage.open(use);
       IndexReport report;
@@ -103,13 +107,13 @@ public final class IndexCommand implements Callable<Integer> {
         err.flush();
       }
       return 0;
-    } catch (UsageException | StorageException | PatientIndexException | IllegalArgumentException e) {
+    } catch (UsageException | SsMix2Exception | IllegalArgumentException e) {
       return Main.fail(err, "index", e);
     }
   }
 
-  private static void text(PrintWriter out, IndexReport r, PatientIndex index) {
-    out.printf(Locale.ROOT, "index       %s%s%n", index.indexDir(), r.rebuilt() ? " (built from scratch)" : "");
+  private static void text(PrintWriter out, IndexReport r, PatientStore index) {
+    out.printf(Locale.ROOT, "index       %s%s%n", index.location(), r.rebuilt() ? " (built from scratch)" : "");
     out.printf(Locale.ROOT, "roots       %s%n", index.roots());
     out.printf(Locale.ROOT, "files       %,d seen, %,d indexed, %,d unchanged, %,d removed%n",
         r.filesSeen(), r.filesIndexed(), r.filesUnchanged(), r.filesRemoved());
@@ -136,10 +140,10 @@ public final class IndexCommand implements Callable<Integer> {
     return m;
   }
 
-  private static String toJson(IndexReport r, PatientIndex index) {
+  private static String toJson(IndexReport r, PatientStore index) {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode o = mapper.createObjectNode();
-    o.put("index", index.indexDir().toString());
+    o.put("index", index.location());
     index.roots().forEach(p -> o.withArray("roots").add(p.toString()));
     o.put("rebuilt", r.rebuilt());
     o.put("filesSeen", r.filesSeen());

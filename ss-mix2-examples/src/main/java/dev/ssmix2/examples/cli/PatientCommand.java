@@ -1,15 +1,14 @@
 package dev.ssmix2.examples.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ssmix2.core.SsMix2Exception;
 import dev.ssmix2.core.storage.PatientId;
 import dev.ssmix2.index.store.IndexedPatient;
-import dev.ssmix2.index.store.PatientIndex;
-import dev.ssmix2.index.store.PatientIndexException;
 import dev.ssmix2.index.store.PatientRecords;
+import dev.ssmix2.index.store.PatientStore;
 import dev.ssmix2.index.store.RecordEntry;
 import dev.ssmix2.index.store.RecordProblem;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,8 +26,8 @@ import picocli.CommandLine.Spec;
     description = "Show one patient's demographics and records from the index.",
     footer = {"", "Exit status: 0 shown, 1 no such patient in the index, 2 no usable index or a bad ID."})
 public final class PatientCommand implements Callable<Integer> {
-  @Option(names = "--index", required = true, paramLabel = "DIR", description = "index folder built by 'ssmix2 index'")
-  Path indexDir;
+  @picocli.CommandLine.Mixin
+  IndexOptions where = new IndexOptions();
 
   @Option(names = "--json", description = "print JSON instead of text")
   boolean json;
@@ -52,11 +51,11 @@ public final class PatientCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       return fail(err, Main.describe(e));
     }
-    try (PatientIndex index = PatientIndex.openExisting(indexDir)) {
-      StaleIndexWarning.printIfStale("patient", index, indexDir, err);
+    try (PatientStore index = where.openExisting()) {
+      StaleIndexWarning.printIfStale("patient", index, where, err);
       Optional<IndexedPatient> patient = index.patient(pid);
       if (patient.isEmpty()) {
-        err.println("ssmix2 patient: no patient " + pid + " in " + indexDir);
+        err.println("ssmix2 patient: no patient " + pid + " in " + index.location());
         err.flush();
         return 1;
       }
@@ -64,7 +63,7 @@ public final class PatientCommand implements Callable<Integer> {
       out.println(json ? toJson(patient.get(), records) : text(patient.get(), records));
       out.flush();
       return 0;
-    } catch (PatientIndexException e) {
+    } catch (SsMix2Exception | UsageException | IllegalArgumentException e) {
       return fail(err, Main.describe(e));
     }
   }

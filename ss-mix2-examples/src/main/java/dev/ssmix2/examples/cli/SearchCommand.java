@@ -1,12 +1,11 @@
 package dev.ssmix2.examples.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ssmix2.core.SsMix2Exception;
 import dev.ssmix2.index.search.PatientHit;
 import dev.ssmix2.index.search.SearchResult;
-import dev.ssmix2.index.store.PatientIndex;
-import dev.ssmix2.index.store.PatientIndexException;
+import dev.ssmix2.index.store.PatientStore;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -15,7 +14,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code ssmix2 search --index DIR [--json] [--limit N] QUERY...}: free-text patient search. */
+/**
+ * {@code ssmix2 search --index DIR | --solr ZK --collection NAME [--json] [--limit N] QUERY...}: free-text patient
+ * search.
+ */
 @Command(
     name = "search",
     mixinStandardHelpOptions = true,
@@ -23,8 +25,8 @@ import picocli.CommandLine.Spec;
         + "and sex.",
     footer = {"", "Exit status: 0 searched (also when nothing matched), 2 no usable index."})
 public final class SearchCommand implements Callable<Integer> {
-  @Option(names = "--index", required = true, paramLabel = "DIR", description = "index folder built by 'ssmix2 index'")
-  Path indexDir;
+  @picocli.CommandLine.Mixin
+  IndexOptions where = new IndexOptions();
 
   @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "most hits to show (default 20)")
   int limit;
@@ -48,13 +50,13 @@ public final class SearchCommand implements Callable<Integer> {
       return Main.EXIT_USAGE;
     }
     String text = String.join(" ", query);
-    try (PatientIndex index = PatientIndex.openExisting(indexDir)) {
-      StaleIndexWarning.printIfStale("search", index, indexDir, err);
+    try (PatientStore index = where.openExisting()) {
+      StaleIndexWarning.printIfStale("search", index, where, err);
       SearchResult result = index.searchResult(text, limit);
       out.println(json ? toJson(text, result) : text(text, result));
       out.flush();
       return 0;
-    } catch (PatientIndexException e) {
+    } catch (SsMix2Exception | UsageException | IllegalArgumentException e) {
       err.println("ssmix2 search: " + Main.describe(e));
       err.flush();
       return Main.EXIT_USAGE;

@@ -4,6 +4,7 @@ import dev.ssmix2.examples.web.IndexViewerData;
 import dev.ssmix2.examples.web.UserStore;
 import dev.ssmix2.examples.web.ViewerServer;
 import dev.ssmix2.index.store.PatientIndex;
+import dev.ssmix2.index.store.PatientStore;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
@@ -26,8 +27,8 @@ final class ServeCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--index", required = true, paramLabel = "DIR", description = "Index folder.")
-  Path indexDir;
+  @picocli.CommandLine.Mixin
+  IndexOptions where = new IndexOptions();
 
   @Option(names = "--port", defaultValue = "8080", description = "Port (0 = any free port; default ${DEFAULT-VALUE}).")
   int port;
@@ -65,9 +66,20 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!PatientIndex.exists(indexDir)) {
-      spec.commandLine().getErr().println("ssmix2 serve: no index at " + indexDir
-          + "; build one with 'ssmix2 index --index " + indexDir + " ROOT...'");
+    try {
+      where.check();
+    } catch (UsageException e) {
+      spec.commandLine().getErr().println("ssmix2 serve: " + e.getMessage());
+      return Main.EXIT_USAGE;
+    }
+    if (!where.isSolr() && !PatientIndex.exists(where.indexDir())) {
+      spec.commandLine().getErr().println("ssmix2 serve: no index at " + where.indexDir()
+          + "; build one with 'ssmix2 index --index " + where.indexDir() + " ROOT...'");
+      return Main.EXIT_USAGE;
+    }
+    if (where.isSolr() && auditLog == null) {
+      spec.commandLine().getErr().println("ssmix2 serve: with --solr give --audit-log FILE: each viewer keeps its own "
+          + "audit log on its own machine");
       return Main.EXIT_USAGE;
     }
     if (users != null && !Files.isRegularFile(users)) {
@@ -109,9 +121,9 @@ final class ServeCommand implements Callable<Integer> {
         return Main.EXIT_USAGE;
       }
     }
-    Path audit = auditLog != null ? auditLog : defaultAuditLog(indexDir);
-    try (PatientIndex index = PatientIndex.openExisting(indexDir)) {
-      StaleIndexWarning.printIfStale("serve", index, indexDir, spec.commandLine().getErr());
+    Path audit = auditLog != null ? auditLog : defaultAuditLog(where.indexDir());
+    try (PatientStore index = where.openExisting()) {
+      StaleIndexWarning.printIfStale("serve", index, where, spec.commandLine().getErr());
       ViewerServer.Builder b = ViewerServer.builder(new IndexViewerData(index)).bindAddress(bind).port(port)
           .threads(threads).auditLog(audit).auditFailOpen(auditFailOpen);
       if (users != null) {

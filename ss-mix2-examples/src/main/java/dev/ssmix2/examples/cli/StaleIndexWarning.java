@@ -1,6 +1,6 @@
 package dev.ssmix2.examples.cli;
 
-import dev.ssmix2.index.store.PatientIndex;
+import dev.ssmix2.index.store.PatientStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
@@ -12,10 +12,18 @@ import java.nio.file.Path;
 final class StaleIndexWarning {
   private StaleIndexWarning() {}
 
-  static void printIfStale(String command, PatientIndex index, Path indexDir, PrintWriter err) {
+  static void printIfStale(String command, PatientStore index, Path indexDir, PrintWriter err) {
+    printIfStale(command, index, "--index " + indexDir, err);
+  }
+
+  static void printIfStale(String command, PatientStore index, IndexOptions where, PrintWriter err) {
+    printIfStale(command, index, where.args(), err);
+  }
+
+  private static void printIfStale(String command, PatientStore index, String indexArgs, PrintWriter err) {
     if (!index.isCurrentVersion()) {
-      err.println("ssmix2 " + command + ": warning: " + indexDir + " was built by another version of ss-mix2; searches "
-          + "may miss patients until it is rebuilt with: ssmix2 index --index " + indexDir);
+      err.println("ssmix2 " + command + ": warning: " + index.location() + " was built by another version of ss-mix2; "
+          + "searches may miss patients until it is rebuilt with: ssmix2 index " + indexArgs);
       err.flush();
     }
   }

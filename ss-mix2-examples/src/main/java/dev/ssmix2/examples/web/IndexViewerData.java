@@ -32,7 +32,7 @@ import dev.ssmix2.core.storage.StorageRoot;
 import dev.ssmix2.core.version.VersionStatus;
 import dev.ssmix2.index.search.PatientHit;
 import dev.ssmix2.index.search.SearchResult;
-import dev.ssmix2.index.store.PatientIndex;
+import dev.ssmix2.index.store.PatientStore;
 import dev.ssmix2.index.store.PatientRecords;
 import dev.ssmix2.index.store.RecordEntry;
 import dev.ssmix2.index.store.RecordProblem;
@@ -52,7 +52,7 @@ import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
 /**
- * The viewer's data from a {@link PatientIndex}: search and record lists come from the index, chart details from
+ * The viewer's data from a {@link PatientStore} (embedded or SolrCloud): search and record lists come from the index, chart details from
  * reading the patient's current files (a handful of reads, no storage walk).
  *
  * <p>Record IDs are opaque URL-safe tokens: the patient ID and a hash of (root, path relative to the root). A token is
@@ -66,14 +66,14 @@ public final class IndexViewerData implements ViewerData {
 
   private static final FhirExporter FHIR = FhirExporter.create(FhirExportOptions.defaults());
 
-  private final PatientIndex index;
+  private final PatientStore index;
   private final Clock clock;
 
-  public IndexViewerData(PatientIndex index) {
+  public IndexViewerData(PatientStore index) {
     this(index, Clock.systemDefaultZone());
   }
 
-  IndexViewerData(PatientIndex index, Clock clock) {
+  IndexViewerData(PatientStore index, Clock clock) {
     checkNotNull(index, "index must not be null");
     checkNotNull(clock, "clock must not be null");
     this.index = index;
