@@ -17,6 +17,7 @@ import dev.ssmix2.core.record.Hl7Timestamp;
 import dev.ssmix2.core.record.LabRecord;
 import dev.ssmix2.core.record.MedicationOrderRecord;
 import dev.ssmix2.core.record.ProblemListRecord;
+import dev.ssmix2.core.record.VitalSignsRecord;
 import dev.ssmix2.core.storage.PatientId;
 import dev.ssmix2.core.storage.Storage;
 import dev.ssmix2.core.storage.StorageFile;
@@ -29,17 +30,16 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * A patient's clinical picture as of a date, from their current records: allergies (three states), active and all
- * medications, problem list, lab matrix, encounters with department names, infection serology, contraindications,
- * and how recent the data is. Immutable.
+ * medications, problem list, lab matrix, vital signs, encounters with department names, infection serology,
+ * contraindications, and how recent the data is. Immutable.
  *
  * <pre>{@code
  * ClinicalSummary s = ClinicalSummary.read(storage, PatientId.of("0000000111"), LocalDate.now());
@@ -49,7 +49,8 @@ import java.util.stream.Stream;
  *
  * <p>Only current versions count (a superseded or deleted version passed in is ignored), cancel messages are not
  * data, withdrawn allergies (IAM-6 {@code D}) and deleted diagnoses (PRB-1 {@code DE}) are not shown, cancelled
- * order groups (ORC-1 {@code CA}) are not medications. The rules are described in docs/clinical-summary.md.
+ * order groups (ORC-1 {@code CA}) are not medications. A value that cannot be read unambiguously (a lab or vital value)
+ * is kept as its raw text with the reason, for the chart to mark. The rules are described in docs/clinical-summary.md.
  */
 public final class ClinicalSummary {
 
@@ -60,6 +61,7 @@ public final class ClinicalSummary {
   private final List<Medication> medications;
   private final List<Diagnosis> problems;
   private final LabMatrix labs;
+  private final List<Vital> vitals;
   private final List<Visit> encounters;
   private final DataAsOf dataAsOf;
   private final List<SummaryFinding> findings;
@@ -70,8 +72,9 @@ public final class ClinicalSummary {
     this.allergies = b.allergies.allergies();
     this.contraindications = b.allergies.contraindications();
     this.medications = b.medications();
-    this.problems = List.copyOf(b.problems.values());
+    this.problems = b.problems();
     this.labs = b.labs.matrix();
+    this.vitals = b.vitals();
     this.encounters = b.encounters();
     this.dataAsOf = new DataAsOf(b.patientNewest.flatMap(n -> n.name().timestamp().toLocalDateTime()), b.storageNewest);
     this.findings = List.copyOf(b.findings);
@@ -137,7 +140,10 @@ public final class ClinicalSummary {
     return medications;
   }
 
-  /** The problem list without deleted entries, newest statement of each disease. */
+  /**
+   * The problem list without deleted entries: the patient's current problem lists united, the newest statement of
+   * each problem winning (see {@link ProblemListRecord#union}).
+   */
   public List<Diagnosis> problems() {
     return problems;
   }
@@ -153,6 +159,13 @@ public final class ClinicalSummary {
    */
   public List<LabRow> infections() {
     return labs.rows(Jlac10::isInfectionSerology);
+  }
+
+  /**
+   * Vital signs (ORU^R30 of the extended storage), newest first; an ambiguous value keeps its raw text and reason.
+   */
+  public List<Vital> vitals() {
+    return vitals;
   }
 
   /** Visits, admissions, transfers and discharges, newest first. */
@@ -173,7 +186,7 @@ public final class ClinicalSummary {
   public String toString() {
     return "ClinicalSummary[" + patientId + " as of " + asOf + ": " + allergies.state() + ", "
         + medications.size() + " medications, " + problems.size() + " problems, " + labs.columns().size()
-        + " lab columns, " + encounters.size() + " encounters]";
+        + " lab columns, " + vitals.size() + " vital signs, " + encounters.size() + " encounters]";
   }
 
   /** Collects read results of one patient; not thread-safe, build once. */
@@ -184,8 +197,8 @@ public final class ClinicalSummary {
     private final AllergyCollector allergies = new AllergyCollector(findings);
     private final LabCollector labs = new LabCollector(findings);
     private final List<Medication> medications = new ArrayList<>();
-    private final Map<String, Diagnosis> problems = new LinkedHashMap<>();
-    private final Map<String, StorageFile> problemSource = new HashMap<>();
+    private final List<ProblemListRecord> problemLists = new ArrayList<>();
+    private final List<Vital> vitals = new ArrayList<>();
     private final List<EncounterRecord> encounterRecords = new ArrayList<>();
     /** Department names from ORC-17 ({@code 01^内科^99XY1}), by code, newest message winning. */
     private final Map<String, String> departments = new HashMap<>();
@@ -247,11 +260,16 @@ public final class ClinicalSummary {
       } else if (record instanceof MedicationOrderRecord rx) {
         addMedications(rx);
       } else if (record instanceof ProblemListRecord pl) {
-        addProblems(pl);
+        problemLists.add(pl);
       } else if (record instanceof LabRecord lab && lab.isResult()) {
         labs.add(lab);
       } else if (record instanceof EncounterRecord enc) {
         encounterRecords.add(enc);
+      } else if (record instanceof VitalSignsRecord v) {
+        for (VitalSignsRecord.Measurement x : v.measurements()) {
+          vitals.add(new Vital(x.item(), x.value(), x.unitDisplay(), x.time(), v.careDate().date(),
+              x.ambiguity().map(a -> a.reason()), v.file()));
+        }
       }
       return this;
     }
@@ -293,21 +311,26 @@ public final class ClinicalSummary {
       }
     }
 
-    private void addProblems(ProblemListRecord pl) {
-      for (ProblemListRecord.Problem p : pl.problems()) {
-        String key = p.disease().code().isBlank() ? "name:" + p.name() : "code:" + p.disease().code();
-        StorageFile known = problemSource.get(key);
-        if (known != null && known.name().timestamp().compareTo(pl.file().name().timestamp()) > 0) {
-          continue; // a newer list already says what this disease's state is
-        }
-        problemSource.put(key, pl.file());
-        if (p.action().strip().toUpperCase(Locale.ROOT).equals("DE")) {
-          problems.remove(key); // PRB-1 DE: the diagnosis was deleted
-          continue;
-        }
-        problems.put(key, new Diagnosis(p.disease(), p.name(), p.icd10(), p.onset(), p.lifeCycleStatus(),
-            p.suspected(), pl.file()));
+    /** Some writers keep one PPR-01 per diagnosis event: the current lists are one problem list. */
+    private List<Diagnosis> problems() {
+      Map<ProblemListRecord.Problem, StorageFile> source = new IdentityHashMap<>();
+      for (ProblemListRecord pl : problemLists) {
+        pl.problems().forEach(p -> source.put(p, pl.file()));
       }
+      List<Diagnosis> out = new ArrayList<>();
+      for (ProblemListRecord.Problem p : ProblemListRecord.union(problemLists)) {
+        out.add(new Diagnosis(p.disease(), p.name(), p.icd10(), p.onset(), p.lifeCycleStatus(), p.suspected(),
+            source.get(p)));
+      }
+      return List.copyOf(out);
+    }
+
+    private List<Vital> vitals() {
+      List<Vital> sorted = new ArrayList<>(vitals);
+      sorted.sort(Comparator.comparing((Vital v) -> v.date().orElse(LocalDate.MIN))
+          .thenComparing(v -> v.time().flatMap(Hl7Timestamp::toLocalDateTime).orElse(LocalDateTime.MIN))
+          .thenComparing(v -> v.file().name().timestamp()).reversed());
+      return List.copyOf(sorted);
     }
 
     private List<Medication> medications() {

@@ -3,6 +3,7 @@ package dev.ssmix2.core.summary;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.ssmix2.core.storage.StorageFile;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,10 +15,11 @@ import java.util.Optional;
  * @param referenceRange OBX-7 as sent
  * @param abnormalFlag OBX-8 as sent ({@code H}, {@code L}, {@code HH} …); "" when none
  * @param ambiguity why the value cannot be read unambiguously, when it cannot; the chart must mark it
+ * @param comments the NTE-3 comments sent after the value's OBX, in order (e.g. 溶血あり)
  * @param file the result file
  */
 public record LabCell(LabColumn column, String value, String unit, String referenceRange, String abnormalFlag,
-    Optional<String> ambiguity, StorageFile file) {
+    Optional<String> ambiguity, List<String> comments, StorageFile file) {
 
   public LabCell {
     checkNotNull(column, "column must not be null");
@@ -26,6 +28,7 @@ public record LabCell(LabColumn column, String value, String unit, String refere
     checkNotNull(referenceRange, "referenceRange must not be null; use \"\"");
     checkNotNull(abnormalFlag, "abnormalFlag must not be null; use \"\"");
     checkNotNull(ambiguity, "ambiguity must not be null; use Optional.empty()");
+    comments = List.copyOf(comments);
     checkNotNull(file, "file must not be null");
   }
 

@@ -1,5 +1,6 @@
 package dev.ssmix2.core.summary;
 
+import dev.ssmix2.core.record.AmbiguousValue;
 import dev.ssmix2.core.record.Hl7Timestamp;
 import dev.ssmix2.core.record.LabRecord;
 import java.time.LocalDate;
@@ -47,7 +48,7 @@ final class LabCollector {
       groups.computeIfAbsent(g, k -> new TreeMap<>(Comparator.comparing(RowKey::code).thenComparing(RowKey::name)))
           .computeIfAbsent(r, k -> new ArrayList<>())
           .add(new LabCell(column.get(), t.value(), t.unit().display(), t.referenceRange(), t.abnormalFlag(),
-              Optional.empty(), lab.file()));
+              t.ambiguity().map(AmbiguousValue::reason), t.comments(), lab.file()));
     }
   }
 

@@ -79,7 +79,8 @@ final class PatientGenerator {
     QuirkRates q = s.quirks();
     String id = patientId(index);
     char sex = rng.nextDouble() < 0.52 ? 'F' : 'M';
-    LocalDate birth = LocalDate.of(1925, 1, 1).plusDays(rng.nextLong(365L * 99));
+    LocalDate birth = s.isLongStay(index) ? LocalDate.of(1930, 1, 1).plusDays(rng.nextLong(365L * 40))
+        : LocalDate.of(1925, 1, 1).plusDays(rng.nextLong(365L * 99));
     boolean foreign = rng.nextDouble() < 0.01;
     NameBank.Name fam = names.family.draw(rng);
     NameBank.Name given = names.given(sex, rng);
@@ -183,7 +184,11 @@ final class PatientGenerator {
         + person.givenKana() + "^^^^^L^P").orElse(pid5);
 
     PatientWriter out = new PatientWriter(roots, PatientId.of(id), options, fileDefects);
-    new History(person, pid5, oldPid5, rng, out).write();
+    if (s.isLongStay(index) && s.profile() != Profile.NAMES_ONLY) {
+      new History(person, pid5, pid5, rng, out).writeLongStay();
+    } else {
+      new History(person, pid5, oldPid5, rng, out).write();
+    }
     if (rng.nextDouble() < q.junk()) {
       junk(rng, out, person);
     }
@@ -297,6 +302,60 @@ final class PatientGenerator {
       }
       if (realistic && rng.nextDouble() < 0.08) {
         demographics(at(day.isAfter(Clock.END) ? Clock.END : day), pid5);
+      }
+    }
+
+    /**
+     * Ten years in hospital up to the generator's end date: admitted once, labs on most days, a prescription every
+     * week, an injection now and then, a ward transfer each year and a growing problem list. About 5,000 files.
+     */
+    void writeLongStay() {
+      LocalDate first = Clock.END.minusYears(s.longStayYears());
+      LocalDateTime t0 = at(first);
+      demographics(t0, pid5);
+      if (rng.nextDouble() < 0.5) {
+        allergies(t0.plusMinutes(20));
+      }
+      String ward = (30 + rng.nextInt(20)) + "^" + (300 + rng.nextInt(40)) + "^" + (1 + rng.nextInt(4)) + "^^^N";
+      LocalDateTime admit = t0.plusHours(1);
+      StringBuilder sb = Messages.msh(admit, "ADT^A01^ADT_A01", control(admit));
+      Messages.evn(sb, admit, null);
+      Messages.pid(sb, p, pid5, admit);
+      Messages.pv1Inpatient(sb, ward, null, dept, doctor, admit, null);
+      out.insert(PatientWriter.name(pid, admit.toLocalDate(), ADT_22, FileName.NO_ORDER, admit, dept.code()), sb);
+      String location = ward;
+      int d = 0;
+      for (LocalDate day = first.plusDays(1); !day.isAfter(Clock.END); day = day.plusDays(1), d++) {
+        LocalDateTime t = at(day);
+        if (problems.isEmpty() || rng.nextDouble() < 0.004) {
+          Diagnosis diagnosis = Vocabulary.pick(vocab.diagnoses, rng);
+          if (!problems.contains(diagnosis)) {
+            problems.add(diagnosis);
+            onsets.add(day);
+            problemList(t.plusMinutes(5), pid5);
+          }
+        }
+        if (rng.nextDouble() < 0.5) {
+          lab(t.plusMinutes(10), pid5, true);
+        }
+        if (d % 7 == 0) {
+          prescription(t.plusMinutes(60), pid5, true);
+        }
+        if (rng.nextDouble() < 0.02) {
+          injection(t.plusMinutes(30), pid5);
+        }
+        if (d % 365 == 180) {
+          String newWard = (30 + rng.nextInt(20)) + "^" + (300 + rng.nextInt(40)) + "^1^^^N";
+          StringBuilder tr = Messages.msh(t, "ADT^A02^ADT_A02", control(t));
+          Messages.evn(tr, t, t);
+          Messages.pid(tr, p, pid5, t);
+          Messages.pv1Inpatient(tr, newWard, location, dept, doctor, null, null);
+          out.insert(PatientWriter.name(pid, t.toLocalDate(), ADT_42, FileName.NO_ORDER, t, dept.code()), tr);
+          location = newWard;
+        }
+        if (s.vitals() && d % 7 == 3) {
+          vitals(t.plusHours(5), pid5);
+        }
       }
     }
 

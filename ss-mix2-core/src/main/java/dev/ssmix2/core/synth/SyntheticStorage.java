@@ -55,9 +55,9 @@ public final class SyntheticStorage {
   private final boolean teachingPatients;
 
   private SyntheticStorage(Builder b) {
-    this.patients = b.patients;
+    this.patients = b.patients + b.longStay;
     this.settings = new Settings(b.seed, b.profile, b.clean ? QuirkRates.none() : b.quirks, b.supersedeRate,
-        b.deleteRate, b.vitals);
+        b.deleteRate, b.vitals, b.patients, b.longStayYears);
     this.splitRoots = b.splitRoots;
     this.threads = b.threads;
     this.transactions = b.transactions;
@@ -176,6 +176,8 @@ public final class SyntheticStorage {
   /** Settings of a {@link SyntheticStorage}; every setter checks its argument. */
   public static final class Builder {
     private int patients = 100;
+    private int longStay;
+    private int longStayYears = 10;
     private long seed = 1;
     private boolean clean;
     private Profile profile = Profile.REALISTIC;
@@ -206,6 +208,26 @@ public final class SyntheticStorage {
       checkArgument(n >= 0, "number of patients is %s; expected 0 or more", n);
       checkArgument(n <= 89_999_999, "number of patients is %s; at most 89,999,999 fit the 10-digit IDs", n);
       this.patients = n;
+      return this;
+    }
+
+    /**
+     * Adds {@code n} long-stay inpatients after the other patients: ten years in hospital with labs on most days,
+     * weekly prescriptions, injections and transfers, about 5,000 files each (the heavy charts real storages hold).
+     * The other patients' files do not change.
+     */
+    public Builder longStay(int n) {
+      checkArgument(n >= 0, "number of long-stay patients is %s; expected 0 or more", n);
+      checkArgument(n <= 10_000, "number of long-stay patients is %s; expected at most 10,000 (about 5,000 files "
+          + "each)", n);
+      this.longStay = n;
+      return this;
+    }
+
+    /** How many years a long-stay stay lasts (10 by default); shorter stays keep tests fast. */
+    Builder longStayYears(int years) {
+      checkArgument(years >= 1 && years <= 30, "long stay of %s years; expected 1 to 30", years);
+      this.longStayYears = years;
       return this;
     }
 
@@ -276,6 +298,8 @@ public final class SyntheticStorage {
     }
 
     public SyntheticStorage build() {
+      checkArgument((long) patients + longStay <= 89_999_999, "%s patients and %s long-stay patients do not fit "
+          + "the 10-digit IDs", patients, longStay);
       checkArgument(supersedeRate + deleteRate <= 1, "supersede rate + delete rate is %s; expected at most 1",
           supersedeRate + deleteRate);
       return new SyntheticStorage(this);

@@ -69,6 +69,30 @@ class SyntheticStorageTest {
   }
 
   @Test
+  void longStayPatientsComeAfterTheOthersWithYearsOfDailyCareAndLeaveThemUnchanged() throws IOException {
+    messy(5).patients(3).build().generate(tmp.resolve("a"), ProgressListener.none());
+    // one year instead of the default ten keeps the test fast; the rates per day are the same
+    GenerationSummary s = messy(5).patients(3).longStay(1).longStayYears(1).build()
+        .generate(tmp.resolve("b"), ProgressListener.none());
+
+    TreeMap<String, String> without = hashes(tmp.resolve("a"));
+    TreeMap<String, String> with = hashes(tmp.resolve("b"));
+    without.remove("manifest.jsonl");
+    assertThat(with).containsAllEntriesOf(without);
+    assertThat(s.patients()).isEqualTo(4);
+    String longStay = "0000100004";
+    List<String> files = with.keySet().stream().filter(f -> f.contains("/" + longStay + "/")).toList();
+    assertThat(files.size()).as("about 500 files a year").isBetween(400, 700);
+    TreeMap<String, Long> byType = files.stream().collect(Collectors.groupingBy(
+        f -> f.split("/")[5], TreeMap::new, Collectors.counting()));
+    assertThat(byType.get("OML-11")).as("labs on half the days").isBetween(150L, 220L);
+    assertThat(byType.get("OMP-01")).as("weekly prescriptions, some re-sent").isBetween(52L, 80L);
+    List<String> days = files.stream().map(f -> f.split("/")[4]).filter(d -> !d.equals("-")).sorted().toList();
+    assertThat(days.get(0)).startsWith("2024");
+    assertThat(days.get(days.size() - 1)).startsWith("2025");
+  }
+
+  @Test
   void differentSeedGivesADifferentStorage() throws IOException {
     messy(1).build().generate(tmp.resolve("a"), ProgressListener.none());
     messy(2).build().generate(tmp.resolve("b"), ProgressListener.none());
