@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.index.DocValuesType;
 import org.apache.lucene.index.IndexOptions;
@@ -19,7 +20,7 @@ import org.apache.solr.common.SolrInputDocument;
 /**
  * Carries the embedded index's documents (built by {@code PatientDocument} and {@code FileDocument}, one layout for both
  * engines) to Solr and their stored values back. A field keeps its name; the configset declares each one with the
- * same role: keyword or analysed (its indexed value is sent), int point (decoded), stored only (its value is sent),
+ * same role: keyword or analysed (its indexed value is sent), int or long point (decoded), stored only (its value is sent),
  * numeric doc values (the newest 診療日 that breaks ties; sent). Sorted and binary doc values are left out: Solr keeps
  * doc values of the declared fields itself (sorting by {@code pid}). A number indexed, stored and kept as a doc value
  * under one name (birth date) is sent once.
@@ -41,10 +42,12 @@ final class SolrDocuments {
         value = f.stringValue();
       } else if (t.pointDimensionCount() > 0) {
         BytesRef packed = f.binaryValue();
-        if (t.pointDimensionCount() != 1 || t.pointNumBytes() != Integer.BYTES) {
+        if (t.pointDimensionCount() != 1
+            || t.pointNumBytes() != Integer.BYTES && t.pointNumBytes() != Long.BYTES) {
           throw new IllegalArgumentException("field " + f.name() + " is a point of a kind the configset lacks");
         }
-        value = IntPoint.decodeDimension(packed.bytes, packed.offset);
+        value = t.pointNumBytes() == Long.BYTES ? (Object) LongPoint.decodeDimension(packed.bytes, packed.offset)
+            : (Object) IntPoint.decodeDimension(packed.bytes, packed.offset);
       } else if (t.stored()) {
         value = f.numericValue() != null ? f.numericValue() : f.stringValue(); // a number's stringValue() is text
       } else if (t.docValuesType() == DocValuesType.NUMERIC) {

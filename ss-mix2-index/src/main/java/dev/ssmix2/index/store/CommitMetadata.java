@@ -15,7 +15,7 @@ import java.util.Map;
 record CommitMetadata(String schema, String tableVersion, List<Path> roots, long files, long patients) {
 
   /** Bump whenever fields or document layout change. */
-  static final String SCHEMA = "ssmix2-patient-index-3";
+  static final String SCHEMA = "ssmix2-patient-index-4";
 
   private static final String K_SCHEMA = "schema";
   private static final String K_TABLES = "nameKeysTableVersion";

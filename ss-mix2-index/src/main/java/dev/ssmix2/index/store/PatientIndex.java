@@ -7,6 +7,7 @@ import static dev.ssmix2.index.internal.patient.PatientFields.PID;
 import com.google.common.base.Preconditions;
 import dev.ssmix2.core.ProgressListener;
 import dev.ssmix2.core.read.RecordReader;
+import dev.ssmix2.core.storage.FileTimestamp;
 import dev.ssmix2.core.storage.PatientId;
 import dev.ssmix2.core.storage.Storage;
 import dev.ssmix2.index.internal.patient.FileDocument;
@@ -18,13 +19,18 @@ import dev.ssmix2.index.search.SearchResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PointValues;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
@@ -247,6 +253,32 @@ public final class PatientIndex implements PatientStore {
         docs.add(stored.document(sd.doc));
       }
       return FileDocument.records(docs, history);
+    });
+  }
+
+  /**
+   * A number that changes with every committed update the searches see: a cache of what was read for a patient can
+   * keep its answer while this stays the same.
+   */
+  public long version() {
+    return withSearcher(s -> ((DirectoryReader) s.getIndexReader()).getVersion());
+  }
+
+  /**
+   * The newest 発生日時 among the indexed files: how recent the backup is. Empty for an empty index. A file removed
+   * from the storage may still count until its segment is merged away.
+   */
+  public Optional<LocalDateTime> newestFileTime() {
+    return withSearcher(s -> {
+      long newest = -1;
+      for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+        PointValues points = leaf.reader().getPointValues(FileDocument.TIME);
+        if (points != null) {
+          newest = Math.max(newest, LongPoint.decodeDimension(points.getMaxPackedValue(), 0));
+        }
+      }
+      return newest < 0 ? Optional.<LocalDateTime>empty()
+          : new FileTimestamp(String.format(Locale.ROOT, "%017d", newest)).toLocalDateTime();
     });
   }
 

@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.Term;
@@ -50,6 +51,8 @@ public final class FileDocument {
   public static final String PID_NAME = "file_pid_name";
   public static final String PID_BIRTH = "file_pid_birth";
   public static final String PID_SEX = "file_pid_sex";
+  /** 発生日時 of the file name as a 17-digit number, so the newest time of the storage is one look per segment. */
+  public static final String TIME = "file_time";
 
   /** Root and path ({@link FileStamp#key()}), indexed only: the term an update replaces or deletes one record by. */
   public static final String FILE_KEY = "file_key";
@@ -70,6 +73,7 @@ public final class FileDocument {
     doc.add(new StoredField(SIZE, stamp.size()));
     doc.add(new StoredField(MODIFIED, stamp.modified()));
     doc.add(new StoredField(CONTENT_FOLDER, v.file().isContentFolder() ? 1 : 0));
+    doc.add(new LongPoint(TIME, Long.parseLong(v.file().name().timestamp().padded())));
     doc.add(new StringField(STATUS, v.status().label(), Field.Store.YES));
     doc.add(new StoredField(SUMMARY, v.facts().summary()));
     v.facts().problem().ifPresent(p -> {
