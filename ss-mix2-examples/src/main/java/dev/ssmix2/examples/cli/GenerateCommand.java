@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ssmix2 generate --out DIR --patients N [--seed S] [--clean] [--profile …] [--split-roots] [--vitals] [--transactions]}: writes
+ * {@code ssmix2 generate --out DIR --patients N [--long-stay M] [--seed S] [--clean] [--profile …] [--split-roots]
+ * [--vitals] [--transactions]}: writes
  * a deterministic synthetic storage and its {@code manifest.jsonl}. Exit status 0 on success, 2 for bad arguments or
  * an unusable output folder.
  */
@@ -41,6 +42,11 @@ public final class GenerateCommand implements Callable<Integer> {
 
   @Option(names = "--patients", required = true, paramLabel = "N", description = "number of patients")
   int patients;
+
+  @Option(names = "--long-stay", paramLabel = "M", defaultValue = "0",
+      description = "also write M long-stay inpatients after the others: ten years in hospital, labs on most days, "
+          + "weekly prescriptions, about 5,000 files each (default: ${DEFAULT-VALUE})")
+  int longStay;
 
   @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
   long seed;
@@ -74,15 +80,16 @@ public final class GenerateCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (patients < 1) {
-      return usage(err, "--patients is " + patients + "; expected 1 or more");
+    if (patients < 0 || longStay < 0 || patients + longStay < 1) {
+      return usage(err, "--patients is " + patients + " and --long-stay " + longStay
+          + "; expected 1 or more patients in all");
     }
     GenerationSummary summary;
     long started = System.nanoTime();
     try (ConsoleProgress progress = ConsoleProgress.onStderr(spec, "generate")) {
       summary = SyntheticStorage.builder().patients(patients).seed(seed).clean(clean).profile(profile)
           .splitRoots(splitRoots).vitals(vitals).transactions(transactions).teachingPatients(teachingPatients)
-          .build()
+          .longStay(longStay).build()
           .generate(this.out, p -> progress.update(p.patientsDone(), p.patientsTotal(), "patients"));
     } catch (StorageWriteException | IllegalArgumentException e) {
       return usage(err, Main.describe(e));

@@ -2,33 +2,28 @@ package dev.ssmix2.examples.web;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import com.google.common.hash.Hashing;
 import dev.ssmix2.core.fhir.FhirExportOptions;
 import dev.ssmix2.core.fhir.FhirExporter;
 import dev.ssmix2.core.fhir.FhirJson;
-import dev.ssmix2.core.hl7.Segment;
 import dev.ssmix2.core.read.MessageRead;
 import dev.ssmix2.core.read.PatientReader;
 import dev.ssmix2.core.read.ReadProblem;
 import dev.ssmix2.core.read.ReadResult;
 import dev.ssmix2.core.read.RecordReader;
-import dev.ssmix2.core.record.AllergyRecord;
-import dev.ssmix2.core.record.ClinicalRecord;
-import dev.ssmix2.core.record.Coded;
-import dev.ssmix2.core.record.EncounterRecord;
-import dev.ssmix2.core.record.Hl7Timestamp;
-import dev.ssmix2.core.record.LabRecord;
-import dev.ssmix2.core.record.VitalSignsRecord;
-import dev.ssmix2.core.record.MedicationOrderRecord;
 import dev.ssmix2.core.record.Patient;
 import dev.ssmix2.core.record.PersonName;
-import dev.ssmix2.core.record.ProblemListRecord;
 import dev.ssmix2.core.storage.FileName;
 import dev.ssmix2.core.storage.PatientId;
 import dev.ssmix2.core.storage.StandardDataType;
 import dev.ssmix2.core.storage.Storage;
 import dev.ssmix2.core.storage.StorageFile;
 import dev.ssmix2.core.storage.StorageRoot;
+import dev.ssmix2.core.storage.StorageFilter;
+import dev.ssmix2.core.summary.ChartWindow;
+import dev.ssmix2.core.summary.ClinicalSummary;
 import dev.ssmix2.core.version.VersionStatus;
 import dev.ssmix2.index.search.PatientHit;
 import dev.ssmix2.index.search.SearchResult;
@@ -45,21 +40,28 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * The viewer's data from a {@link PatientStore} (embedded or SolrCloud): search and record lists come from the index, chart details from
- * reading the patient's current files (a handful of reads, no storage walk).
+ * The viewer's data from a {@link PatientStore} (embedded or SolrCloud): search and record lists come from the index,
+ * chart details from the library's {@code ClinicalSummary} of the files a {@link ChartWindow} chooses (no storage
+ * walk).
  *
  * <p>Record IDs are opaque URL-safe tokens: the patient ID and a hash of (root, path relative to the root). A token is
  * only honoured when the index lists a file of that patient with that hash, so no URL can name a file the index does
  * not know.
  */
 public final class IndexViewerData implements ViewerData {
+
+  /** Prescriptions and injections sent with the chart (all running ones are always sent besides). */
+  static final int MEDICATIONS_SHOWN = 60;
 
   private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
   private static final char TOKEN_SEPARATOR = '~';
@@ -68,16 +70,32 @@ public final class IndexViewerData implements ViewerData {
 
   private final PatientStore index;
   private final Clock clock;
+  /** What a chart reads of a patient's files; older results and orders come a page at a time. */
+  private final ChartWindow window;
+  /**
+   * Charts already built, by patient, valid for one index version and one day: a clinician switches between a few
+   * charts during an outage, and a heavy patient's chart costs tens of milliseconds of CPU to build (see the chart
+   * figures in benchmarks/README.md) but well under one to send again.
+   */
+  private final Cache<PatientId, CachedChart> charts = CacheBuilder.newBuilder().maximumSize(64).build();
+
+  private record CachedChart(long indexVersion, LocalDate day, PatientChart chart) {}
 
   public IndexViewerData(PatientStore index) {
     this(index, Clock.systemDefaultZone());
   }
 
   IndexViewerData(PatientStore index, Clock clock) {
+    this(index, clock, ChartWindow.defaults());
+  }
+
+  IndexViewerData(PatientStore index, Clock clock, ChartWindow window) {
     checkNotNull(index, "index must not be null");
     checkNotNull(clock, "clock must not be null");
+    checkNotNull(window, "window must not be null");
     this.index = index;
     this.clock = clock;
+    this.window = window;
     Thread warm = new Thread(FhirJson::warmUp, "ssmix2-fhir-warm-up"); // the first /fhir answer need not wait
     warm.setDaemon(true);
     warm.start();
@@ -100,20 +118,38 @@ public final class IndexViewerData implements ViewerData {
     if (id.isEmpty()) {
       return Optional.empty();
     }
+    OptionalLong version = index.version(); // empty: the store cannot tell when it changed, so nothing is cached
+    LocalDate day = LocalDate.now(clock);
+    CachedChart cached = version.isPresent() ? charts.getIfPresent(id.get()) : null;
+    if (cached != null && cached.indexVersion() == version.getAsLong() && cached.day().equals(day)) {
+      return Optional.of(cached.chart());
+    }
+    Optional<PatientChart> chart = build(id.get());
+    if (version.isPresent()) {
+      chart.ifPresent(c -> charts.put(id.get(), new CachedChart(version.getAsLong(), day, c)));
+    }
+    return chart;
+  }
+
+  private Optional<PatientChart> build(PatientId patientId) {
+    Optional<PatientId> id = Optional.of(patientId);
     return index.patient(id.get()).map(p -> {
       PatientRecords recs = index.records(id.get(), false);
       List<String> notes = new ArrayList<>();
-      Optional<Patient> demo = demographics(id.get(), notes);
-      ChartBuilder chart = new ChartBuilder();
-      demo.filter(Patient::fromAdt00).ifPresent(d -> chart.addAdt00Allergies(d.source(), notes));
-      for (RecordEntry e : recs.records()) {
-        ReadResult r = RecordReader.read(fileOf(e), e.status());
-        if (r instanceof MessageRead m) {
-          chart.add(m.record(), tokenOf(e));
-        } else if (r instanceof ReadProblem problem) {
-          notes.add("読めないファイル: " + e.file() + " — " + problem.reason());
-        }
-      }
+      Optional<Patient> demo = demographics(id.get(), p.fromAdt00(), notes);
+      LocalDate today = LocalDate.now(clock);
+      Map<StorageFile, String> tokens = tokens(recs);
+      ChartWindow.Selection selection = window.select(tokens.keySet(), today);
+      ClinicalSummary.Builder builder = ClinicalSummary.builder(id.get(), today);
+      index.newestFileTime().ifPresent(builder::storageNewest);
+      // ADT-00 may carry allergies (AL1): the summary needs the demographics file too
+      demo.filter(Patient::fromAdt00).filter(d -> !selection.read().contains(d.source()))
+          .ifPresent(d -> builder.add(RecordReader.read(d.source(), VersionStatus.CURRENT)));
+      selection.read().forEach(f -> builder.add(RecordReader.read(f, VersionStatus.CURRENT)));
+      selection.notRead().forEach(builder::seen);
+      ClinicalSummary summary = builder.build();
+      ChartSections chart = new ChartSections(summary, f -> tokens.getOrDefault(f, ""));
+      notes.addAll(chart.notes());
       for (RecordProblem prob : recs.problems()) {
         notes.add("読めないファイル: " + prob.file() + " — " + prob.reason());
       }
@@ -123,12 +159,67 @@ public final class IndexViewerData implements ViewerData {
       if (p.kana().isBlank()) {
         notes.add("カナ氏名が登録されていません");
       }
+      MedicationPage recent = chart.medicationPage(summary.medications(), MEDICATIONS_SHOWN,
+          selection.olderMedicationsBefore());
       return new PatientChart(p.id().value(), p.name(), p.kana(),
           demo.flatMap(Patient::romaji).map(PersonName::display).orElse(""), p.birthDate(), age(p.birthDate()),
           p.sex().code(), demo.flatMap(Patient::address).orElse(""), demo.map(Patient::phones).orElse(List.of()),
-          chart.allergiesRecorded, chart.allergies, chart.sortedPrescriptions(), chart.labs, chart.problems(),
-          chart.sortedEncounters(), chart.sortedVitals(), notes);
+          chart.allergiesRecorded(), chart.allergies(), recent.prescriptions(), chart.labs(summary.labs()),
+          chart.problems(), chart.encounters(summary.encounters()), chart.vitals(), notes, chart.allergyState(),
+          summary.allergies().withdrawn(), chart.contraindications(),
+          chart.prescriptions(summary.activeMedications()), chart.labTable(summary.labs(),
+              selection.olderLabsBefore()), chart.infections(), chart.dataAsOf(), recent.olderBefore());
     });
+  }
+
+  @Override
+  public Optional<LabTable> labs(String patientId, LocalDate before) {
+    return page(patientId, (files, builder) -> {
+      List<StorageFile> page = window.labsBefore(files.keySet(), before);
+      page.forEach(f -> builder.add(RecordReader.read(f, VersionStatus.CURRENT)));
+      Optional<LocalDate> oldest = page.stream().map(f -> f.name().date().date()).flatMap(Optional::stream)
+          .min(LocalDate::compareTo);
+      Optional<LocalDate> older = oldest.filter(o -> !window.labsBefore(files.keySet(), o).isEmpty());
+      ClinicalSummary summary = builder.build();
+      return new ChartSections(summary, f -> files.getOrDefault(f, "")).labTable(summary.labs(), older);
+    });
+  }
+
+  @Override
+  public Optional<MedicationPage> medications(String patientId, LocalDate before) {
+    return page(patientId, (files, builder) -> {
+      List<StorageFile> page = window.medicationsBefore(files.keySet(), before, MEDICATIONS_SHOWN);
+      page.forEach(f -> builder.add(RecordReader.read(f, VersionStatus.CURRENT)));
+      Optional<LocalDate> oldest = page.stream().map(f -> f.name().date().date()).flatMap(Optional::stream)
+          .min(LocalDate::compareTo);
+      Optional<LocalDate> older = oldest.filter(o -> !window.medicationsBefore(files.keySet(), o, 1).isEmpty());
+      ClinicalSummary summary = builder.build();
+      ChartSections chart = new ChartSections(summary, f -> files.getOrDefault(f, ""));
+      return new MedicationPage(chart.prescriptions(summary.medications()),
+          older.map(LocalDate::toString).orElse(""));
+    });
+  }
+
+  private interface PageWork<T> {
+    T apply(Map<StorageFile, String> files, ClinicalSummary.Builder builder);
+  }
+
+  private <T> Optional<T> page(String patientId, PageWork<T> work) {
+    Optional<PatientId> id = parseId(patientId);
+    if (id.isEmpty() || index.patient(id.get()).isEmpty()) {
+      return Optional.empty();
+    }
+    Map<StorageFile, String> files = tokens(index.records(id.get(), false));
+    return Optional.of(work.apply(files, ClinicalSummary.builder(id.get(), LocalDate.now(clock))));
+  }
+
+  /** The current files the index lists for a patient, with the token of each for the raw view. */
+  private static Map<StorageFile, String> tokens(PatientRecords recs) {
+    Map<StorageFile, String> tokens = new HashMap<>();
+    for (RecordEntry e : recs.records()) {
+      tokens.put(fileOf(e), tokenOf(e));
+    }
+    return tokens;
   }
 
   @Override
@@ -172,10 +263,22 @@ public final class IndexViewerData implements ViewerData {
     return Optional.of(FhirJson.toCollectionBundleJson(FHIR.export(id.get(), files)));
   }
 
-  private Optional<Patient> demographics(PatientId id, List<String> notes) {
+  /**
+   * Address and phones from the current ADT-00: only the patient's undated ADT-00 folders are listed (a long-stay
+   * patient has thousands of date folders), unless the patient has no ADT-00 and another message's PID must do.
+   */
+  private Optional<Patient> demographics(PatientId id, boolean fromAdt00, List<String> notes) {
     try {
       Storage storage = Storage.open(index.roots().stream().filter(Files::isDirectory).toList());
-      return storage.patient(id).flatMap(PatientReader::current);
+      if (!fromAdt00) {
+        return storage.patient(id).flatMap(PatientReader::current);
+      }
+      LocalDate none = LocalDate.of(1, 1, 1);
+      StorageFilter adt00 = StorageFilter.all().withPatients(id).withDates(none, none, true)
+          .withDataTypes(StandardDataType.ADT_00);
+      try (Stream<StorageFile> files = storage.files(adt00)) {
+        return PatientReader.current(files.toList());
+      }
     } catch (RuntimeException e) {
       notes.add("住所・電話番号を読めませんでした: " + e.getMessage());
       return Optional.empty();
@@ -239,9 +342,10 @@ public final class IndexViewerData implements ViewerData {
   private static StorageFile fileOf(RecordEntry e) {
     String name = e.file().substring(e.file().lastIndexOf('/') + 1);
     StorageRoot root = new StorageRoot(e.root());
-    // An extended-storage entry is a content folder holding its payload files.
-    boolean contentFolder = java.nio.file.Files.isDirectory(root.resolve(e.file()),
-        java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    // An extended-storage entry is a content folder holding its payload files; a standard data type never is, so a
+    // patient's thousands of standard files cost no file-system look.
+    boolean contentFolder = StandardDataType.ofCode(e.dataType()).isEmpty()
+        && Files.isDirectory(root.resolve(e.file()), java.nio.file.LinkOption.NOFOLLOW_LINKS);
     return new StorageFile(root, e.file(), FileName.parse(name), contentFolder);
   }
 
@@ -255,114 +359,5 @@ public final class IndexViewerData implements ViewerData {
       case SUPERSEDED -> RecordStatus.SUPERSEDED;
       case DELETED -> RecordStatus.DELETED;
     };
-  }
-
-  /** Collects chart sections from the current records of one patient. */
-  private static final class ChartBuilder {
-    boolean allergiesRecorded;
-    final List<Allergy> allergies = new ArrayList<>();
-    final List<Prescription> prescriptions = new ArrayList<>();
-    final List<LabResult> labs = new ArrayList<>();
-    final List<ProblemListRecord> problemLists = new ArrayList<>();
-    final List<VitalSign> vitals = new ArrayList<>();
-    final List<Encounter> encounters = new ArrayList<>();
-
-    /**
-     * ADT-00 may carry allergies as AL1 segments (the NHO sample lists ペニシリン there, not in ADT-61); a drug allergy
-     * must never be hidden because it was sent with the demographics.
-     */
-    void addAdt00Allergies(StorageFile adt00, List<String> notes) {
-      ReadResult r = RecordReader.read(adt00);
-      if (!(r instanceof MessageRead m)) {
-        return; // the demographics came from this very file, so it was readable a moment ago
-      }
-      for (Segment al1 : m.message().segments("AL1")) {
-        Coded allergen = Coded.of(al1.field(3));
-        if (allergen.isEmpty()) {
-          notes.add("ADT-00 の AL1 にアレルゲンがありません: " + adt00.relativePath());
-          continue;
-        }
-        allergiesRecorded = true;
-        addAllergy(new Allergy(allergen.display(), Coded.of(al1.field(2)).display(),
-            Coded.of(al1.field(4)).display(), al1.value(5).strip()));
-      }
-    }
-
-    /** The same allergen may be sent both in ADT-00 (AL1) and ADT-61 (IAM); show it once. */
-    private void addAllergy(Allergy allergy) {
-      if (allergies.stream().noneMatch(a -> a.allergen().equals(allergy.allergen()))) {
-        allergies.add(allergy);
-      }
-    }
-
-    void add(ClinicalRecord record, String token) {
-      if (record.isCancel()) {
-        return; // a cancel message is the deletion itself, not data to show
-      }
-      String date = record.careDate().date().map(LocalDate::toString).orElse("");
-      if (record instanceof AllergyRecord a) {
-        allergiesRecorded = true;
-        for (AllergyRecord.Allergy x : a.allergies()) {
-          if (x.action().code().equalsIgnoreCase("D")) {
-            continue; // IAM-6 D^削除: the allergy was withdrawn
-          }
-          addAllergy(new Allergy(x.allergen().display(), x.type().display(), x.severity().display(),
-              x.reaction()));
-        }
-      } else if (record instanceof MedicationOrderRecord rx) {
-        String kind = rx.kind() == MedicationOrderRecord.Kind.INJECTION ? Prescription.INJECTION
-            : Prescription.PRESCRIPTION;
-        for (MedicationOrderRecord.Order o : rx.orders()) {
-          String drug = o.drugs().stream().map(Coded::display).filter(s -> !s.isBlank())
-              .collect(Collectors.joining(" + "));
-          String start = o.start().map(Hl7Timestamp::display).orElse("");
-          prescriptions.add(new Prescription(token, date, start, kind, drug, o.dose(), o.unit().display(),
-              o.usage().display(), o.days().map(String::valueOf).orElse(""), o.route().display()));
-        }
-      } else if (record instanceof LabRecord lab && lab.isResult()) {
-        for (LabRecord.Test t : lab.tests()) {
-          String when = t.observed().flatMap(Hl7Timestamp::toLocalDate).map(LocalDate::toString).orElse(date);
-          labs.add(new LabResult(token, when, t.jlac10().orElse(t.test().code()), t.test().display(), t.value(),
-              t.unit().display(), t.referenceRange(), t.abnormalFlag(), t.specimen().display(),
-              t.ambiguity().map(a -> a.reason()).orElse("")));
-        }
-      } else if (record instanceof ProblemListRecord pl) {
-        problemLists.add(pl); // several current lists of one patient are shown as one (see problems())
-      } else if (record instanceof VitalSignsRecord v) {
-        for (VitalSignsRecord.Measurement m : v.measurements()) {
-          vitals.add(new VitalSign(token, m.time().map(Hl7Timestamp::display).orElse(date), m.item().display(),
-              m.value(), m.unitDisplay(), m.ambiguity().map(a -> a.reason()).orElse("")));
-        }
-      } else if (record instanceof EncounterRecord enc) {
-        String when = enc.time().flatMap(Hl7Timestamp::toLocalDate).map(LocalDate::toString).orElse(date);
-        encounters.add(new Encounter(token, when, enc.kind().japanese(), enc.department(), enc.ward()));
-      }
-    }
-
-    /** The union of the patient's current problem lists, the newest statement of each problem winning. */
-    List<Problem> problems() {
-      List<Problem> problems = new ArrayList<>();
-      for (ProblemListRecord.Problem p : ProblemListRecord.union(problemLists)) {
-        String status = p.lifeCycleStatus().display() + (p.suspected() ? " 疑い" : "");
-        problems.add(new Problem(p.name(), p.icd10().orElse(""),
-            p.onset().flatMap(Hl7Timestamp::toLocalDate).map(LocalDate::toString).orElse(""), status.strip()));
-      }
-      return problems;
-    }
-
-    List<VitalSign> sortedVitals() {
-      vitals.sort(Comparator.comparing(VitalSign::time).reversed());
-      return vitals;
-    }
-
-    List<Prescription> sortedPrescriptions() {
-      prescriptions.sort(Comparator.comparing(Prescription::date).thenComparing(Prescription::start).reversed());
-      return prescriptions;
-    }
-
-    List<Encounter> sortedEncounters() {
-      encounters.sort(Comparator.comparing(Encounter::date).reversed());
-      return encounters;
-    }
   }
 }

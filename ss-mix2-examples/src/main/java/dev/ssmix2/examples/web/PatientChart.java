@@ -7,11 +7,11 @@ import java.util.OptionalInt;
 
 /**
  * What a clinician must see at once about one patient during an outage: demographics (ADT-00 / PID) and the chart
- * sections built from the latest valid versions of the records.
+ * sections of the patient's {@link dev.ssmix2.core.summary.ClinicalSummary}.
  *
- * <p>An empty {@code allergies} list means two different things, told apart by {@code allergiesRecorded}: an ADT-61
- * stating no allergies ({@code true}) or no allergy information stored at all ({@code false}, the UI warns that allergies
- * are unknown).
+ * <p>An empty {@code allergies} list means two different things, told apart by {@code allergyState} (and the older
+ * {@code allergiesRecorded}): a record stating no allergies ({@code none}) or no allergy information stored at all
+ * ({@code not-recorded}, the UI warns that allergies are unknown).
  *
  * @param patientId 患者ID
  * @param name 漢字氏名
@@ -30,6 +30,15 @@ import java.util.OptionalInt;
  * @param encounters visits and ward events, newest first
  * @param vitals vital signs from the extended storage, newest first
  * @param notes data-quality warnings to show with the chart (e.g. "ADT-00 が 2 件あり、最新を表示")
+ * @param allergyState {@value #ALLERGIES_RECORDED}, {@value #ALLERGIES_NONE} or {@value #ALLERGIES_NOT_RECORDED}
+ * @param allergiesWithdrawn how many allergies were withdrawn (IAM-6 D) and are not listed
+ * @param contraindications 禁忌 (allergy type MC)
+ * @param activeMedications the prescriptions and injections running today, newest first
+ * @param labTable the lab matrix of the newest columns; older ones come from the labs API
+ * @param infections infection serology (HBs, HCV, syphilis …) with the values sent, newest first
+ * @param dataAsOf how recent the data is
+ * @param prescriptionsOlderBefore the 診療日 to page older prescriptions from
+ *     ({@code /api/patients/{id}/medications?before=…}); empty when {@code prescriptions} holds them all
  */
 public record PatientChart(
     String patientId,
@@ -48,7 +57,42 @@ public record PatientChart(
     List<Problem> problems,
     List<Encounter> encounters,
     List<VitalSign> vitals,
-    List<String> notes) {
+    List<String> notes,
+    String allergyState,
+    int allergiesWithdrawn,
+    List<Allergy> contraindications,
+    List<Prescription> activeMedications,
+    LabTable labTable,
+    List<LabTable.Row> infections,
+    AsOf dataAsOf,
+    String prescriptionsOlderBefore) {
+
+  public static final String ALLERGIES_RECORDED = "recorded";
+  public static final String ALLERGIES_NONE = "none";
+  public static final String ALLERGIES_NOT_RECORDED = "not-recorded";
+
+  /**
+   * How recent the data is.
+   *
+   * @param patient the newest message time of the patient ({@code yyyy-MM-dd HH:mm}), empty when unknown
+   * @param storage the newest message time of the whole storage, empty when unknown
+   */
+  public record AsOf(String patient, String storage) {
+    public AsOf {
+      patient = Texts.orEmpty(patient);
+      storage = Texts.orEmpty(storage);
+    }
+  }
+
+  /** A chart with the sections of the first viewer only (allergies, prescriptions, labs, problems, encounters). */
+  public PatientChart(String patientId, String name, String kana, String romaji, Optional<LocalDate> birthDate,
+      OptionalInt age, String sex, String address, List<String> phones, boolean allergiesRecorded,
+      List<Allergy> allergies, List<Prescription> prescriptions, List<LabResult> labs, List<Problem> problems,
+      List<Encounter> encounters, List<String> notes) {
+    this(patientId, name, kana, romaji, birthDate, age, sex, address, phones, allergiesRecorded, allergies,
+        prescriptions, labs, problems, encounters, List.of(), notes, "", 0, List.of(), List.of(), null, List.of(), null,
+        "");
+  }
 
   public PatientChart {
     patientId = Texts.orEmpty(patientId);
@@ -67,16 +111,17 @@ public record PatientChart(
     encounters = Texts.copy(encounters);
     vitals = Texts.copy(vitals);
     notes = Texts.copy(notes);
+    contraindications = Texts.copy(contraindications);
+    activeMedications = Texts.copy(activeMedications);
+    labTable = labTable == null ? new LabTable(List.of(), List.of(), "") : labTable;
+    infections = Texts.copy(infections);
+    dataAsOf = dataAsOf == null ? new AsOf("", "") : dataAsOf;
+    prescriptionsOlderBefore = Texts.orEmpty(prescriptionsOlderBefore);
     // A listed allergy is itself a record; never let the UI claim "unknown" next to one.
     allergiesRecorded = allergiesRecorded || !allergies.isEmpty();
-  }
-
-  /** A chart without vital signs. */
-  public PatientChart(String patientId, String name, String kana, String romaji, Optional<LocalDate> birthDate,
-      OptionalInt age, String sex, String address, List<String> phones, boolean allergiesRecorded,
-      List<Allergy> allergies, List<Prescription> prescriptions, List<LabResult> labs, List<Problem> problems,
-      List<Encounter> encounters, List<String> notes) {
-    this(patientId, name, kana, romaji, birthDate, age, sex, address, phones, allergiesRecorded, allergies,
-        prescriptions, labs, problems, encounters, List.of(), notes);
+    if (allergyState == null || allergyState.isEmpty()) {
+      allergyState = !allergies.isEmpty() ? ALLERGIES_RECORDED
+          : allergiesRecorded ? ALLERGIES_NONE : ALLERGIES_NOT_RECORDED;
+    }
   }
 }

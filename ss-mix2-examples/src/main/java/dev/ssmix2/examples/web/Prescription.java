@@ -14,6 +14,8 @@ package dev.ssmix2.examples.web;
  * @param usage 用法
  * @param days 日数・回数
  * @param route 投与経路
+ * @param lastDay the last day the order runs ({@code yyyy-MM-dd}), empty when unknown
+ * @param active whether the order runs on the chart's date
  */
 public record Prescription(
     String recordId,
@@ -25,7 +27,9 @@ public record Prescription(
     String unit,
     String usage,
     String days,
-    String route) {
+    String route,
+    String lastDay,
+    boolean active) {
 
   /** {@link #kind()} of an oral/external prescription. */
   public static final String PRESCRIPTION = "処方";
@@ -43,5 +47,6 @@ public record Prescription(
     usage = Texts.orEmpty(usage);
     days = Texts.orEmpty(days);
     route = Texts.orEmpty(route);
+    lastDay = Texts.orEmpty(lastDay);
   }
 }

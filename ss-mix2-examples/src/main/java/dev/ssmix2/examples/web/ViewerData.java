@@ -1,5 +1,6 @@
 package dev.ssmix2.examples.web;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,6 +42,22 @@ public interface ViewerData {
    *     versions and deletions (コンディションフラグ D), each marked by {@link RecordRow#status()}
    */
   Optional<List<RecordRow>> records(String patientId, boolean history);
+
+  /**
+   * Older lab results of one patient, a page of collection dates before {@code before} (exclusive), or empty when no
+   * such patient is stored (or this data layer does not page).
+   */
+  default Optional<LabTable> labs(String patientId, LocalDate before) {
+    return Optional.empty();
+  }
+
+  /**
+   * Older prescriptions and injections of one patient, a page of orders with a 診療日 before {@code before}
+   * (exclusive), or empty when no such patient is stored (or this data layer does not page).
+   */
+  default Optional<MedicationPage> medications(String patientId, LocalDate before) {
+    return Optional.empty();
+  }
 
   /** One record's decoded HL7 message, or empty when the id is unknown. */
   Optional<RawRecord> raw(String recordId);

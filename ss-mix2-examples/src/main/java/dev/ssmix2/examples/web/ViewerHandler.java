@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -135,6 +136,14 @@ final class ViewerHandler extends Handler.Abstract {
       String bundle = data.fhir(patientId).orElseThrow(() -> new HttpError(404, "no such patient"));
       exchange.send(200, "application/fhir+json; charset=utf-8", bundle.getBytes(StandardCharsets.UTF_8));
       return;
+    } else if (segments.size() == 3 && segments.get(0).equals("patients")
+        && (segments.get(2).equals("labs") || segments.get(2).equals("medications"))) {
+      String patientId = PathSegment.identifier(segments.get(1));
+      LocalDate before = before(parameters.get("before"));
+      audited(user, client, AuditAction.VIEW_PATIENT, patientId);
+      Optional<?> page = segments.get(2).equals("labs") ? data.labs(patientId, before)
+          : data.medications(patientId, before);
+      answer = page.orElseThrow(() -> new HttpError(404, "no such patient"));
     } else if (segments.size() == 3 && segments.get(0).equals("records") && segments.get(2).equals("raw")) {
       String recordId = PathSegment.identifier(segments.get(1));
       audited(user, client, AuditAction.VIEW_RAW, recordId);
@@ -153,6 +162,18 @@ final class ViewerHandler extends Handler.Abstract {
     if (!audit.append(user, client, action, target) && !auditFailOpen) {
       throw new HttpError(503, "the audit log cannot be written, so patient data is not shown; tell the operator "
           + "(the disk may be full)");
+    }
+  }
+
+  /** The {@code before} parameter of a history page: an ISO date. */
+  private static LocalDate before(String value) {
+    if (value == null || value.isBlank()) {
+      throw HttpError.badRequest("before=yyyy-MM-dd is required");
+    }
+    try {
+      return LocalDate.parse(value.strip());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw HttpError.badRequest("before must be a date (yyyy-MM-dd)");
     }
   }
 

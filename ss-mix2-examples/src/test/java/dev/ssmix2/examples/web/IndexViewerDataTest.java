@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Base64;
 import java.util.List;
@@ -133,6 +134,68 @@ class IndexViewerDataTest {
   }
 
   @Test
+  void theChartCarriesTheSummarysStatesGroupsAndDepartmentNames() {
+    JsonNode chart = json(data.patient(NHO).orElseThrow());
+
+    assertThat(chart.get("allergyState").asText()).isEqualTo(PatientChart.ALLERGIES_RECORDED);
+    assertThat(texts(chart.get("allergies"), "drugAllergy")).as("drug allergies first")
+        .containsExactly("true", "true", "false", "false", "false");
+    assertThat(chart.get("activeMedications")).as("nothing of 2011 runs in 2025").isEmpty();
+    assertThat(chart.get("prescriptions")).hasSize(6).allSatisfy(p -> assertThat(p.get("active").asBoolean()).isFalse());
+    JsonNode labs = chart.get("labTable");
+    assertThat(labs.get("columns")).extracting(JsonNode::asText).containsExactly("2011-12-19 15:00");
+    assertThat(labs.get("groups").get(0).get("categoryName").asText()).isEqualTo("生化学的検査");
+    assertThat(labs.get("groups").get(0).get("specimen").asText()).isEqualTo("血清");
+    // the admission only says "01"; the prescription's ORC-17 says 01^内科
+    assertThat(chart.get("encounters")).anySatisfy(e -> {
+      assertThat(e.get("kind").asText()).isEqualTo("入院");
+      assertThat(e.get("department").asText()).isEqualTo("内科");
+      assertThat(e.get("departmentCode").asText()).isEqualTo("01");
+    });
+    assertThat(chart.get("dataAsOf").get("patient").asText()).isEqualTo("2011-12-20 22:44");
+    assertThat(chart.get("dataAsOf").get("storage").asText()).isNotEmpty();
+  }
+
+  @Test
+  void aChartIsBuiltOncePerIndexVersionAndDay() {
+    PatientChart first = data.patient(NHO).orElseThrow();
+    assertThat(data.patient(NHO).orElseThrow()).isSameAs(first);
+    assertThat(data.patient(OGAWA).orElseThrow()).isNotSameAs(first);
+  }
+
+  @Test
+  void aNarrowWindowSendsTheNewestLabDateAndPagesBackToTheOldest() {
+    Clock clock = Clock.fixed(Instant.parse("2025-03-12T03:00:00Z"), ZoneId.of("Asia/Tokyo"));
+    IndexViewerData narrow = new IndexViewerData(FixtureIndex.shared(), clock,
+        new dev.ssmix2.core.summary.ChartWindow(1, 30, 0, 50, 60));
+    PatientChart chart = narrow.patient(LabPatientRoot.LAB_PATIENT_ID).orElseThrow();
+    assertThat(chart.labs()).extracting(LabResult::date).containsExactly("2024-03-10");
+    assertThat(chart.labTable().olderBefore()).isEqualTo("2024-03-10");
+
+    LabTable february = narrow.labs(LabPatientRoot.LAB_PATIENT_ID, LocalDate.parse("2024-03-10")).orElseThrow();
+    assertThat(february.columns()).singleElement().asString().startsWith("2024-02-10");
+    assertThat(february.olderBefore()).isEqualTo("2024-02-10");
+    LabTable january = narrow.labs(LabPatientRoot.LAB_PATIENT_ID, LocalDate.parse("2024-02-10")).orElseThrow();
+    assertThat(january.columns()).singleElement().asString().startsWith("2024-01-10");
+    assertThat(january.olderBefore()).as("nothing older").isEmpty();
+    assertThat(narrow.labs("0000000000", LocalDate.parse("2024-02-10"))).isEmpty();
+  }
+
+  @Test
+  void ordersOlderThanTheWindowComeOnRequest() {
+    Clock clock = Clock.fixed(Instant.parse("2025-03-12T03:00:00Z"), ZoneId.of("Asia/Tokyo"));
+    IndexViewerData narrow = new IndexViewerData(FixtureIndex.shared(), clock,
+        new dev.ssmix2.core.summary.ChartWindow(8, 30, 0, 50, 60));
+    PatientChart chart = narrow.patient(OGAWA).orElseThrow();
+    assertThat(chart.prescriptions()).as("the order of 2024-03-10 is a year older than the window").isEmpty();
+    assertThat(chart.prescriptionsOlderBefore()).as("nothing read: page back from the chart date").isEqualTo("2025-03-12");
+
+    MedicationPage older = narrow.medications(OGAWA, LocalDate.parse(chart.prescriptionsOlderBefore())).orElseThrow();
+    assertThat(older.prescriptions()).extracting(Prescription::drug).containsExactly("パンスポリンＴ錠（１００mg)");
+    assertThat(older.olderBefore()).isEmpty();
+  }
+
+  @Test
   void ogawasChartShowsOnlyTheCurrentPrescriptionAndNamesTheUnreadableFiles() {
     PatientChart chart = data.patient(OGAWA).orElseThrow();
 
@@ -175,6 +238,17 @@ class IndexViewerDataTest {
     });
     assertThat(json(data.patient(LabPatientRoot.LAB_PATIENT_ID).orElseThrow()).get("labs"))
         .allSatisfy(l -> assertThat(l.get("ambiguity").asText()).isEmpty());
+  }
+
+  @Test
+  void theLabTableCellKeepsTheRawValueTheReasonAndTheComment() {
+    JsonNode chart = json(data.patient(LabPatientRoot.AMBIGUOUS_PATIENT_ID).orElseThrow());
+    JsonNode cell = chart.get("labTable").get("groups").get(0).get("rows").get(0).get("cells").get(0);
+    assertThat(cell.get("value").asText()).isEqualTo(LabPatientRoot.AMBIGUOUS_RAW);
+    assertThat(cell.get("ambiguity").asText()).contains("'^'");
+    assertThat(cell.get("comments")).extracting(JsonNode::asText).containsExactly(LabPatientRoot.LAB_COMMENT);
+    assertThat(chart.get("vitals")).extracting(v -> v.get("item").asText() + " " + v.get("value").asText())
+        .containsExactlyInAnyOrder("体温 " + LabPatientRoot.VITAL_TEMPERATURE, "血圧 " + LabPatientRoot.VITAL_AMBIGUOUS);
   }
 
   @Test

@@ -22,6 +22,8 @@ public final class LabPatientRoot {
   /** The same OBX as a real sender wrote it: a string (ST) value whose {@code ^} splits it into two components. */
   static final String AMBIGUOUS_OBX = "OBX|1|ST|2A010000001930901^白血球数^JC10||" + AMBIGUOUS_RAW
       + "|/μL|3300-8600||||F|||20240310090000\r";
+  /** The NTE comment sent after the ambiguous 白血球数. */
+  static final String LAB_COMMENT = "凝集あり再検";
   static final String VITAL_TEMPERATURE = "37.2";
   static final String VITAL_AMBIGUOUS = "128^74";
   /** ADT-00 only, PID-7 empty. */
@@ -55,7 +57,8 @@ public final class LabPatientRoot {
     writer.insert(String.format(MSH, "20240310150000", "OUL^R22^OUL_R22", "6") + jiro + "PV1|0001|O|01^^^^^C\r"
         + "SPM|1|000000000000601||019^全血^JC10|||||||||||||202403100900\r"
         + "OBR|1|000000000000601|000000000000601|E001^血液学的検査^99O03|||20240310|20240310\r"
-        + "ORC|SC|000000000000601|000000000000601||CM||||202403101030\r" + AMBIGUOUS_OBX,
+        + "ORC|SC|000000000000601|000000000000601||CM||||202403101030\r" + AMBIGUOUS_OBX + "NTE|1||" + LAB_COMMENT
+        + "\r",
         FileName.parse("0000000323_20240310_OML-11_000000000000601_20240310150000000_01_1"));
     vitals(root, jiro);
     return root;

@@ -117,6 +117,21 @@ class ViewerServerTest {
   }
 
   @Test
+  void olderLabsAndOrdersArePagedByDate() {
+    String patient = "/api/patients/" + ViewerFixture.NHO_PATIENT_ID;
+    HttpResponse<String> labs = get(patient + "/labs?before=2012-01-01");
+    assertThat(labs.statusCode()).isEqualTo(200);
+    assertThat(TestHttp.json(labs).get("columns")).extracting(JsonNode::asText).containsExactly("2011-12-19 15:00");
+    HttpResponse<String> orders = get(patient + "/medications?before=2012-01-01");
+    assertThat(orders.statusCode()).isEqualTo(200);
+    assertThat(TestHttp.json(orders).get("prescriptions")).hasSize(6);
+    assertThat(TestHttp.json(orders).get("olderBefore").asText()).isEmpty();
+    assertThat(get(patient + "/labs").statusCode()).isEqualTo(400);
+    assertThat(get(patient + "/medications?before=yesterday").statusCode()).isEqualTo(400);
+    assertThat(get("/api/patients/0000000000/labs?before=2012-01-01").statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void anAbnormalLabValueKeepsItsFlag() {
     JsonNode labs = TestHttp.json(get("/api/patients/" + ViewerFixture.PATIENT_ID)).get("labs");
 

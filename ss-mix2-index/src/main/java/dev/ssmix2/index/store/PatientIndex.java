@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DirectoryReader;
@@ -257,17 +258,19 @@ public final class PatientIndex implements PatientStore {
   }
 
   /**
-   * A number that changes with every committed update the searches see: a cache of what was read for a patient can
-   * keep its answer while this stays the same.
+   * A number that changes with every committed update the searches see (the reader's version): a cache of what was
+   * read for a patient can keep its answer while this stays the same. Always present for the embedded index.
    */
-  public long version() {
-    return withSearcher(s -> ((DirectoryReader) s.getIndexReader()).getVersion());
+  @Override
+  public OptionalLong version() {
+    return OptionalLong.of(withSearcher(s -> ((DirectoryReader) s.getIndexReader()).getVersion()));
   }
 
   /**
    * The newest 発生日時 among the indexed files: how recent the backup is. Empty for an empty index. A file removed
    * from the storage may still count until its segment is merged away.
    */
+  @Override
   public Optional<LocalDateTime> newestFileTime() {
     return withSearcher(s -> {
       long newest = -1;

@@ -6,8 +6,10 @@ import dev.ssmix2.core.storage.Storage;
 import dev.ssmix2.index.search.PatientHit;
 import dev.ssmix2.index.search.SearchResult;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * What the command line and the viewer need from a patient index, whatever engine holds it: the embedded Lucene index
@@ -47,6 +49,19 @@ public interface PatientStore extends AutoCloseable {
 
   /** Where the index is, for messages: its folder, or the SolrCloud collection and its ZooKeeper address. */
   String location();
+
+  /**
+   * A number that changes with every update the searches see, when the engine can tell (the embedded index can): what
+   * was read for a patient can be cached while it stays the same. Empty: nothing read may be cached.
+   */
+  default OptionalLong version() {
+    return OptionalLong.empty();
+  }
+
+  /** The newest 発生日時 among the indexed files (how recent the backup is), when the engine keeps it. */
+  default Optional<LocalDateTime> newestFileTime() {
+    return Optional.empty();
+  }
 
   @Override
   void close();
