@@ -10,6 +10,7 @@ import com.google.common.base.Preconditions;
 import dev.ssmix2.core.ProgressListener;
 import dev.ssmix2.core.storage.PatientId;
 import dev.ssmix2.core.storage.Storage;
+import dev.ssmix2.core.storage.FileTimestamp;
 import dev.ssmix2.index.internal.patient.FileDocument;
 import dev.ssmix2.index.internal.patient.HitFields;
 import dev.ssmix2.index.internal.patient.PatientDocument;
@@ -29,10 +30,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -334,6 +337,29 @@ public final class SolrPatientIndex implements PatientStore {
       return query(p).getResults().getNumFound();
     } catch (IOException e) {
       throw failed("count", e);
+    }
+  }
+
+  /**
+   * The newest 発生日時 among the indexed files, as the embedded index gives it: the first file document by
+   * {@code file_time} descending (a doc-values field of the configset). Empty for a collection without files.
+   */
+  @Override
+  public Optional<LocalDateTime> newestFileTime() {
+    ModifiableSolrParams p = new ModifiableSolrParams();
+    p.set("q", "*:*");
+    p.set("fq", "{!term f=" + KIND + "}" + KIND_FILE);
+    p.set("sort", FileDocument.TIME + " desc");
+    p.set("fl", FileDocument.TIME);
+    p.set("rows", 1);
+    try {
+      var results = query(p).getResults();
+      if (results.isEmpty() || !(results.get(0).getFirstValue(FileDocument.TIME) instanceof Number newest)) {
+        return Optional.empty();
+      }
+      return new FileTimestamp(String.format(Locale.ROOT, "%017d", newest.longValue())).toLocalDateTime();
+    } catch (IOException e) {
+      throw failed("read the newest file time", e);
     }
   }
 
