@@ -28,7 +28,8 @@ class ReadmeExamplesTest {
       "import dev.ssmix2.core.storage.*;", "import dev.ssmix2.core.version.*;", "import dev.ssmix2.core.read.*;",
       "import dev.ssmix2.core.*;", "import dev.ssmix2.core.record.*;", "import dev.ssmix2.core.validate.*;",
       "import dev.ssmix2.core.fhir.*;",
-      "import dev.ssmix2.index.store.*;", "import dev.ssmix2.index.search.*;", "import dev.ssmix2.index.name.*;");
+      "import dev.ssmix2.index.store.*;", "import dev.ssmix2.index.search.*;", "import dev.ssmix2.index.name.*;",
+      "import dev.ssmix2.index.solr.*;");
 
   @Test
   void everyJavaBlockCompiles(@TempDir Path out) throws IOException {
