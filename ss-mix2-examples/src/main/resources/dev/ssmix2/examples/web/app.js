@@ -63,6 +63,21 @@
     return SEX[sex] || sex || '不明';
   }
 
+  /**
+   * Kana as a person reads it: a separate voiced-sound mark (ヨシタ゛, as some systems store it) is joined to its kana
+   * (ヨシダ). Display only; search keys are built by the index.
+   */
+  function displayKana(kana) {
+    if (!kana) return '';
+    return String(kana).replace(/([\u3041-\u30FA])\u309B/g, '$1\u3099').replace(/([\u3041-\u30FA])\u309C/g, '$1\u309A')
+      .normalize('NFC').replace(/([\u3041-\u30FA])[\u3099\u309A]/g, '$1'); // a mark left over was doubled (ダ゛)
+  }
+
+  /** An order number only when it is one: all-9 placeholders (999999999999999) say "none". */
+  function orderNoText(orderNo) {
+    return !orderNo || /^9+$/.test(orderNo) || /^0+$/.test(orderNo) ? '—' : orderNo;
+  }
+
   function isAbnormal(flag) {
     return NORMAL_FLAGS.indexOf((flag || '').trim().toUpperCase()) < 0;
   }
@@ -90,9 +105,13 @@
     try {
       const answer = await getJson('/api/search?q=' + encodeURIComponent(query) + '&limit=' + SEARCH_LIMIT);
       if (seq !== searchSeq) return; // a newer keystroke already asked again
-      renderHits(answer.hits || []);
-      $('search-status').textContent = answer.hits.length === 0 ? '該当する患者はいません'
-        : answer.hits.length + ' 件' + (answer.hint ? ' — ' + answer.hint : '');
+      const hits = answer.hits || [];
+      renderHits(hits);
+      const status = $('search-status');
+      status.classList.toggle('capped', hits.length >= SEARCH_LIMIT);
+      status.textContent = hits.length === 0 ? '該当する患者はいません'
+        : hits.length >= SEARCH_LIMIT ? SEARCH_LIMIT + ' 件以上 — 生年月日などで絞り込んでください'
+          : hits.length + ' 件' + (answer.hint ? ' — ' + answer.hint : '');
     } catch (e) {
       if (seq !== searchSeq) return;
       clear(results);
@@ -106,7 +125,8 @@
     for (const hit of hits) {
       const tags = el('span', 'hit-tags', (hit.matched || []).map((tag) => text('span', 'tag', tag)));
       const item = el('li', 'hit', [
-        el('div', 'hit-main', [text('span', 'hit-name', hit.name), text('span', 'hit-kana', hit.kana)]),
+        el('div', 'hit-main', [text('span', 'hit-name', hit.name), text('span', 'hit-kana', displayKana(hit.kana))]
+          .concat(hit.formerName ? [text('span', 'hit-former', '旧姓・旧名: ' + hit.formerName)] : [])),
         el('div', 'hit-sub', [
           text('span', 'hit-birth', birthText(hit.birthDate, hit.age)),
           text('span', 'hit-sex', sexText(hit.sex)),
@@ -166,8 +186,11 @@
     $('search-panel').hidden = true;
     $('chart').hidden = false;
     $('raw-panel').hidden = true;
+    $('not-found').hidden = true;
+    $('chart-body').hidden = false;
     resetChart();
     $('chart-status').textContent = '読み込み中…';
+    window.scrollTo(0, 0);
     try {
       const chart = await getJson('/api/patients/' + encodeURIComponent(patientId));
       if (currentPatient !== patientId) return;
@@ -175,52 +198,120 @@
       $('chart-status').textContent = '';
     } catch (e) {
       if (currentPatient !== patientId) return;
-      $('chart-status').textContent = e.status === 404 ? 'この患者は見つかりません' : '読み込めませんでした: ' + e.message;
+      if (e.status === 404) {
+        showNotFound(patientId);
+      } else {
+        $('chart-status').textContent = '読み込めませんでした: ' + e.message;
+      }
       return;
     }
     loadRecords();
   }
 
+  function showNotFound(patientId) {
+    $('chart-body').hidden = true;
+    $('not-found').hidden = false;
+    $('patient-name').textContent = '見つかりません';
+    $('patient-id').textContent = patientId;
+    $('not-found-text').textContent = '患者ID「' + patientId + '」の患者はこのバックアップにありません。'
+      + 'ID を確かめるか、氏名・生年月日で検索してください。';
+    document.title = '見つかりません - SS-MIX2 緊急時閲覧';
+  }
+
   function resetChart() {
-    for (const id of ['allergy-banner', 'patient-name', 'patient-kana', 'patient-id', 'patient-birth', 'patient-sex',
-      'patient-address', 'patient-phones', 'notes', 'lab-matrix', 'raw', 'raw-title']) {
+    for (const id of ['allergy-banner', 'allergy-chip', 'patient-name', 'patient-kana', 'patient-id', 'patient-agesex',
+      'patient-birth', 'patient-sex', 'patient-address', 'patient-phones', 'notes', 'lab-matrix', 'raw', 'raw-title',
+      'data-as-of', 'meds-note', 'labs-note']) {
       clear($(id));
     }
     $('allergy-banner').className = '';
+    $('allergy-chip').className = 'allergy-chip';
     for (const id of ['prescriptions', 'problems', 'encounters', 'vitals', 'timeline']) {
       clear($(id).tBodies[0]);
     }
   }
 
+  let chartData = null;
+  let showAllMeds = false;
+
   function renderChart(chart) {
+    chartData = chart;
     renderAllergies(chart);
     $('patient-name').textContent = chart.name || '（氏名なし）';
-    $('patient-kana').textContent = [chart.kana, chart.romaji].filter((s) => s).join(' / ');
+    $('patient-kana').textContent = [displayKana(chart.kana), chart.romaji].filter((s) => s).join(' / ');
     $('patient-id').textContent = chart.patientId;
+    $('patient-agesex').textContent = (chart.age == null ? '年齢不明' : chart.age + '歳') + ' ' + sexText(chart.sex);
     $('patient-birth').textContent = birthText(chart.birthDate, chart.age);
     $('patient-sex').textContent = sexText(chart.sex);
     $('patient-address').textContent = chart.address || '—';
     $('patient-phones').textContent = (chart.phones || []).join(', ') || '—';
+    $('data-as-of').textContent = asOfText(chart);
     document.title = (chart.name || chart.patientId) + ' - SS-MIX2 緊急時閲覧';
     for (const note of chart.notes || []) {
       $('notes').appendChild(text('li', 'note', note));
     }
-    fillTable('prescriptions', chart.prescriptions, (p) => [p.date, p.start, p.kind, p.drug, p.dose, p.unit, p.usage, p.days, p.route],
-      (row, p) => row.classList.add(p.kind === '注射' ? 'kind-injection' : 'kind-prescription'));
-    renderLabs(chart.labs || []);
+    showAllMeds = !Array.isArray(chart.activeMedications);
+    renderMedications();
+    renderLabs(chart);
     // An ambiguous value is shown raw with a mark, never as a parsed part of it.
     fillTable('vitals', chart.vitals, (v) => [v.time, v.item, (v.ambiguity ? '⚠' : '') + v.value, v.unit],
       (row, v) => { if (v.ambiguity) { row.classList.add('ambiguous'); row.title = '曖昧な値（送信元の表記のまま）: ' + v.ambiguity; } });
-    fillTable('problems', chart.problems, (p) => [p.name, p.icd10, p.onset, p.status]);
+    fillTable('problems', chart.problems, (p) => [p.name, p.icd10, p.onset, p.status || '—']);
     fillTable('encounters', chart.encounters, (e) => [e.date, e.kind, e.department, e.ward]);
+  }
+
+  /** How old the backup is: the patient's newest record and, when known, the newest record of the whole storage. */
+  function asOfText(chart) {
+    const asOf = chart.dataAsOf || {};
+    if (asOf.patient || asOf.storage) {
+      return 'データ時点: ' + [asOf.patient ? 'この患者の最新記録 ' + asOf.patient : '',
+        asOf.storage ? 'バックアップ全体の最新記録 ' + asOf.storage : ''].filter((s) => s).join(' ／ ')
+        + '（これ以降の記録はありません）';
+    }
+    const dates = [].concat((chart.encounters || []).map((e) => e.date), (chart.prescriptions || []).map((p) => p.date),
+      (chart.labs || []).map((l) => l.date)).filter((d) => d).sort();
+    return 'データ時点: ' + (dates.length ? 'この患者の最新記録 ' + dates[dates.length - 1] : '不明（日付のある記録がありません）');
+  }
+
+  /** Current prescriptions by default (a nurse reads 現行 as "taking now"); すべて lists every order. */
+  function renderMedications() {
+    const chart = chartData;
+    if (!chart) return;
+    const all = chart.prescriptions || [];
+    const hasActive = Array.isArray(chart.activeMedications);
+    const active = hasActive ? chart.activeMedications : all;
+    $('meds-active').textContent = '現在の処方（' + active.length + '）';
+    $('meds-all').textContent = 'すべて（' + all.length + '）';
+    $('meds-active').hidden = !hasActive;
+    $('meds-active').setAttribute('aria-pressed', String(!showAllMeds));
+    $('meds-all').setAttribute('aria-pressed', String(showAllMeds));
+    const shown = showAllMeds ? all : active;
+    const note = $('meds-note');
+    if (!showAllMeds && active.length === 0 && all.length > 0) {
+      note.textContent = '現在続いている処方・注射はありません（最終の処方日 ' + all[0].date + '）。「すべて」で過去の処方を表示します。';
+    } else if (showAllMeds && hasActive) {
+      note.textContent = '過去の処方も含めて新しい順に表示しています。灰色は終了した処方です。';
+    } else {
+      note.textContent = '';
+    }
+    fillTable('prescriptions', shown, (p) => [p.date, p.start, p.kind, p.drug, p.dose, p.unit, p.usage, p.days, p.route],
+      (row, p) => {
+        row.classList.add(p.kind === '注射' ? 'kind-injection' : 'kind-prescription');
+        if (hasActive && p.active === false) row.classList.add('inactive');
+      });
   }
 
   function renderAllergies(chart) {
     const banner = $('allergy-banner');
+    const chip = $('allergy-chip');
     const allergies = chart.allergies || [];
-    if (allergies.length > 0) {
+    const state = chart.allergyState || (allergies.length > 0 ? 'recorded'
+      : chart.allergiesRecorded ? 'none' : 'not-recorded');
+    if (state === 'recorded') {
       banner.className = 'allergy-present';
-      banner.appendChild(text('strong', 'allergy-title', '⚠ アレルギーあり（' + allergies.length + '件）'));
+      chip.classList.add('allergy-present');
+      chip.textContent = '⚠ アレルギー 登録あり: ' + allergies.map((a) => a.allergen).join('、');
+      banner.appendChild(text('strong', 'allergy-title', '⚠ アレルギー 登録あり（' + allergies.length + '件）'));
       const list = el('ul', 'allergy-list');
       for (const a of allergies) {
         const details = [a.type, a.severity, a.reaction].filter((s) => s).join(' / ');
@@ -228,12 +319,16 @@
           details ? text('span', 'allergy-details', '：' + details) : '']));
       }
       banner.appendChild(list);
-    } else if (chart.allergiesRecorded) {
+    } else if (state === 'none') {
       banner.className = 'allergy-none';
-      banner.textContent = 'アレルギー情報なし（アレルギー記録あり：登録されたアレルギーはありません）';
+      chip.classList.add('allergy-none');
+      chip.textContent = 'アレルギー:「アレルギーなし」と登録';
+      banner.textContent = 'アレルギー:「アレルギーなし」と登録（アレルギー記録に、登録されたアレルギーはありません）';
     } else {
       banner.className = 'allergy-unknown';
-      banner.textContent = 'アレルギー情報なし（未登録：アレルギーの有無は不明です。本人・家族に確認してください）';
+      chip.classList.add('allergy-unknown');
+      chip.textContent = 'アレルギー: 未登録（確認が必要）';
+      banner.textContent = 'アレルギー: 未登録（確認が必要）— アレルギーの記録がなく、有無は不明です。本人・家族に確認してください';
     }
   }
 
@@ -260,44 +355,96 @@
     node.classList.add('has-record');
     node.dataset.recordId = recordId;
     node.tabIndex = 0;
-    node.addEventListener('click', () => showRaw(recordId));
+    node.addEventListener('click', () => showRaw(recordId, node));
     node.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter') showRaw(recordId);
+      if (event.key === 'Enter') showRaw(recordId, node);
     });
   }
 
-  /** Rows = tests, columns = dates (newest first), cells flagged by OBX-8. */
-  function renderLabs(labs) {
+  /**
+   * Rows = tests grouped by specimen and category, columns = collection times (newest first), cells flagged by
+   * OBX-8. The server's lab table is used when it sends one; otherwise the flat list is grouped by specimen here.
+   */
+  function renderLabs(chart) {
     const table = $('lab-matrix');
     clear(table);
-    if (labs.length === 0) {
+    const model = chart.labTable && (chart.labTable.columns || []).length > 0 ? chart.labTable : labTableOf(chart.labs || []);
+    if (model.columns.length === 0) {
       table.appendChild(el('tbody', '', [el('tr', 'empty', [text('td', '', '記録なし')])]));
       return;
     }
-    const dates = Array.from(new Set(labs.map((l) => l.date))).sort().reverse();
-    const tests = new Map();
-    for (const lab of labs) {
-      const key = lab.code || lab.name;
-      if (!tests.has(key)) tests.set(key, { name: lab.name || lab.code, unit: '', range: '', byDate: new Map() });
-      const test = tests.get(key);
-      if (!test.unit) test.unit = lab.unit;
-      if (!test.range) test.range = lab.referenceRange;
-      if (!test.byDate.has(lab.date)) test.byDate.set(lab.date, []);
-      test.byDate.get(lab.date).push(lab);
-    }
-    const head = el('thead', '', [el('tr', '', [text('th', 'lab-name', '検査項目'), text('th', '', '単位'),
-      text('th', '', '基準値')].concat(dates.map((d) => text('th', 'lab-date', d))))]);
+    const head = el('thead', '', [el('tr', '', [text('th', 'lab-name sticky-col', '検査項目'),
+      text('th', 'lab-unit-head sticky-col', '単位'), text('th', 'lab-range-head sticky-col', '基準値')]
+      .concat(model.columns.map((d) => text('th', 'lab-date', d))))]);
     const body = el('tbody');
-    for (const test of tests.values()) {
-      const row = el('tr', 'lab-row', [text('th', 'lab-name', test.name), text('td', 'lab-unit', test.unit),
-        text('td', 'lab-range', test.range)]);
-      for (const date of dates) {
-        row.appendChild(labCell(test.byDate.get(date) || []));
+    for (const group of model.groups) {
+      const title = [group.specimen, group.categoryName].filter((s) => s).join(' ・ ') || 'その他';
+      const groupRow = el('tr', 'lab-group', [text('th', 'lab-group-title', title)]);
+      groupRow.firstChild.colSpan = 3;
+      const filler = el('th', 'lab-group-fill');
+      filler.colSpan = model.columns.length;
+      groupRow.appendChild(filler);
+      body.appendChild(groupRow);
+      for (const test of group.rows) {
+        const row = el('tr', 'lab-row', [text('th', 'lab-name sticky-col', test.name || test.code),
+          text('td', 'lab-unit sticky-col', test.unit), text('td', 'lab-range sticky-col', test.referenceRange)]);
+        row.firstChild.title = test.name || test.code;
+        const byColumn = new Map();
+        for (const cell of test.cells || []) {
+          if (!byColumn.has(cell.column)) byColumn.set(cell.column, []);
+          byColumn.get(cell.column).push(cell);
+        }
+        for (const column of model.columns) {
+          row.appendChild(labCell(byColumn.get(column) || []));
+        }
+        body.appendChild(row);
       }
-      body.appendChild(row);
     }
     table.appendChild(head);
     table.appendChild(body);
+    if (chart.labTable && chart.labTable.olderBefore) {
+      $('labs-note').textContent = chart.labTable.olderBefore + ' より前の結果もあります（記録一覧から参照できます）。';
+    }
+    pinColumns(table);
+    measureHeader();
+  }
+
+  /** The lab box fits under the pinned header, so its own date row is never hidden behind it. */
+  function measureHeader() {
+    document.documentElement.style.setProperty('--chart-header-height', $('chart-header').offsetHeight + 'px');
+  }
+
+  /** The flat lab list as a table: columns newest first, groups by specimen, rows in order of first appearance. */
+  function labTableOf(labs) {
+    const columns = Array.from(new Set(labs.map((l) => l.date))).sort().reverse();
+    const groups = new Map();
+    for (const lab of labs) {
+      const specimen = lab.specimen || '';
+      if (!groups.has(specimen)) groups.set(specimen, { specimen: specimen, categoryName: '', rows: new Map() });
+      const rows = groups.get(specimen).rows;
+      const key = lab.code || lab.name;
+      if (!rows.has(key)) rows.set(key, { code: lab.code, name: lab.name, unit: '', referenceRange: '', cells: [] });
+      const row = rows.get(key);
+      if (!row.unit) row.unit = lab.unit;
+      if (!row.referenceRange) row.referenceRange = lab.referenceRange;
+      row.cells.push({ column: lab.date, value: lab.value, unit: lab.unit, abnormalFlag: lab.abnormalFlag,
+        ambiguity: lab.ambiguity || '', recordId: lab.recordId });
+    }
+    return { columns: columns, groups: Array.from(groups.values()).map((g) => ({ specimen: g.specimen,
+      categoryName: g.categoryName, rows: Array.from(g.rows.values()) })) };
+  }
+
+  /** Sticks the test, unit and range columns side by side: each one's left edge is the width of those before it. */
+  function pinColumns(table) {
+    const head = table.tHead && table.tHead.rows[0];
+    if (!head) return;
+    const lefts = [0, head.cells[0].offsetWidth, head.cells[0].offsetWidth + head.cells[1].offsetWidth];
+    for (const row of table.rows) {
+      if (row.classList.contains('lab-group')) continue;
+      for (let i = 0; i < 3 && i < row.cells.length; i++) {
+        row.cells[i].style.left = lefts[i] + 'px';
+      }
+    }
   }
 
   function labCell(results) {
@@ -337,7 +484,7 @@
       const rows = await getJson('/api/patients/' + encodeURIComponent(patientId) + '/records?history=' + history);
       if (currentPatient !== patientId || history !== $('show-history').checked) return;
       fillTable('timeline', rows, (r) => [r.date || '（日付なし）', r.dataType + ' ' + r.dataTypeName, r.summary,
-        STATUS[r.status] || r.status, r.orderNo], (row, r) => {
+        STATUS[r.status] || r.status, orderNoText(r.orderNo)], (row, r) => {
         row.classList.add('record-row');
         if (Object.prototype.hasOwnProperty.call(STATUS, r.status)) row.classList.add('status-' + r.status);
         row.title = r.file;
@@ -348,9 +495,15 @@
     }
   }
 
-  async function showRaw(recordId) {
+  let tapped = null;
+
+  async function showRaw(recordId, origin) {
     const panel = $('raw-panel');
+    if (tapped) tapped.classList.remove('tapped');
+    tapped = origin || null;
+    if (tapped) tapped.classList.add('tapped');
     panel.hidden = false;
+    placeNextTo(panel, origin);
     $('raw-title').textContent = '読み込み中…';
     $('raw').textContent = '';
     try {
@@ -361,7 +514,44 @@
     } catch (e) {
       $('raw-title').textContent = 'HL7 メッセージを読み込めませんでした: ' + e.message;
     }
-    panel.scrollIntoView({ block: 'start' });
+    placeNextTo(panel, origin);
+  }
+
+  /**
+   * Below the tapped row or cell when the message fits there, else above it, else on the roomier side with its height
+   * cut to fit: never over the tapped value, never under the pinned patient header.
+   */
+  function placeNextTo(panel, origin) {
+    const margin = 8;
+    const headerBottom = $('chart-header').getBoundingClientRect().bottom;
+    panel.style.maxHeight = '';
+    if (!origin) {
+      panel.style.top = Math.max(headerBottom + margin, (window.innerHeight - panel.offsetHeight) / 2) + 'px';
+      return;
+    }
+    const rect = origin.getBoundingClientRect();
+    const below = window.innerHeight - rect.bottom - 2 * margin;
+    const above = rect.top - Math.max(headerBottom, 0) - 2 * margin;
+    const height = panel.offsetHeight;
+    let top;
+    if (height <= below || below >= above) {
+      top = rect.bottom + margin;
+      if (height > below) panel.style.maxHeight = Math.max(below, 120) + 'px';
+    } else {
+      const h = Math.min(height, above);
+      if (height > above) panel.style.maxHeight = Math.max(above, 120) + 'px';
+      top = rect.top - margin - h;
+    }
+    panel.style.top = top + 'px';
+  }
+
+  function closeRaw() {
+    $('raw-panel').hidden = true;
+    if (tapped) {
+      tapped.classList.remove('tapped');
+      tapped.focus();
+      tapped = null;
+    }
   }
 
   /* ---------------- session ---------------- */
@@ -384,10 +574,23 @@
       location.hash = '';
     });
     $('show-history').addEventListener('change', loadRecords);
-    $('raw-close').addEventListener('click', () => {
-      $('raw-panel').hidden = true;
+    $('raw-close').addEventListener('click', closeRaw);
+    document.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && !$('raw-panel').hidden) closeRaw();
+    });
+    $('not-found-back').addEventListener('click', () => {
+      location.hash = '';
+    });
+    $('meds-active').addEventListener('click', () => {
+      showAllMeds = false;
+      renderMedications();
+    });
+    $('meds-all').addEventListener('click', () => {
+      showAllMeds = true;
+      renderMedications();
     });
     window.addEventListener('hashchange', route);
+    window.addEventListener('resize', measureHeader);
     loadSession();
     route();
   });

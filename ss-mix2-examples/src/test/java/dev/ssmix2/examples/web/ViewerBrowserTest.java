@@ -70,7 +70,7 @@ class ViewerBrowserTest {
     wait.until(ExpectedConditions.textToBe(By.id("patient-name"), ViewerFixture.PATIENT_NAME));
     WebElement banner = driver.findElement(By.id("allergy-banner"));
     assertThat(banner.getAttribute("class")).isEqualTo("allergy-present");
-    assertThat(banner.getText()).contains("アレルギーあり").contains(LabPatientRoot.ALLERGEN).contains("重度");
+    assertThat(banner.getText()).contains("アレルギー 登録あり").contains(LabPatientRoot.ALLERGEN).contains("重度");
     assertThat(banner.getCssValue("background-color")).isEqualTo("rgba(176, 0, 32, 1)");
 
     WebElement matrix = driver.findElement(By.id("lab-matrix"));
@@ -106,6 +106,7 @@ class ViewerBrowserTest {
     hitNamed(ViewerFixture.HISTORY_PATIENT_ID).click();
     wait.until(ExpectedConditions.textToBe(By.id("patient-id"), ViewerFixture.HISTORY_PATIENT_ID));
 
+    driver.findElement(By.id("meds-all")).click();
     List<WebElement> prescriptions = driver.findElements(By.cssSelector("#prescriptions tbody tr"));
     assertThat(prescriptions).singleElement().satisfies(row -> assertThat(row.getText()).contains("パンスポリン"));
     assertThat(driver.findElement(By.id("prescriptions")).getText()).doesNotContain("ダーゼン")
@@ -161,7 +162,7 @@ class ViewerBrowserTest {
     driver.get(viewer.url().resolve("/#/patient/" + ViewerFixture.NHO_PATIENT_ID).toString());
     wait.until(ExpectedConditions.textToBe(By.id("patient-id"), ViewerFixture.NHO_PATIENT_ID));
 
-    assertThat(driver.findElement(By.id("allergy-banner")).getText()).contains("アレルギーあり（5件）")
+    assertThat(driver.findElement(By.id("allergy-banner")).getText()).contains("アレルギー 登録あり（5件）")
         .contains("ペニシリン").contains("スギ");
     assertThat(driver.findElements(By.cssSelector("#prescriptions tbody tr.kind-injection"))).isNotEmpty();
     assertThat(driver.findElement(By.id("prescriptions")).getText()).contains("アレピアチン１０倍散");
@@ -192,7 +193,7 @@ class ViewerBrowserTest {
     assertNoAlert();
     WebElement banner = driver.findElement(By.id("allergy-banner"));
     assertThat(banner.getAttribute("class")).isEqualTo("allergy-unknown");
-    assertThat(banner.getText()).contains("アレルギー情報なし").contains("未登録");
+    assertThat(banner.getText()).contains("未登録（確認が必要）");
     Browser.screenshot(driver, "06-markup-name");
   }
 
@@ -200,7 +201,8 @@ class ViewerBrowserTest {
   void anUnknownPatientSaysSo() {
     driver.get(viewer.url().resolve("/#/patient/NOPE").toString());
 
-    wait.until(ExpectedConditions.textToBe(By.id("chart-status"), "この患者は見つかりません"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("not-found")));
+    assertThat(driver.findElement(By.id("not-found")).getText()).contains("見つかりません").contains("NOPE");
   }
 
   private void assertNoAlert() {
