@@ -258,9 +258,10 @@ final class DemoCommand implements Callable<Integer> {
       return;
     }
     out.println("Try these searches (each finds the patient shown):");
-    int width = samples.stream().mapToInt(s -> s.query().length()).max().orElse(10);
+    int width = samples.stream().mapToInt(s -> columns(s.query())).max().orElse(10);
     for (Sample s : samples) {
-      out.printf("  %-" + (width + 2) + "s→ %s  ID %s  (%s)%n", s.query(), s.name(), s.patientId(), s.why());
+      out.println("  " + s.query() + " ".repeat(width + 2 - columns(s.query())) + "→ " + s.name() + "  ID "
+          + s.patientId() + "  (" + s.why() + ")");
     }
   }
 
@@ -288,6 +289,13 @@ final class DemoCommand implements Callable<Integer> {
     out.println("-- 受診・入退院 (" + c.encounters().size() + ")");
     c.encounters().stream().limit(8).forEach(e -> out.println("  " + e.date() + " " + e.kind() + " " + e.ward()));
     c.notes().forEach(n -> out.println("note: " + n));
+  }
+
+  /** Terminal columns: CJK and full-width characters take two. */
+  private static int columns(String s) {
+    return s.codePoints().map(c -> c >= 0x1100 && (c <= 0x115F || c >= 0x2E80 && c <= 0xA4CF
+        || c >= 0xAC00 && c <= 0xD7A3 || c >= 0xF900 && c <= 0xFAFF || c >= 0xFE30 && c <= 0xFE4F
+        || c >= 0xFF00 && c <= 0xFF60 || c >= 0xFFE0 && c <= 0xFFE6 || c >= 0x20000) ? 2 : 1).sum();
   }
 
   private static String text(JsonNode n, String field) {

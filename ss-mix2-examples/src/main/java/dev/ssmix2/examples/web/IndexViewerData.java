@@ -27,6 +27,7 @@ import dev.ssmix2.core.summary.ClinicalSummary;
 import dev.ssmix2.core.version.VersionStatus;
 import dev.ssmix2.index.search.PatientHit;
 import dev.ssmix2.index.search.SearchResult;
+import dev.ssmix2.index.store.IndexedPatient;
 import dev.ssmix2.index.store.PatientStore;
 import dev.ssmix2.index.store.PatientRecords;
 import dev.ssmix2.index.store.RecordEntry;
@@ -106,8 +107,10 @@ public final class IndexViewerData implements ViewerData {
     List<SearchHit> hits = new ArrayList<>();
     SearchResult result = index.searchResult(query, limit);
     for (PatientHit h : result.hits()) {
+      List<String> former = index.patient(h.patientId()).map(IndexedPatient::formerNames).orElse(List.of());
       hits.add(new SearchHit(h.patientId().value(), h.name(), h.kana(), h.birthDate(), age(h.birthDate()),
-          h.sex().code(), h.score(), h.matchedLabels()));
+          h.sex().code(), h.score(), h.matchedLabels(),
+          FormerNames.matchedThrough(query, h.name(), h.kana(), former)));
     }
     return new SearchResponse(query, hits, result.hint().orElse(""));
   }

@@ -16,6 +16,7 @@ import java.util.OptionalInt;
  * @param sex HL7 administrative sex (PID-8): {@code M}, {@code F}, {@code O}, {@code U} or as stored
  * @param score relevance, higher is better; only the order matters
  * @param matched why the patient matched, as Japanese labels shown verbatim (読み一致, 異体字一致, あいまい一致 …)
+ * @param formerNames former names (旧姓など) the query was found in, when the current name does not explain the hit
  */
 public record SearchHit(
     String patientId,
@@ -25,7 +26,8 @@ public record SearchHit(
     OptionalInt age,
     String sex,
     double score,
-    List<String> matched) {
+    List<String> matched,
+    List<String> formerNames) {
 
   public SearchHit {
     patientId = Texts.orEmpty(patientId);
@@ -35,5 +37,12 @@ public record SearchHit(
     age = age == null ? OptionalInt.empty() : age;
     sex = Texts.orEmpty(sex);
     matched = Texts.copy(matched);
+    formerNames = Texts.copy(formerNames);
+  }
+
+  /** A hit found through its current name. */
+  public SearchHit(String patientId, String name, String kana, Optional<LocalDate> birthDate, OptionalInt age,
+      String sex, double score, List<String> matched) {
+    this(patientId, name, kana, birthDate, age, sex, score, matched, List.of());
   }
 }

@@ -126,7 +126,7 @@
       const tags = el('span', 'hit-tags', (hit.matched || []).map((tag) => text('span', 'tag', tag)));
       const item = el('li', 'hit', [
         el('div', 'hit-main', [text('span', 'hit-name', hit.name), text('span', 'hit-kana', displayKana(hit.kana))]
-          .concat(hit.formerName ? [text('span', 'hit-former', '旧姓・旧名: ' + hit.formerName)] : [])),
+          .concat((hit.formerNames || []).length ? [text('span', 'hit-former', '旧氏名で一致: ' + hit.formerNames.join('、'))] : [])),
         el('div', 'hit-sub', [
           text('span', 'hit-birth', birthText(hit.birthDate, hit.age)),
           text('span', 'hit-sex', sexText(hit.sex)),
