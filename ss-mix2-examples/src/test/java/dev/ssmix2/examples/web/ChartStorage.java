@@ -17,7 +17,7 @@ import java.util.List;
  * The storage the chart-layout browser tests read: the generator's teaching patients (山田 太郎 with allergies, lab
  * results on six dates and a superseded order) plus a small root written here with what a generated storage cannot
  * promise: 35 patients named 佐藤 (more than one page of hits), a patient whose allergy record states none, and a
- * patient with one prescription running now and one that ended long ago (dates relative to today).
+ * patient with one prescription running now and one that ended four months ago (dates relative to today).
  */
 final class ChartStorage {
   static final String RICH_ID = "0000000777";
@@ -68,7 +68,7 @@ final class ChartStorage {
     adt00(w, MEDS_ID, medsPid5, "19550505", "M");
     LocalDate today = LocalDate.now();
     prescription(w, medsPid5, today.minusDays(3), "301", "620006101^" + CURRENT_DRUG + "^HOT9", 28);
-    prescription(w, medsPid5, LocalDate.of(2019, 4, 1), "302", "110626901^" + PAST_DRUG + "^HOT9", 7);
+    prescription(w, medsPid5, today.minusDays(120), "302", "110626901^" + PAST_DRUG + "^HOT9", 7);
     return root;
   }
 
