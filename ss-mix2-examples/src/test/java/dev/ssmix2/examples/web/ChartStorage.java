@@ -56,7 +56,7 @@ final class ChartStorage {
     for (int i = 0; i < MANY; i++) {
       String id = String.format("%010d", 300_001 + i);
       adt00(w, id, "佐藤^" + given[i % 10] + "^^^^^L^I~サトウ^" + givenKana[i % 10] + "^^^^^L^P",
-          String.format("19%02d0101", 30 + i), i % 2 == 0 ? "M" : "F");
+          String.format("19%02d0101", 30 + i), i % 10 < 5 ? "M" : "F");
     }
     String nonePid5 = "無田^記録^^^^^L^I~ムタ^キロク^^^^^L^P";
     adt00(w, NONE_ID, nonePid5, "19700707", "F");
