@@ -221,12 +221,15 @@
   function resetChart() {
     for (const id of ['allergy-banner', 'allergy-chip', 'patient-name', 'patient-kana', 'patient-id', 'patient-agesex',
       'patient-birth', 'patient-sex', 'patient-address', 'patient-phones', 'notes', 'lab-matrix', 'raw', 'raw-title',
-      'data-as-of', 'meds-note', 'labs-note']) {
+      'data-as-of', 'meds-note', 'labs-note', 'contraindications']) {
       clear($(id));
     }
+    $('contraindications').hidden = true;
+    $('labs-older').hidden = true;
+    $('meds-older').hidden = true;
     $('allergy-banner').className = '';
     $('allergy-chip').className = 'allergy-chip';
-    for (const id of ['prescriptions', 'problems', 'encounters', 'vitals', 'timeline']) {
+    for (const id of ['prescriptions', 'problems', 'encounters', 'vitals', 'infections', 'timeline']) {
       clear($(id).tBodies[0]);
     }
   }
@@ -256,6 +259,13 @@
     // An ambiguous value is shown raw with a mark, never as a parsed part of it.
     fillTable('vitals', chart.vitals, (v) => [v.time, v.item, (v.ambiguity ? '⚠' : '') + v.value, v.unit],
       (row, v) => { if (v.ambiguity) { row.classList.add('ambiguous'); row.title = '曖昧な値（送信元の表記のまま）: ' + v.ambiguity; } });
+    // Infection serology as sent (the newest value of each test); the viewer does not judge positive or negative.
+    fillTable('infections', chart.infections, (r) => {
+      const latest = (r.cells || [])[0] || {};
+      return [r.name || r.code, (latest.ambiguity ? '⚠' : '') + (latest.value || '')
+        + (isAbnormal(latest.abnormalFlag) ? ' ' + latest.abnormalFlag.trim().toUpperCase() : ''),
+      String(latest.column || '').substring(0, 10), latest.unit || r.unit];
+    }, (row, r) => linkToRaw(row, ((r.cells || [])[0] || {}).recordId));
     fillTable('problems', chart.problems, (p) => [p.name, p.icd10, p.onset, p.status || '—']);
     fillTable('encounters', chart.encounters, (e) => [e.date, e.kind, e.department, e.ward]);
   }
@@ -294,6 +304,7 @@
     } else {
       note.textContent = '';
     }
+    $('meds-older').hidden = !(showAllMeds && chart.prescriptionsOlderBefore);
     fillTable('prescriptions', shown, (p) => [p.date, p.start, p.kind, p.drug, p.dose, p.unit, p.usage, p.days, p.route],
       (row, p) => {
         row.classList.add(p.kind === '注射' ? 'kind-injection' : 'kind-prescription');
@@ -302,6 +313,7 @@
   }
 
   function renderAllergies(chart) {
+    renderContraindications(chart.contraindications || []);
     const banner = $('allergy-banner');
     const chip = $('allergy-chip');
     const allergies = chart.allergies || [];
@@ -330,6 +342,21 @@
       chip.textContent = 'アレルギー: 未登録（確認が必要）';
       banner.textContent = 'アレルギー: 未登録（確認が必要）— アレルギーの記録がなく、有無は不明です。本人・家族に確認してください';
     }
+  }
+
+  /** 禁忌 (allergy type MC) as sent, next to the allergy banner; not counted as allergies. */
+  function renderContraindications(items) {
+    const box = $('contraindications');
+    if (items.length === 0) return;
+    box.hidden = false;
+    box.appendChild(text('strong', 'contra-title', '禁忌（' + items.length + '件）'));
+    const list = el('ul', 'contra-list');
+    for (const c of items) {
+      const details = [c.severity, c.reaction].filter((s) => s).join(' / ');
+      list.appendChild(el('li', '', [text('span', 'allergen', c.allergen || '（名称なし）'),
+        details ? text('span', 'allergy-details', '：' + details) : '']));
+    }
+    box.appendChild(list);
   }
 
   /** Fills a table body; rows with a recordId open the HL7 message when tapped. */
@@ -365,10 +392,16 @@
    * Rows = tests grouped by specimen and category, columns = collection times (newest first), cells flagged by
    * OBX-8. The server's lab table is used when it sends one; otherwise the flat list is grouped by specimen here.
    */
+  let labModel = null;
+
   function renderLabs(chart) {
+    labModel = chart.labTable && (chart.labTable.columns || []).length > 0 ? chart.labTable : labTableOf(chart.labs || []);
+    renderLabModel(labModel);
+  }
+
+  function renderLabModel(model) {
     const table = $('lab-matrix');
     clear(table);
-    const model = chart.labTable && (chart.labTable.columns || []).length > 0 ? chart.labTable : labTableOf(chart.labs || []);
     if (model.columns.length === 0) {
       table.appendChild(el('tbody', '', [el('tr', 'empty', [text('td', '', '記録なし')])]));
       return;
@@ -402,11 +435,74 @@
     }
     table.appendChild(head);
     table.appendChild(body);
-    if (chart.labTable && chart.labTable.olderBefore) {
-      $('labs-note').textContent = chart.labTable.olderBefore + ' より前の結果もあります（記録一覧から参照できます）。';
-    }
+    $('labs-note').textContent = model.olderBefore
+      ? model.olderBefore + ' より前の結果もあります（下のボタンで表示します）。' : '';
+    $('labs-older').hidden = !model.olderBefore;
     pinColumns(table);
     measureHeader();
+  }
+
+  /**
+   * Older results a page at a time (the chart itself sends only the newest dates): the page's columns go to the right
+   * of the shown ones, its rows into their groups.
+   */
+  async function loadOlderLabs() {
+    const patientId = currentPatient;
+    const model = labModel;
+    if (!patientId || !model || !model.olderBefore) return;
+    $('labs-older').disabled = true;
+    try {
+      const page = await getJson('/api/patients/' + encodeURIComponent(patientId) + '/labs?before='
+        + encodeURIComponent(model.olderBefore));
+      if (currentPatient !== patientId || labModel !== model) return;
+      labModel = mergeLabs(model, page);
+      renderLabModel(labModel);
+    } catch (e) {
+      $('labs-note').textContent = '前の結果を読み込めませんでした: ' + e.message;
+    } finally {
+      $('labs-older').disabled = false;
+    }
+  }
+
+  function mergeLabs(model, page) {
+    const groups = model.groups.map((g) => ({ specimen: g.specimen, category: g.category, categoryName: g.categoryName,
+      rows: g.rows.map((r) => Object.assign({}, r, { cells: (r.cells || []).slice() })) }));
+    for (const pg of page.groups || []) {
+      let group = groups.find((g) => g.specimen === pg.specimen && (g.category || '') === (pg.category || ''));
+      if (!group) {
+        group = { specimen: pg.specimen, category: pg.category, categoryName: pg.categoryName, rows: [] };
+        groups.push(group);
+      }
+      for (const pr of pg.rows || []) {
+        const row = group.rows.find((r) => r.code === pr.code && r.name === pr.name);
+        if (row) {
+          row.cells = row.cells.concat(pr.cells || []);
+        } else {
+          group.rows.push(pr);
+        }
+      }
+    }
+    return { columns: model.columns.concat(page.columns || []), groups: groups, olderBefore: page.olderBefore || '' };
+  }
+
+  /** Older prescriptions and injections a page at a time, appended under the ones shown. */
+  async function loadOlderMedications() {
+    const patientId = currentPatient;
+    const chart = chartData;
+    if (!patientId || !chart || !chart.prescriptionsOlderBefore) return;
+    $('meds-older').disabled = true;
+    try {
+      const page = await getJson('/api/patients/' + encodeURIComponent(patientId) + '/medications?before='
+        + encodeURIComponent(chart.prescriptionsOlderBefore));
+      if (currentPatient !== patientId || chartData !== chart) return;
+      chart.prescriptions = (chart.prescriptions || []).concat(page.prescriptions || []);
+      chart.prescriptionsOlderBefore = page.olderBefore || '';
+      renderMedications();
+    } catch (e) {
+      $('meds-note').textContent = '前の処方を読み込めませんでした: ' + e.message;
+    } finally {
+      $('meds-older').disabled = false;
+    }
   }
 
   /** The lab box fits under the pinned header, so its own date row is never hidden behind it. */
@@ -460,6 +556,13 @@
       }
       const value = text('span', 'value', lab.value);
       cell.appendChild(value);
+      if ((lab.comments || []).length > 0) {
+        // The sender's comment on this value (NTE), e.g. 溶血あり: marked here, its text in the title and the raw view.
+        const note = text('span', 'comment-mark', '※');
+        note.title = 'コメント: ' + lab.comments.join(' / ');
+        cell.classList.add('has-comment');
+        cell.appendChild(note);
+      }
       if (isAbnormal(lab.abnormalFlag)) {
         const flag = lab.abnormalFlag.trim().toUpperCase();
         cell.classList.add('abnormal');
@@ -585,6 +688,8 @@
       showAllMeds = false;
       renderMedications();
     });
+    $('labs-older').addEventListener('click', loadOlderLabs);
+    $('meds-older').addEventListener('click', loadOlderMedications);
     $('meds-all').addEventListener('click', () => {
       showAllMeds = true;
       renderMedications();

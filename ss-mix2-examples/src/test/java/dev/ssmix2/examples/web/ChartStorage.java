@@ -3,7 +3,7 @@ package dev.ssmix2.examples.web;
 import dev.ssmix2.core.storage.FileName;
 import dev.ssmix2.core.storage.Storage;
 import dev.ssmix2.core.synth.GenerationSummary;
-import dev.ssmix2.core.synth.ProgressListener;
+import dev.ssmix2.core.ProgressListener;
 import dev.ssmix2.core.synth.SyntheticStorage;
 import dev.ssmix2.core.write.StorageWriter;
 import dev.ssmix2.index.store.PatientIndex;
@@ -40,12 +40,12 @@ final class ChartStorage {
   /** Generates and writes the storage under {@code dir}, indexes it into {@code dir/index} and returns the index. */
   static PatientIndex build(Path dir) {
     GenerationSummary teaching = SyntheticStorage.builder().patients(0).seed(7).teachingPatients(true).build()
-        .generate(dir.resolve("teaching"), ProgressListener.NONE);
+        .generate(dir.resolve("teaching"), ProgressListener.none());
     Path extra = write(dir.resolve("extra"));
     List<Path> roots = new ArrayList<>(teaching.roots());
     roots.add(extra);
     PatientIndex index = PatientIndex.open(dir.resolve("index"));
-    index.update(Storage.open(roots), dev.ssmix2.index.store.ProgressListener.none());
+    index.update(Storage.open(roots), ProgressListener.none());
     return index;
   }
 

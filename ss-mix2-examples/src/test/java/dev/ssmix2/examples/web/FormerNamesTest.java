@@ -6,7 +6,7 @@ import dev.ssmix2.core.storage.FileName;
 import dev.ssmix2.core.storage.Storage;
 import dev.ssmix2.core.write.StorageWriter;
 import dev.ssmix2.index.store.PatientIndex;
-import dev.ssmix2.index.store.ProgressListener;
+import dev.ssmix2.core.ProgressListener;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -147,8 +147,11 @@ class ViewerBrowserTest {
     wait.until(ExpectedConditions.textToBe(By.id("patient-name"), "検査　次郎"));
     WebElement cell = wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.cssSelector("#lab-matrix td.lab-value.ambiguous")));
-    assertThat(cell.getText()).isEqualTo("⚠" + LabPatientRoot.AMBIGUOUS_RAW);
+    assertThat(cell.getText()).startsWith("⚠" + LabPatientRoot.AMBIGUOUS_RAW);
+    assertThat(cell.findElement(By.className("value")).getText()).isEqualTo(LabPatientRoot.AMBIGUOUS_RAW);
     assertThat(cell.findElement(By.className("ambiguous-mark")).getAttribute("title")).contains("曖昧");
+    assertThat(cell.findElement(By.className("comment-mark")).getAttribute("title"))
+        .contains(LabPatientRoot.LAB_COMMENT);
     assertThat(driver.findElement(By.cssSelector("#lab-matrix tbody th.lab-name")).getText()).isEqualTo("白血球数");
     List<WebElement> vitals = driver.findElements(By.cssSelector("#vitals tbody tr"));
     assertThat(vitals).extracting(WebElement::getText)
@@ -164,10 +167,18 @@ class ViewerBrowserTest {
 
     assertThat(driver.findElement(By.id("allergy-banner")).getText()).contains("アレルギー 登録あり（5件）")
         .contains("ペニシリン").contains("スギ");
+    assertThat(driver.findElement(By.id("meds-note")).getText()).as("nothing of 2011 runs today")
+        .contains("現在続いている処方・注射はありません");
+    driver.findElement(By.id("meds-all")).click();
     assertThat(driver.findElements(By.cssSelector("#prescriptions tbody tr.kind-injection"))).isNotEmpty();
     assertThat(driver.findElement(By.id("prescriptions")).getText()).contains("アレピアチン１０倍散");
     assertThat(driver.findElement(By.id("problems")).getText()).contains("胃炎").contains("K297");
+    assertThat(driver.findElements(By.cssSelector("#problems tbody tr td:nth-child(4)"))).as("PRB-14 status")
+        .extracting(WebElement::getText).contains("回復せず");
     assertThat(driver.findElements(By.cssSelector("#encounters tbody tr"))).hasSize(3);
+    // the admission sends department 01 only; the orders' ORC-17 say 01^内科
+    assertThat(driver.findElements(By.cssSelector("#encounters tbody tr td:nth-child(3)")))
+        .extracting(WebElement::getText).contains("内科");
     assertThat(driver.findElement(By.id("lab-matrix")).getText()).contains("総蛋白").contains("7.2");
     Browser.screenshot(driver, "05-nho-chart");
   }
