@@ -14,6 +14,7 @@ import dev.ssmix2.core.record.EncounterRecord;
 import dev.ssmix2.core.record.LabRecord;
 import dev.ssmix2.core.record.MedicationOrderRecord;
 import dev.ssmix2.core.record.ProblemListRecord;
+import dev.ssmix2.core.record.VitalSignsRecord;
 import dev.ssmix2.core.storage.PatientId;
 import dev.ssmix2.core.storage.StandardDataType;
 import dev.ssmix2.core.storage.StorageFile;
@@ -159,6 +160,8 @@ public final class FhirExporter {
       LabMapping.map(lab, ctx);
     } else if (record instanceof EncounterRecord e) {
       EncounterMapping.map(e, ctx);
+    } else if (record instanceof VitalSignsRecord v) {
+      VitalMapping.map(v, ctx);
     } else {
       return false;
     }

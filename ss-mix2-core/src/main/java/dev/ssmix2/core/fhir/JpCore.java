@@ -16,6 +16,7 @@ final class JpCore {
   static final String MEDICATION_REQUEST_INJECTION = SD + "JP_MedicationRequest_Injection";
   static final String MEDICATION = SD + "JP_Medication";
   static final String OBSERVATION_LAB = SD + "JP_Observation_LabResult";
+  static final String OBSERVATION_VITAL = SD + "JP_Observation_VitalSigns";
   static final String DIAGNOSTIC_REPORT_LAB = SD + "JP_DiagnosticReport_LabResult";
   static final String SPECIMEN = SD + "JP_Specimen";
   static final String ENCOUNTER = SD + "JP_Encounter";
@@ -38,6 +39,8 @@ final class JpCore {
   static final String JAMI_USAGE = "urn:oid:1.2.392.200250.2.2.20.20";
   static final String ROUTE_HL70162 = "urn:oid:1.2.392.100495.20.2.34";
   static final String MERIT9_UNIT = "urn:oid:1.2.392.100495.20.2.101";
+  static final String LOINC = "http://loinc.org";
+  static final String UCUM = "http://unitsofmeasure.org";
 
   /**
    * SS-MIX2 coding-system names (the third component of a CWE) with a published URI. Anything else is a local code
@@ -54,7 +57,8 @@ final class JpCore {
       Map.entry("I10", ICD10),
       Map.entry("JAMISDP01", JAMI_USAGE),
       Map.entry("HL70162", ROUTE_HL70162),
-      Map.entry("MR9P", MERIT9_UNIT));
+      Map.entry("MR9P", MERIT9_UNIT),
+      Map.entry("LN", LOINC));
 
   /** The URI of an SS-MIX2 coding-system name, if it has a published one. */
   static Optional<String> system(String ssmix2Name) {

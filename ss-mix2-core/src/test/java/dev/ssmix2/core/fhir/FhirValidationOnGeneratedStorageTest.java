@@ -6,6 +6,7 @@ import dev.ssmix2.core.storage.PatientFolder;
 import dev.ssmix2.core.storage.Storage;
 import dev.ssmix2.core.synth.Profile;
 import dev.ssmix2.core.ProgressListener;
+import dev.ssmix2.core.synth.GenerationSummary;
 import dev.ssmix2.core.synth.SyntheticStorage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,9 +33,9 @@ class FhirValidationOnGeneratedStorageTest {
   @Test
   void generatedStorageValidates() throws Exception {
     Path storageDir = tmp.resolve("storage");
-    SyntheticStorage.builder().patients(Integer.getInteger("fhir.patients", 8)).seed(13).profile(Profile.REALISTIC)
-        .build().generate(storageDir, ProgressListener.none());
-    Storage storage = Storage.open(storageDir.resolve("storage"));
+    GenerationSummary generated = SyntheticStorage.builder().patients(Integer.getInteger("fhir.patients", 8)).seed(13)
+        .profile(Profile.REALISTIC).vitals(true).build().generate(storageDir, ProgressListener.none());
+    Storage storage = Storage.open(generated.roots()); // the extended root holds the vital signs
     FhirExporter exporter = FhirExporter.create(FhirExportOptions.defaults().withFacility("1311234567")
         .withHistory(true));
     Path out = tmp.resolve("out");
@@ -59,6 +60,7 @@ class FhirValidationOnGeneratedStorageTest {
   private static void jpCoreChecks(Path out) throws Exception {
     ObjectMapper json = new ObjectMapper();
     int patientsWithKanji = 0;
+    int vitalSigns = 0;
     for (String type : List.of("Patient", "AllergyIntolerance", "Condition", "MedicationRequest", "Observation",
         "DiagnosticReport", "Specimen", "Encounter")) {
       List<String> lines = Files.readAllLines(out.resolve(type + ".ndjson"));
@@ -80,9 +82,15 @@ class FhirValidationOnGeneratedStorageTest {
             patientsWithKanji += representations.contains("IDE") ? 1 : 0;
           }
           case "Observation" -> {
+            boolean vital = r.path("category").get(0).path("coding").get(0).path("code").asText().equals("vital-signs");
+            vitalSigns += vital ? 1 : 0;
             assertThat(r.path("code").path("coding").get(0).path("system").asText()).as(where)
-                .isEqualTo(JpCore.JLAC10);
-            assertThat(r.path("category").get(0).path("coding").get(0).path("code").asText()).isEqualTo("laboratory");
+                .isEqualTo(vital ? JpCore.LOINC : JpCore.JLAC10);
+            assertThat(r.path("meta").path("profile").get(0).asText()).as(where)
+                .isEqualTo(vital ? JpCore.OBSERVATION_VITAL : JpCore.OBSERVATION_LAB);
+            if (!vital) {
+              assertThat(r.path("category").get(0).path("coding").get(0).path("code").asText()).isEqualTo("laboratory");
+            }
             assertThat(r.path("subject").path("reference").asText()).as(where).startsWith("Patient/");
           }
           case "MedicationRequest" -> assertThat(line).as(where).contains(JpCore.HOT9);
@@ -94,5 +102,6 @@ class FhirValidationOnGeneratedStorageTest {
       }
     }
     assertThat(patientsWithKanji).isPositive();
+    assertThat(vitalSigns).as("vital signs of the extended storage").isPositive();
   }
 }

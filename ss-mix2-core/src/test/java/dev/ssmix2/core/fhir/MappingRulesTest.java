@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ssmix2.core.hl7.MessageType;
 import dev.ssmix2.core.record.AllergyRecord;
+import dev.ssmix2.core.record.AmbiguousValue;
 import dev.ssmix2.core.record.Coded;
 import dev.ssmix2.core.record.Hl7Timestamp;
 import dev.ssmix2.core.record.LabRecord;
 import dev.ssmix2.core.record.ProblemListRecord;
 import dev.ssmix2.core.record.RecordSource;
+import dev.ssmix2.core.record.VitalSignsRecord;
 import dev.ssmix2.core.storage.FileName;
 import dev.ssmix2.core.storage.StorageFile;
 import dev.ssmix2.core.storage.StorageRoot;
@@ -64,6 +66,38 @@ class MappingRulesTest {
     assertThat(obs.get(4).getNote()).isEmpty();
     assertThat(obs.get(0).getReferenceRangeFirstRep().getLow().getValue()).isEqualByComparingTo("10");
     assertThat(obs.get(0).getInterpretationFirstRep().getCodingFirstRep().getCode()).isEqualTo("H");
+  }
+
+  @Test
+  void vitalSignsAreVitalSignObservationsWithUcumQuantitiesAndAnAmbiguousValueStaysRaw() {
+    String name = "0000000001_20240401_L-OBSERVATIONS^OBSERVATIONS^99ZL01_000000020240401_20240401101010123_1";
+    MappingContext ctx = ctx(name);
+    Optional<Hl7Timestamp> at = Hl7Timestamp.parse("202404011010");
+    VitalMapping.map(new VitalSignsRecord(source(name), List.of(
+        new VitalSignsRecord.Measurement(Coded.of("8310-5", "体温", "LN"), "NM", "36.8",
+            Coded.of("Cel", "Cel", "UCUM"), at, Optional.empty()),
+        new VitalSignsRecord.Measurement(Coded.of("8480-6", "血圧", "LN"), "NM", "120^80",
+            Coded.of("mm[Hg]", "mm[Hg]", "UCUM"), at,
+            Optional.of(new AmbiguousValue("120^80", "a numeric value with a component separator"))),
+        new VitalSignsRecord.Measurement(Coded.of("8867-4", "脈拍数", "LN"), "NM", "約80",
+            Coded.of("/min", "/min", "UCUM"), Optional.empty(), Optional.empty())), List.of()), ctx);
+    List<Observation> obs = ctx.out.stream().map(Observation.class::cast).toList();
+    assertThat(obs).hasSize(3).allSatisfy(o -> {
+      assertThat(o.getCategoryFirstRep().getCodingFirstRep().getCode()).isEqualTo("vital-signs");
+      assertThat(o.getMeta().getProfile().get(0).getValue()).endsWith("JP_Observation_VitalSigns");
+    });
+    Observation temp = obs.get(0);
+    assertThat(temp.getCode().getCodingFirstRep().getSystem()).isEqualTo("http://loinc.org");
+    assertThat(temp.getValueQuantity().getValue()).isEqualByComparingTo("36.8");
+    assertThat(temp.getValueQuantity().getSystem()).isEqualTo("http://unitsofmeasure.org");
+    assertThat(temp.getValueQuantity().getCode()).isEqualTo("Cel");
+    assertThat(temp.hasEffectiveDateTimeType()).isTrue();
+    assertThat(obs.get(1).getValueStringType().getValue()).isEqualTo("120^80");
+    assertThat(obs.get(1).getNote()).extracting(n -> n.getText()).containsExactly(VitalMapping.AMBIGUOUS_NOTE);
+    assertThat(obs.get(2).getValueStringType().getValue()).isEqualTo("約80");
+    assertThat(obs.get(2).getNote()).extracting(n -> n.getText()).containsExactly(LabMapping.NOT_A_NUMBER_NOTE);
+    assertThat(obs.get(2).hasEffective()).isFalse();
+    assertThat(obs).extracting(o -> o.getIdElement().getIdPart()).doesNotHaveDuplicates();
   }
 
   @Test
