@@ -75,7 +75,8 @@ class ViewerBrowserTest {
 
     WebElement matrix = driver.findElement(By.id("lab-matrix"));
     assertThat(matrix.findElements(By.cssSelector("thead th.lab-date"))).extracting(WebElement::getText)
-        .containsExactly("2024-03-10", "2024-02-10", "2024-01-10");
+        .as("the lab table's columns: collection times, newest first")
+        .containsExactly("2024-03-10 09:00", "2024-02-10 09:00", "2024-01-10 09:00");
     assertThat(matrix.findElement(By.cssSelector("tbody th.lab-name")).getText()).isEqualTo("クレアチニン");
     assertThat(matrix.findElement(By.cssSelector("td.lab-unit")).getText()).isEqualTo("mg/dL");
     assertThat(matrix.findElement(By.cssSelector("td.lab-range")).getText()).isEqualTo("0.40-1.10");
