@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The same storages indexed embedded and on a two-node SolrCloud (2 shards × 2 replicas) answer every search case of
- * the project's tests with the same top 10 — patients, order, scores and match tags — and the same patient and record
+ * The same storages indexed embedded and on a two-node SolrCloud (2 shards, 2 replicas each for the public cases, 1 for
+ * the reception desk) answer these search cases with the same top 10 — patients, order, scores and match tags — and the same patient and record
  * views: the public search cases (search-cases-public) and the reception-desk cases (ReceptionDeskCasesTest).
  */
 class SolrSearchEqualityTest {
