@@ -100,6 +100,7 @@ class SolrSearchEqualityTest {
     assertThat(publicSolr.patientCount()).isEqualTo(publicEmbedded.patientCount()).isGreaterThan(500);
     assertThat(publicSolr.roots()).isEqualTo(publicEmbedded.roots());
     assertThat(publicSolr.isCurrentVersion()).isTrue();
+    assertThat(publicSolr.newestFileTime()).isPresent().isEqualTo(publicEmbedded.newestFileTime());
   }
 
   @Test
