@@ -50,7 +50,13 @@ import java.util.stream.Stream;
 public final class IncrementalHarness {
   private IncrementalHarness() {}
 
-  private static final String[] MODES = {"EVERY_FILE", "FOLDER_TIMES", "TRANSACTIONS"};
+  /** The change detections compared; {@code -Dharness.modes=TRANSACTIONS} runs fewer. */
+  private static final String[] MODES = System.getProperty("harness.modes", "EVERY_FILE,FOLDER_TIMES,TRANSACTIONS")
+      .split(",");
+  /** {@code -Dharness.jfr=DIR}: a JFR profile of each timed update, {@code DIR/<mode>-<round>.jfr}. */
+  private static final String JFR = System.getProperty("harness.jfr", "");
+  /** {@code -Dharness.build=false}: no full build or floor per round (for profiling the updates). */
+  private static final boolean BUILD = Boolean.parseBoolean(System.getProperty("harness.build", "true"));
 
   public static void main(String[] args) throws Exception {
     int patients = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
@@ -59,15 +65,24 @@ public final class IncrementalHarness {
 
     GeneratedStorage source = GeneratedStorage.realistic(patients, 42);
     Path work = Workspace.work().resolve("incremental-harness-" + patients);
-    Workspace.deleteTree(work);
+    // -Dharness.reuse=true: keep the copy (and log) of the last run, changed as that run left it; only for profiling
+    boolean reuse = Boolean.getBoolean("harness.reuse") && Files.isDirectory(work.resolve("transactions"));
+    if (!reuse) {
+      Workspace.deleteTree(work);
+    }
     List<Path> roots = new ArrayList<>();
     for (Path root : source.roots()) {
       Path copy = work.resolve("storage").resolve(source.folder().relativize(root));
-      copyTree(root, copy);
+      if (!reuse) {
+        copyTree(root, copy);
+      }
       roots.add(copy);
     }
     Path txRoot = work.resolve("transactions");
-    long logged = TransactionLogs.write(Storage.open(roots), txRoot, TransactionLogs.FACILITY_ID);
+    long logged = reuse ? 0 : TransactionLogs.write(Storage.open(roots), txRoot, TransactionLogs.FACILITY_ID);
+    for (String mode : MODES) {
+      Workspace.deleteTree(work.resolve("index-" + mode));
+    }
     List<Path> withLog = new ArrayList<>(roots);
     withLog.add(txRoot);
     System.err.printf(Locale.ROOT, "copied %d roots, logged %,d transactions%n", roots.size(), logged);
@@ -84,7 +99,9 @@ public final class IncrementalHarness {
 
     Map<String, List<double[]>> samples = new LinkedHashMap<>();
     Random random = new Random(7);
-    long[] nextTime = {20990101000000000L};
+    // a later day on reuse, so the log's new entries come after the last run's
+    long[] nextTime = {reuse ? 20990100000000000L + 1_000_000_000L * (2 + java.time.LocalTime.now().getMinute() % 27)
+        : 20990101000000000L};
     TransactionLogWriter log = TransactionLogWriter.create(txRoot, TransactionLogs.FACILITY_ID);
     long allFiles = 0;
     int changes = 0;
@@ -114,8 +131,18 @@ public final class IncrementalHarness {
         double[] t;
         try (PatientIndex index = PatientIndex.open(indexes.get(mode))) {
           IndexReport[] r = new IndexReport[1];
+          jdk.jfr.Recording recording = null;
+          if (!JFR.isEmpty()) {
+            recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            recording.start();
+          }
           t = timed(() -> r[0] = index.update(Storage.open(withLog), ChangeDetection.valueOf(mode),
               ProgressListener.none()));
+          if (recording != null) {
+            recording.stop();
+            recording.dump(Files.createDirectories(Path.of(JFR)).resolve(mode + "-" + round + ".jfr"));
+            recording.close();
+          }
           System.err.printf(Locale.ROOT, "  %-12s %s: %,d files read, %,d patients walked, %,d re-derived %s%n",
               mode, r[0].basis(), r[0].filesIndexed(), r[0].patientsWalked(), r[0].patientsRederived(),
               r[0].notes());
@@ -123,6 +150,9 @@ public final class IncrementalHarness {
         if (!warmup) {
           samples.computeIfAbsent("update 1 % " + mode, k -> new ArrayList<>()).add(t);
         }
+      }
+      if (!BUILD) {
+        continue;
       }
       Path full = work.resolve("full");
       Workspace.deleteTree(full);
@@ -152,6 +182,9 @@ public final class IncrementalHarness {
     });
     double[] build = means.get("full build");
     double[] floor = means.get("I/O floor");
+    if (build == null) {
+      return;
+    }
     System.out.println();
     for (String mode : MODES) {
       double[] u = means.get("update 1 % " + mode);

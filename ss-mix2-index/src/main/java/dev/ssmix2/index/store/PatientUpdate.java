@@ -1,9 +1,7 @@
 package dev.ssmix2.index.store;
 
 import static dev.ssmix2.index.internal.patient.PatientFields.FROM_ADT00;
-import static dev.ssmix2.index.internal.patient.PatientFields.KIND;
 import static dev.ssmix2.index.internal.patient.PatientFields.KIND_FILE;
-import static dev.ssmix2.index.internal.patient.PatientFields.KIND_PATIENT;
 import static dev.ssmix2.index.internal.patient.PatientFields.LAST_SEEN;
 import static dev.ssmix2.index.internal.patient.PatientFields.PATIENT_KEY;
 import static dev.ssmix2.index.internal.patient.PatientFields.PID;
@@ -48,10 +46,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -87,16 +85,29 @@ final class PatientUpdate {
    * @param filesRemoved files gone since the last commit
    * @param updated a record or patient document was written
    * @param rederived the patient document was derived anew
-   * @param problems everything of the patient's that could not be used
+   * @param problems everything of the patient's that could not be used, except the unreadable files it keeps
+   *     unchanged: those are listed from the last commit ({@link #keeps})
+   * @param replaced keys ({@link FileStamp#key()}) of the files read again or removed
+   * @param rewritten every document of the patient was written anew (or the patient is gone)
    */
   record Outcome(String patient, boolean present, long filesSeen, long filesIndexed, long filesUnchanged,
-      long filesRemoved, boolean updated, boolean rederived, List<RecordProblem> problems) {
+      long filesRemoved, boolean updated, boolean rederived, List<RecordProblem> problems, Set<String> replaced,
+      boolean rewritten) {
     Outcome {
       problems = List.copyOf(problems);
+      replaced = Set.copyOf(replaced);
     }
 
     static Outcome absent(String patient, List<RecordProblem> problems) {
-      return new Outcome(patient, false, 0, 0, 0, 0, false, false, problems);
+      return new Outcome(patient, false, 0, 0, 0, 0, false, false, problems, Set.of(), true);
+    }
+
+    /**
+     * Whether the stored record of file {@code key} of this patient still stands after the update, so its problem
+     * (if unreadable) is still to be reported: the patient is there, and the file was neither read again nor removed.
+     */
+    boolean keeps(String key) {
+      return present && !rewritten && !replaced.contains(key);
     }
   }
 
@@ -188,8 +199,7 @@ final class PatientUpdate {
         // only folder times moved (or were too recent to trust last time): the patient's documents stay
         writer.updateDocument(ManifestDocument.key(pid), ManifestDocument.build(now));
       }
-      problems.addAll(unreadableKept(pid, current.keySet(), Set.of()));
-      return new Outcome(pid, true, files.size(), 0, files.size(), 0, false, false, problems);
+      return new Outcome(pid, true, files.size(), 0, files.size(), 0, false, false, problems, Set.of(), false);
     }
 
     // the version groups (keys; whole-patient snapshots for ADT-00 and PPR-01) a new or gone file belongs to
@@ -206,16 +216,15 @@ final class PatientUpdate {
     for (History h : VersionResolver.resolve(affected)) {
       for (Version v : h.versions()) {
         FileStamp stamp = FileStamp.of(v.file());
-        Document stored = changed.contains(stamp.key()) ? null : storedFile(stamp);
+        Optional<VersionStatus> was = changed.contains(stamp.key()) ? Optional.empty() : storedStatus(stamp);
         FileVersion fv;
-        if (stored == null) {
+        if (was.isEmpty()) {
           fv = new FileVersion(v.file(), v.status(), facts(v, problems));
           read.add(stamp.key());
-        } else if (FileDocument.status(stored) != v.status()) {
-          fv = new FileVersion(v.file(), v.status(), FileDocument.facts(stored));
+        } else if (was.get() != v.status()) {
+          fv = new FileVersion(v.file(), v.status(), FileDocument.facts(storedFile(stamp)));
         } else {
-          versions.put(stamp.key(), new FileVersion(v.file(), v.status(), FileDocument.facts(stored)));
-          continue;
+          continue; // as stored; a re-derivation below reads its facts with the patient's others
         }
         versions.put(stamp.key(), fv);
         writer.updateDocument(FileDocument.key(stamp), FileDocument.build(fv, stamp));
@@ -224,7 +233,6 @@ final class PatientUpdate {
     for (StorageFile f : removed) {
       writer.deleteDocuments(FileDocument.key(FileStamp.of(f)));
     }
-    problems.addAll(unreadableKept(pid, current.keySet(), read));
 
     boolean definesPatient = affected.stream().anyMatch(f -> f.dataType() == StandardDataType.ADT_00)
         || removed.stream().anyMatch(f -> f.dataType() == StandardDataType.ADT_00);
@@ -259,8 +267,10 @@ final class PatientUpdate {
       }
     }
     writer.updateDocument(ManifestDocument.key(pid), ManifestDocument.build(now));
+    Set<String> replaced = new HashSet<>(read);
+    removed.forEach(f -> replaced.add(FileStamp.of(f).key()));
     return new Outcome(pid, true, files.size(), read.size(), files.size() - read.size(), removed.size(), true,
-        rederive, problems);
+        rederive, problems, replaced, false);
   }
 
   /** A patient the index does not know (or knows without a readable manifest): every file read, every document new. */
@@ -284,7 +294,7 @@ final class PatientUpdate {
     } else {
       writer.updateDocuments(new Term(PID, id.value()), docs);
     }
-    return new Outcome(id.value(), true, files.size(), files.size(), 0, 0, true, true, problems);
+    return new Outcome(id.value(), true, files.size(), files.size(), 0, 0, true, true, problems, Set.of(), true);
   }
 
   /** A fresh reading through the core reader, with its problems noted. */
@@ -340,12 +350,26 @@ final class PatientUpdate {
 
   /** Whether the stored patient document took its demographics from an ADT-00; false when there is none. */
   private boolean fromAdt00(String pid) throws IOException {
-    TopDocs top = before.search(Updater.of(PID, pid, KIND_PATIENT), 1);
+    return docValue(new Term(PATIENT_KEY, pid), FROM_ADT00).orElse(0L) == 1;
+  }
+
+  /** The version status a file's stored record has, if there is one. */
+  private Optional<VersionStatus> storedStatus(FileStamp stamp) throws IOException {
+    return docValue(FileDocument.key(stamp), FileDocument.STATUS_ORD).map(o -> VersionStatus.values()[o.intValue()]);
+  }
+
+  /** A numeric doc value of the one document {@code key} names: a term lookup, no stored fields. */
+  private Optional<Long> docValue(Term key, String field) throws IOException {
+    TopDocs top = before.search(new TermQuery(key), 1);
     if (top.scoreDocs.length == 0) {
-      return false;
+      return Optional.empty();
     }
-    IndexableField f = before.storedFields().document(top.scoreDocs[0].doc, Set.of(FROM_ADT00)).getField(FROM_ADT00);
-    return f != null && f.numericValue().intValue() == 1;
+    int doc = top.scoreDocs[0].doc;
+    List<LeafReaderContext> leaves = before.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    NumericDocValues values = leaf.reader().getNumericDocValues(field);
+    return values != null && values.advanceExact(doc - leaf.docBase) ? Optional.of(values.longValue())
+        : Optional.empty();
   }
 
   private Map<String, Document> fileDocuments(String pid) throws IOException {
@@ -356,32 +380,6 @@ final class PatientUpdate {
     for (ScoreDoc sd : top.scoreDocs) {
       Document d = stored.document(sd.doc);
       out.put(FileDocument.stamp(d).key(), d);
-    }
-    return out;
-  }
-
-  /**
-   * The problems of the patient's unreadable files that stay as they were (present, not read in this run), from the
-   * last commit: one query over the patient's few marked files.
-   */
-  private List<RecordProblem> unreadableKept(String pid, Set<String> present, Set<String> read) throws IOException {
-    Query q = new BooleanQuery.Builder()
-        .add(new TermQuery(new Term(PID, pid)), Occur.FILTER)
-        .add(new TermQuery(new Term(FileDocument.UNREADABLE, "1")), Occur.FILTER)
-        .add(new TermQuery(new Term(KIND, KIND_FILE)), Occur.FILTER)
-        .build();
-    List<RecordProblem> out = new ArrayList<>(0);
-    int n = before.count(q);
-    if (n == 0) {
-      return out;
-    }
-    var stored = before.storedFields();
-    for (ScoreDoc sd : before.search(q, n).scoreDocs) {
-      Document d = stored.document(sd.doc);
-      String key = FileDocument.stamp(d).key();
-      if (present.contains(key) && !read.contains(key)) {
-        FileDocument.problem(d).ifPresent(out::add);
-      }
     }
     return out;
   }

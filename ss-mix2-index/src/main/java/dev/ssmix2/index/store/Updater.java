@@ -312,6 +312,8 @@ final class Updater {
     private final ProgressListener<IndexProgress> listener;
     private final long expected;
     private final Set<String> settled = new HashSet<>();
+    /** Walked and refreshed patients whose stored records did not all stay: who is to list which stored problems. */
+    private final Map<String, PatientUpdate.Outcome> touched = new HashMap<>();
     final Set<String> seen = new HashSet<>();
     final Map<Place, Entry> outside = new LinkedHashMap<>();
     private final ConcurrentLinkedQueue<UnplacedEntry> walkedOutside = new ConcurrentLinkedQueue<>();
@@ -384,6 +386,9 @@ final class Updater {
       PatientUpdate.Outcome o = (PatientUpdate.Outcome) result;
       patientsWalked++;
       o.problems().forEach(this::skip);
+      if (!o.replaced().isEmpty() || o.rewritten()) {
+        touched.put(o.patient(), o);
+      }
       if (!o.present()) {
         return;
       }
@@ -419,9 +424,9 @@ final class Updater {
     }
 
     /**
-     * Lists the unreadable files of settled patients from the last commit, so the skipped list names every
-     * unreadable file of the storage on every run, not only those read in this one. One query over the few marked
-     * files.
+     * Lists the unreadable files this run did not read from the last commit (those of settled patients, and the
+     * unchanged ones of walked and refreshed patients), so the skipped list names every unreadable file of the storage
+     * on every run, not only those read in this one. One query over the few marked files.
      */
     void listUnreadable(IndexSearcher before) throws IOException {
       Query q = new BooleanQuery.Builder()
@@ -431,7 +436,10 @@ final class Updater {
       var stored = before.storedFields();
       for (ScoreDoc sd : before.search(q, Math.max(1, before.count(q))).scoreDocs) {
         var d = stored.document(sd.doc);
-        if (settled.contains(d.get(PID))) {
+        String pid = d.get(PID);
+        PatientUpdate.Outcome o = touched.get(pid);
+        boolean kept = o == null ? seen.contains(pid) : o.keeps(FileDocument.stamp(d).key());
+        if (kept) {
           FileDocument.problem(d).ifPresent(this::skip);
         }
       }

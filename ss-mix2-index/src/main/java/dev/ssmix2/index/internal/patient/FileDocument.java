@@ -26,6 +26,7 @@ import java.util.Optional;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.Term;
@@ -44,6 +45,8 @@ public final class FileDocument {
   public static final String MODIFIED = "file_modified";
   public static final String CONTENT_FOLDER = "file_folder";
   public static final String STATUS = "file_status";
+  /** The version status's ordinal as a doc value: an update compares it without reading stored fields. */
+  public static final String STATUS_ORD = "file_status_ord";
   public static final String SUMMARY = "file_summary";
   public static final String PROBLEM = "file_problem";
   /** Indexed marker of an unreadable file, so every run can list them without reading unchanged patients. */
@@ -75,6 +78,7 @@ public final class FileDocument {
     doc.add(new StoredField(CONTENT_FOLDER, v.file().isContentFolder() ? 1 : 0));
     doc.add(new LongPoint(TIME, Long.parseLong(v.file().name().timestamp().padded())));
     doc.add(new StringField(STATUS, v.status().label(), Field.Store.YES));
+    doc.add(new NumericDocValuesField(STATUS_ORD, v.status().ordinal()));
     doc.add(new StoredField(SUMMARY, v.facts().summary()));
     v.facts().problem().ifPresent(p -> {
       doc.add(new StoredField(PROBLEM, p));

@@ -66,6 +66,7 @@ public final class PatientDocument {
     HitFields.add(doc, p.name(), p.kana(), p.sex());
     p.formerNames().forEach(n -> doc.add(new StoredField(FORMER_NAME, n)));
     doc.add(new StoredField(FROM_ADT00, p.fromAdt00() ? 1 : 0));
+    doc.add(new NumericDocValuesField(FROM_ADT00, p.fromAdt00() ? 1 : 0)); // read by updates without stored fields
 
     Set<String> seen = new HashSet<>();
     Set<NameFlag> flags = new HashSet<>();
