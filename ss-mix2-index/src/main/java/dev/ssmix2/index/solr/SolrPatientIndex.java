@@ -76,7 +76,7 @@ import org.apache.solr.common.params.SolrParams;
  */
 public final class SolrPatientIndex implements PatientStore {
   /** Bump whenever fields, document IDs or the configset change: an update then rebuilds the collection. */
-  static final String SCHEMA = "ssmix2-solr-1";
+  static final String SCHEMA = "ssmix2-solr-2";
   static final String META_ID = "_meta";
   static final String KIND_META = "meta";
   static final String META_SCHEMA = "meta_schema";
