@@ -148,6 +148,13 @@ class ChartLayoutBrowserTest {
     Browser.screenshot(driver, "chart-allergy-not-recorded-" + size);
   }
 
+  @org.junit.jupiter.api.Test
+  void kanaStoredWithASeparateVoicedMarkIsShownJoined() {
+    openChart("1180x820", ChartStorage.SPLIT_KANA_ID);
+    assertThat(driver.findElement(By.id("patient-kana")).getText()).as("ヨシタ゛ shown as ヨシダ").startsWith("ヨシダ")
+        .doesNotContain("\u309B");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"1180x820", "820x1180"})
   void aCappedSearchSaysToNarrowIt(String size) {

@@ -28,6 +28,8 @@ final class ChartStorage {
   static final String MEDS_ID = "0000300101";
   static final String CURRENT_DRUG = "アムロジピン錠５ｍｇ";
   static final String PAST_DRUG = "パンスポリンＴ錠１００ｍｇ";
+  /** Kana stored with a separate voiced-sound mark (ヨシタ゛), as some systems write it. */
+  static final String SPLIT_KANA_ID = "0000300102";
   static final String MANY_QUERY = "さとう";
   static final int MANY = 35;
 
@@ -64,6 +66,7 @@ final class ChartStorage {
         + pid(NONE_ID, nonePid5, "19700707", "F")
         + "IAM|1|DA^薬剤アレルギー^HL70127|1^ペニシリン^99XYZ|MI^軽度^HL70128|発疹|D^削除^HL70323\r",
         FileName.parse(NONE_ID + "_-_ADT-61_999999999999999_20240101090000000_-_1"));
+    adt00(w, SPLIT_KANA_ID, "吉田^花子^^^^^L^I~ヨシタ\u309B^ハナコ^^^^^L^P", "19800808", "F");
     String medsPid5 = "薬師^現在^^^^^L^I~ヤクシ^ゲンザイ^^^^^L^P";
     adt00(w, MEDS_ID, medsPid5, "19550505", "M");
     LocalDate today = LocalDate.now();
