@@ -1,13 +1,11 @@
 package dev.ssmix2.core.export;
 
+import dev.ssmix2.core.internal.Folders;
 import dev.ssmix2.core.storage.PatientId;
 import dev.ssmix2.core.storage.StorageRoot;
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -91,29 +89,7 @@ final class WorkUnits {
 
   /** Sub-folder names of {@code rel}; anything else goes to {@code strays}. */
   private static List<String> folders(StorageRoot root, String rel, Consumer<Stray> strays) {
-    Path dir = rel.isEmpty() ? root.path() : root.resolve(rel);
-    List<String> out = new ArrayList<>();
-    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-      for (Path p : ds) {
-        String name = p.getFileName().toString();
-        String childRel = rel.isEmpty() ? name : rel + "/" + name;
-        try {
-          BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-          if (a.isSymbolicLink()) {
-            strays.accept(new Stray(root, childRel, "symbolic-link", "symbolic links are not followed"));
-          } else if (!a.isDirectory()) {
-            strays.accept(new Stray(root, childRel, "stray-file", "a file where folders are expected"));
-          } else {
-            out.add(name);
-          }
-        } catch (IOException e) {
-          strays.accept(new Stray(root, childRel, "unreadable", "cannot read attributes: " + e.getMessage()));
-        }
-      }
-    } catch (IOException e) {
-      strays.accept(new Stray(root, rel.isEmpty() ? "." : rel, "unreadable", "cannot list folder: " + e.getMessage()));
-    }
-    out.sort(null);
-    return out;
+    return Folders.list(root, rel,
+        u -> strays.accept(new Stray(u.root(), u.relativePath(), u.problem().code(), u.reason())), "folders");
   }
 }

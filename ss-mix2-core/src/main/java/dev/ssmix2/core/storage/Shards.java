@@ -1,13 +1,8 @@
 package dev.ssmix2.core.storage;
 
-import dev.ssmix2.core.storage.UnplacedEntry.Problem;
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
+import dev.ssmix2.core.internal.Folders;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -53,35 +48,8 @@ final class Shards {
     return List.copyOf(second);
   }
 
-  /** The sub-folder names of {@code rel}; files, links and unreadable entries go to {@code onUnplaced}. */
   private static List<String> folders(StorageRoot root, String rel, Consumer<UnplacedEntry> onUnplaced,
       String expected) {
-    Path dir = rel.isEmpty() ? root.path() : root.resolve(rel);
-    List<String> out = new ArrayList<>();
-    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-      for (Path p : ds) {
-        String name = p.getFileName().toString();
-        String childRel = rel.isEmpty() ? name : rel + "/" + name;
-        try {
-          BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-          if (a.isSymbolicLink()) {
-            onUnplaced.accept(new UnplacedEntry(root, childRel, Problem.SYMBOLIC_LINK,
-                "symbolic links are not followed"));
-          } else if (!a.isDirectory()) {
-            onUnplaced.accept(new UnplacedEntry(root, childRel, Problem.STRAY_FILE,
-                "a file where " + expected + " are expected"));
-          } else {
-            out.add(name);
-          }
-        } catch (IOException e) {
-          onUnplaced.accept(new UnplacedEntry(root, childRel, Problem.UNREADABLE,
-              "cannot read attributes: " + e.getMessage()));
-        }
-      }
-    } catch (IOException e) {
-      onUnplaced.accept(new UnplacedEntry(root, rel.isEmpty() ? "." : rel, Problem.UNREADABLE,
-          "cannot list folder: " + e.getMessage()));
-    }
-    return out;
+    return Folders.list(root, rel, onUnplaced, expected);
   }
 }
