@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code ssmix2 export fhir --validate} on the kind of storage {@code ssmix2 demo} makes (realistic defects, two
  * roots, the teaching patients README's searches find): HAPI's validator reports 0 errors. The demo's own 2,000
- * patients take minutes to validate; the size here is {@code -Dfhir.demo.patients} (default 30), the generator and
+ * patients take minutes to validate; the size here is {@code -Dfhir.demo.patients} (default 10), the generator and
  * its seed are the demo's.
  */
 class DemoStorageFhirValidationTest {
@@ -22,7 +22,7 @@ class DemoStorageFhirValidationTest {
 
   @Test
   void demoStorageExportValidatesWithoutErrors() throws Exception {
-    int patients = Integer.getInteger("fhir.demo.patients", 30);
+    int patients = Integer.getInteger("fhir.demo.patients", 10);
     GenerationSummary generated = DemoCommand.storage(patients, 7).generate(work.resolve("demo"),
         ProgressListener.none());
     List<String> args = new ArrayList<>(List.of("index", "--index", work.resolve("idx").toString()));
