@@ -11,6 +11,7 @@ import dev.ssmix2.core.storage.FileTimestamp;
 import dev.ssmix2.core.storage.PatientId;
 import dev.ssmix2.core.storage.Storage;
 import dev.ssmix2.index.internal.patient.FileDocument;
+import dev.ssmix2.index.internal.patient.StoredDocuments;
 import dev.ssmix2.index.internal.patient.PatientDocument;
 import dev.ssmix2.index.internal.search.PatientSearch;
 import dev.ssmix2.index.name.ReadingGuesser;
@@ -248,12 +249,12 @@ public final class PatientIndex implements PatientStore {
     return withSearcher(s -> {
       var q = Updater.of(PID, id.value(), KIND_FILE);
       int n = Math.max(1, s.count(q));
-      List<Document> docs = new ArrayList<>();
-      var stored = s.storedFields();
-      for (ScoreDoc sd : s.search(q, n).scoreDocs) {
-        docs.add(stored.document(sd.doc));
+      ScoreDoc[] hits = s.search(q, n).scoreDocs;
+      int[] ids = new int[hits.length];
+      for (int i = 0; i < hits.length; i++) {
+        ids[i] = hits[i].doc;
       }
-      return FileDocument.records(docs, history);
+      return FileDocument.records(StoredDocuments.read(s, ids), history);
     });
   }
 
