@@ -43,10 +43,12 @@ class SearchCommandTest {
   @Test
   void exactHomonymsCarryTheBirthDateHint() throws Exception {
     var hits = java.util.List.of(
-        new dev.ssmix2.index.search.PatientHit(dev.ssmix2.core.storage.PatientId.of("0000000001"), "佐藤\u3000花子",
+        new dev.ssmix2.index.search.PatientHit(dev.ssmix2.index.store.Facility.DEFAULT,
+            dev.ssmix2.core.storage.PatientId.of("0000000001"), "佐藤\u3000花子",
             "サトウ\u3000ハナコ", java.util.Optional.of(java.time.LocalDate.of(1940, 1, 1)),
             dev.ssmix2.core.record.Sex.FEMALE, 200f, java.util.List.of(dev.ssmix2.index.search.MatchTag.EXACT)),
-        new dev.ssmix2.index.search.PatientHit(dev.ssmix2.core.storage.PatientId.of("0000000002"), "佐藤\u3000花子",
+        new dev.ssmix2.index.search.PatientHit(dev.ssmix2.index.store.Facility.DEFAULT,
+            dev.ssmix2.core.storage.PatientId.of("0000000002"), "佐藤\u3000花子",
             "サトウ\u3000ハナコ", java.util.Optional.of(java.time.LocalDate.of(1988, 12, 24)),
             dev.ssmix2.core.record.Sex.FEMALE, 200f, java.util.List.of(dev.ssmix2.index.search.MatchTag.EXACT)));
     JsonNode json = new ObjectMapper().readTree(SearchCommand.toJson("佐藤 花子",

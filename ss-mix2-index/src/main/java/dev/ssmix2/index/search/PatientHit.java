@@ -3,6 +3,7 @@ package dev.ssmix2.index.search;
 import com.google.common.base.Preconditions;
 import dev.ssmix2.core.record.Sex;
 import dev.ssmix2.core.storage.PatientId;
+import dev.ssmix2.index.store.Facility;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import java.util.Optional;
 /**
  * One patient found by a search.
  *
+ * @param facility the facility the patient belongs to: identity is (facility, patient ID)
  * @param patientId 患者ID
  * @param name display name (the current one; former names only match)
  * @param kana registered reading, "" when none was registered
@@ -22,6 +24,7 @@ import java.util.Optional;
  *     call 原田 健 a complete match because 健 is written the same)
  */
 public record PatientHit(
+    Facility facility,
     PatientId patientId,
     String name,
     String kana,
@@ -31,6 +34,7 @@ public record PatientHit(
     List<MatchTag> matched) {
 
   public PatientHit {
+    Preconditions.checkNotNull(facility, "facility must not be null; use Facility.DEFAULT");
     Preconditions.checkNotNull(patientId, "patientId must not be null");
     Preconditions.checkNotNull(name, "name must not be null (use \"\")");
     Preconditions.checkNotNull(kana, "kana must not be null (use \"\")");

@@ -4,7 +4,11 @@ import static dev.ssmix2.index.internal.patient.PatientFields.KIND;
 import static dev.ssmix2.index.internal.patient.PatientFields.KIND_FILE;
 import static dev.ssmix2.index.internal.patient.PatientFields.KIND_PATIENT;
 import static dev.ssmix2.index.internal.patient.PatientFields.LAST_SEEN;
+import static dev.ssmix2.index.internal.patient.PatientFields.FACILITY;
+import static dev.ssmix2.index.internal.patient.PatientFields.FACILITY_NAME;
+import static dev.ssmix2.index.internal.patient.PatientFields.PATIENT_REF;
 import static dev.ssmix2.index.internal.patient.PatientFields.PID;
+import static dev.ssmix2.index.internal.patient.PatientFields.patientRef;
 
 import com.google.common.base.Preconditions;
 import dev.ssmix2.core.ProgressListener;
@@ -21,6 +25,7 @@ import dev.ssmix2.index.name.ReadingGuesser;
 import dev.ssmix2.index.search.PatientHit;
 import dev.ssmix2.index.search.SearchResult;
 import dev.ssmix2.index.store.ChangeDetection;
+import dev.ssmix2.index.store.Facility;
 import dev.ssmix2.index.store.IndexProgress;
 import dev.ssmix2.index.store.IndexReport;
 import dev.ssmix2.index.store.IndexedPatient;
@@ -72,13 +77,20 @@ import org.apache.solr.common.params.SolrParams;
  * <p>Every name key is computed by {@code NameKeys} in this JVM, for documents and queries alike, and a plan reaches
  * Solr as the planner's own Lucene query ({@link XmlQueries}), so Solr needs nothing but the configset this jar ships
  * (no plugin, no custom analysis). Searches are thread-safe and see the last committed update. Document IDs are the
- * patient ID, or patient ID and file path for a record, so an update that died can simply be run again.
+ * facility and patient ID, or facility, patient ID and file path for a record, so an update that died can simply be
+ * run again.
  */
 public final class SolrPatientIndex implements PatientStore {
   /** Bump whenever fields, document IDs or the configset change: an update then rebuilds the collection. */
-  static final String SCHEMA = "ssmix2-solr-2";
+  static final String SCHEMA = "ssmix2-solr-3";
+  /** Schemas of collections written before facilities: read by patient ID alone, refused until rebuilt. */
+  private static final List<String> BEFORE_FACILITIES = List.of("ssmix2-solr-1", "ssmix2-solr-2");
   static final String META_ID = "_meta";
   static final String KIND_META = "meta";
+  /** One document per facility about its last update, ID {@link #facilityMetaId}. */
+  static final String KIND_META_FACILITY = "meta_facility";
+  static final String META_FACILITY = "meta_facility";
+  static final String META_FACILITY_NAME = "meta_facility_name";
   static final String META_SCHEMA = "meta_schema";
   static final String META_TABLES = "meta_tables";
   static final String META_ROOTS = "meta_roots";
@@ -86,7 +98,7 @@ public final class SolrPatientIndex implements PatientStore {
   static final String META_PATIENTS = "meta_patients";
 
   private static final String[] CONFIGSET_FILES = {"schema.xml", "solrconfig.xml"};
-  private static final String ORDER = "score desc,last_seen desc," + PID + " asc";
+  private static final String ORDER = "score desc,last_seen desc," + PID + " asc," + FACILITY + " asc";
   private static final int PAGE = 1000;
 
   private final CloudSolrClient client;
@@ -94,6 +106,8 @@ public final class SolrPatientIndex implements PatientStore {
   private final String location;
   private final ReadingGuesser guesser;
   private final PatientSearch search;
+  /** Whether the collection was found to be of a layout with facilities; looked at once, and after each update. */
+  private volatile boolean layoutChecked;
 
   private SolrPatientIndex(CloudSolrClient client, String collection, String location, ReadingGuesser guesser) {
     this.client = client;
@@ -215,11 +229,38 @@ public final class SolrPatientIndex implements PatientStore {
 
   @Override
   public SearchResult searchResult(String freeText, int limit) {
+    checkLayout();
     try {
       return search.searchResult(this::run, freeText, limit);
     } catch (IOException e) {
       throw failed("search", e);
     }
+  }
+
+  /** Only among one facility's patients: the planner's query with a filter clause, sent as it is (XmlQueries). */
+  @Override
+  public SearchResult searchResult(String freeText, String facility, int limit) {
+    Facility.checkCode(facility);
+    checkLayout();
+    try {
+      return search.searchResult(this::run, freeText, Optional.of(facility), limit);
+    } catch (IOException e) {
+      throw failed("search", e);
+    }
+  }
+
+  /** Refuses a collection written before facilities, which cannot be read by facility and patient ID. */
+  private void checkLayout() {
+    if (layoutChecked) {
+      return;
+    }
+    Optional<SolrDocument> meta = meta();
+    if (meta.isPresent() && BEFORE_FACILITIES.contains(meta.get().getFirstValue(META_SCHEMA))) {
+      throw new SolrIndexException(location, "was built by an older version of ss-mix2, before facilities (a patient "
+          + "is now known by facility and patient ID); rebuild it with 'ssmix2 index --solr ZK --collection "
+          + collection + " ROOT...' (or '--facility CODE:NAME ROOT...' for each facility), which builds it anew");
+    }
+    layoutChecked = true;
   }
 
   /** Runs a plan's query: hits in the embedded order, each with a flag per tagged clause, computed by Solr. */
@@ -228,7 +269,7 @@ public final class SolrPatientIndex implements PatientStore {
     p.set("q", "{!xmlparser}" + XmlQueries.xml(query));
     p.set("sort", ORDER);
     p.set("rows", limit);
-    StringBuilder fl = new StringBuilder(PID + ",name,kana,birth,sex,score");
+    StringBuilder fl = new StringBuilder(PID + "," + FACILITY + "," + FACILITY_NAME + ",name,kana,birth,sex,score");
     for (int i = 0; i < clauses.size(); i++) {
       p.set("c" + i, "{!xmlparser}" + XmlQueries.xml(new ConstantScoreQuery(clauses.get(i))));
       fl.append(",m").append(i).append(":exists(query($c").append(i).append("))");
@@ -244,8 +285,8 @@ public final class SolrPatientIndex implements PatientStore {
         }
       }
       float score = ((Number) d.getFieldValue("score")).floatValue();
-      out.add(new PatientSearch.EngineHit(new HitFields.Summary(patient.id(), patient.name(), patient.kana(),
-          patient.birthDate(), patient.sex()), score, matches));
+      out.add(new PatientSearch.EngineHit(new HitFields.Summary(patient.facility(), patient.id(), patient.name(),
+          patient.kana(), patient.birthDate(), patient.sex()), score, matches));
     }
     return out;
   }
@@ -262,14 +303,16 @@ public final class SolrPatientIndex implements PatientStore {
     int ymd = seen instanceof Number n ? n.intValue() : 0;
     Optional<LocalDate> lastSeen = ymd > 0
         ? Optional.of(LocalDate.of(ymd / 10000, ymd / 100 % 100, ymd % 100)) : Optional.empty();
-    return new IndexedPatient(p.id(), p.name(), p.kana(), p.birthDate(), p.sex(), p.formerNames(), p.fromAdt00(),
-        lastSeen);
+    return new IndexedPatient(p.facility(), p.id(), p.name(), p.kana(), p.birthDate(), p.sex(), p.formerNames(),
+        p.fromAdt00(), lastSeen);
   }
 
   @Override
-  public Optional<IndexedPatient> patient(PatientId id) {
+  public Optional<IndexedPatient> patient(String facility, PatientId id) {
+    Facility.checkCode(facility);
     Preconditions.checkNotNull(id, "patient ID must not be null");
-    ModifiableSolrParams p = byPatient(id, KIND_PATIENT);
+    checkLayout();
+    ModifiableSolrParams p = byPatient(facility, id.value(), KIND_PATIENT);
     p.set("rows", 1);
     p.set("fl", "*");
     try {
@@ -282,21 +325,42 @@ public final class SolrPatientIndex implements PatientStore {
   }
 
   @Override
-  public PatientRecords records(PatientId id, boolean history) {
+  public List<IndexedPatient> patients(PatientId id) {
     Preconditions.checkNotNull(id, "patient ID must not be null");
+    checkLayout();
+    ModifiableSolrParams p = new ModifiableSolrParams();
+    p.set("q", "{!term f=" + PID + " v=$pid}");
+    p.set("pid", id.value());
+    p.set("fq", "{!term f=" + KIND + "}" + KIND_PATIENT);
+    List<IndexedPatient> out = new ArrayList<>();
+    try {
+      forEach(p, "*", d -> out.add(readPatient(d)));
+    } catch (IOException e) {
+      throw failed("patient lookup", e);
+    }
+    out.sort(java.util.Comparator.comparing(x -> x.facility().code()));
+    return out;
+  }
+
+  @Override
+  public PatientRecords records(String facility, PatientId id, boolean history) {
+    Facility.checkCode(facility);
+    Preconditions.checkNotNull(id, "patient ID must not be null");
+    checkLayout();
     List<Document> docs = new ArrayList<>();
     try {
-      forEach(byPatient(id, KIND_FILE), "*", d -> docs.add(SolrDocuments.stored(d)));
+      forEach(byPatient(facility, id.value(), KIND_FILE), "*", d -> docs.add(SolrDocuments.stored(d)));
     } catch (IOException e) {
       throw failed("record lookup", e);
     }
     return FileDocument.records(docs, history);
   }
 
-  private static ModifiableSolrParams byPatient(PatientId id, String kind) {
+  /** The documents of one kind of one patient of one facility. */
+  static ModifiableSolrParams byPatient(String facility, String pid, String kind) {
     ModifiableSolrParams p = new ModifiableSolrParams();
-    p.set("q", "{!term f=" + PID + " v=$pid}");
-    p.set("pid", id.value());
+    p.set("q", "{!term f=" + PATIENT_REF + " v=$ref}");
+    p.set("ref", patientRef(facility, pid));
     p.set("fq", "{!term f=" + KIND + "}" + kind);
     return p;
   }
@@ -322,10 +386,66 @@ public final class SolrPatientIndex implements PatientStore {
 
   @Override
   public List<Path> roots() {
-    return meta().map(m -> {
-      Collection<Object> roots = m.getFieldValues(META_ROOTS);
-      return roots == null ? List.<Path>of() : roots.stream().map(r -> Path.of((String) r)).toList();
-    }).orElse(List.of());
+    return facilityMetas().stream().flatMap(m -> roots(m).stream()).toList();
+  }
+
+  @Override
+  public List<Path> roots(String facility) {
+    Facility.checkCode(facility);
+    return facilityMeta(facility).map(SolrPatientIndex::roots).orElse(List.of());
+  }
+
+  private static List<Path> roots(SolrDocument m) {
+    Collection<Object> roots = m.getFieldValues(META_ROOTS);
+    return roots == null ? List.<Path>of() : roots.stream().map(r -> Path.of((String) r)).toList();
+  }
+
+  @Override
+  public List<Facility> facilities() {
+    return facilityMetas().stream().map(m -> new Facility((String) m.getFirstValue(META_FACILITY),
+        Optional.ofNullable((String) m.getFirstValue(META_FACILITY_NAME)).orElse(""))).toList();
+  }
+
+  static String facilityMetaId(String facility) {
+    return META_ID + "/" + facility;
+  }
+
+  /** The document about one facility's last update, if the collection holds the facility. */
+  Optional<SolrDocument> facilityMeta(String facility) {
+    ModifiableSolrParams p = new ModifiableSolrParams();
+    p.set("q", "{!term f=" + SolrDocuments.ID + " v=$id}");
+    p.set("id", facilityMetaId(facility));
+    p.set("fl", "*");
+    try {
+      var results = query(p).getResults();
+      return results.isEmpty() ? Optional.empty() : Optional.of(results.get(0));
+    } catch (IOException e) {
+      throw failed("reading the last update", e);
+    }
+  }
+
+  /** Every facility's document about its last update, by code; none when the collection is of another schema. */
+  private List<SolrDocument> facilityMetas() {
+    return isCurrentVersion() ? facilityMetasOfAnyVersion() : List.of();
+  }
+
+  /** The facilities of the collection's last updates, whatever version wrote them (an update names those it drops). */
+  List<Facility> facilitiesOfAnyVersion() {
+    return facilityMetasOfAnyVersion().stream().map(m -> new Facility((String) m.getFirstValue(META_FACILITY),
+        Optional.ofNullable((String) m.getFirstValue(META_FACILITY_NAME)).orElse(""))).toList();
+  }
+
+  private List<SolrDocument> facilityMetasOfAnyVersion() {
+    ModifiableSolrParams p = new ModifiableSolrParams();
+    p.set("q", "{!term f=" + KIND + "}" + KIND_META_FACILITY);
+    List<SolrDocument> out = new ArrayList<>();
+    try {
+      forEach(p, "*", out::add);
+    } catch (IOException e) {
+      throw failed("reading the last update", e);
+    }
+    out.sort(java.util.Comparator.comparing(m -> (String) m.getFirstValue(META_FACILITY)));
+    return out;
   }
 
   @Override
@@ -386,25 +506,29 @@ public final class SolrPatientIndex implements PatientStore {
   }
 
   /**
-   * Brings the collection up to date with {@code storage}: walks it, re-derives only patients whose file stamps
-   * changed, removes patients and records that are gone, and commits once at the end. Folder-time probing
-   * ({@link ChangeDetection#FOLDER_TIMES}) is an optimisation of the embedded index only; here every patient folder is
-   * listed. A collection built by another schema or NameKeys table version is emptied and rebuilt.
+   * Brings the documents of {@code facility} up to date with {@code storage} (its roots), leaving the other
+   * facilities' documents as they are: walks it, re-derives only patients whose file stamps changed, removes patients
+   * and records that are gone, and commits once at the end. Folder-time probing ({@link ChangeDetection#FOLDER_TIMES})
+   * is an optimisation of the embedded index only; here every patient folder is listed. A collection built by another
+   * schema or NameKeys table version is emptied and rebuilt (the report's notes name the facilities to index again).
    */
   @Override
-  public synchronized IndexReport update(Storage storage, ChangeDetection detection,
+  public synchronized IndexReport update(Facility facility, Storage storage, ChangeDetection detection,
       ProgressListener<IndexProgress> listener) {
+    Preconditions.checkNotNull(facility, "facility must not be null; use Facility.DEFAULT");
     Preconditions.checkNotNull(storage, "storage must not be null");
     Preconditions.checkNotNull(detection, "change detection must not be null; use ChangeDetection.EVERY_FILE");
     Preconditions.checkNotNull(listener, "listener must not be null; use ProgressListener.none()");
     try {
-      return new SolrUpdate(this, guesser, storage.roots()).run(storage, listener);
+      return new SolrUpdate(this, guesser, facility, storage.roots()).run(storage, listener);
     } catch (IOException e) {
       throw failed("update", e);
+    } finally {
+      layoutChecked = false;
     }
   }
 
-  /** Same as {@code update(storage, ChangeDetection.EVERY_FILE, listener)}. */
+  /** Same as {@code update(Facility.DEFAULT, storage, ChangeDetection.EVERY_FILE, listener)}. */
   public IndexReport update(Storage storage, ProgressListener<IndexProgress> listener) {
     return update(storage, ChangeDetection.EVERY_FILE, listener);
   }

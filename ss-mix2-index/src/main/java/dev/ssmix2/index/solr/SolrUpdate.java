@@ -3,7 +3,10 @@ package dev.ssmix2.index.solr;
 import static dev.ssmix2.index.internal.patient.PatientFields.KIND;
 import static dev.ssmix2.index.internal.patient.PatientFields.KIND_FILE;
 import static dev.ssmix2.index.internal.patient.PatientFields.KIND_PATIENT;
+import static dev.ssmix2.index.internal.patient.PatientFields.FACILITY;
+import static dev.ssmix2.index.internal.patient.PatientFields.PATIENT_REF;
 import static dev.ssmix2.index.internal.patient.PatientFields.PID;
+import static dev.ssmix2.index.internal.patient.PatientFields.patientRef;
 
 import dev.ssmix2.core.ProgressListener;
 import dev.ssmix2.core.read.MessageRead;
@@ -29,6 +32,7 @@ import dev.ssmix2.index.internal.patient.PatientDocument;
 import dev.ssmix2.index.internal.patient.RegisteredName;
 import dev.ssmix2.index.name.NameKeys;
 import dev.ssmix2.index.name.ReadingGuesser;
+import dev.ssmix2.index.store.Facility;
 import dev.ssmix2.index.store.IndexProgress;
 import dev.ssmix2.index.store.IndexReport;
 import dev.ssmix2.index.store.RecordProblem;
@@ -65,10 +69,11 @@ import org.apache.solr.common.params.ModifiableSolrParams;
  * fingerprint, re-derives the others from their files (reusing the stored reading of unchanged files) and removes the
  * patients and records that are gone; then one commit.
  *
- * <p>Every document has a fixed ID (patient ID; patient ID and file path for a record), so writing it again replaces
- * it. A patient's records are written, and its vanished records deleted, in one request before the request that
- * writes its patient document, which carries the fingerprint: a run killed in between leaves the old fingerprint, so
- * the next run re-derives that patient. Rerunning a killed update therefore converges to the documents a clean run
+ * <p>A run covers the roots of one facility and touches only that facility's documents. Every document has a fixed
+ * ID (facility and patient ID; facility, patient ID, root and path for a record), so writing it again replaces it. A
+ * patient's records are written, and its vanished records deleted, in one request before the request that writes its
+ * patient document, which carries the fingerprint: a run killed in between leaves the old fingerprint, so the next run
+ * re-derives that patient. Rerunning a killed update therefore converges to the documents a clean run
  * writes. Until the commit at the end searches see the previous commit (autoCommit in the configset does not open a
  * searcher), though a Solr node restarted meanwhile may show a run's written part early.
  */
@@ -81,6 +86,8 @@ final class SolrUpdate {
 
   private final SolrPatientIndex index;
   private final ReadingGuesser guesser;
+  private final Facility facility;
+  private final String code;
   private final List<StorageRoot> roots;
 
   private final AtomicLong filesSeen = new AtomicLong();
@@ -93,9 +100,11 @@ final class SolrUpdate {
   private final List<RecordProblem> skipped = Collections.synchronizedList(new ArrayList<>());
   private final Set<String> unchanged = ConcurrentHashMap.newKeySet();
 
-  SolrUpdate(SolrPatientIndex index, ReadingGuesser guesser, List<StorageRoot> roots) {
+  SolrUpdate(SolrPatientIndex index, ReadingGuesser guesser, Facility facility, List<StorageRoot> roots) {
     this.index = index;
     this.guesser = guesser;
+    this.facility = facility;
+    this.code = facility.code();
     this.roots = List.copyOf(roots);
   }
 
@@ -105,12 +114,29 @@ final class SolrUpdate {
   IndexReport run(Storage storage, ProgressListener<IndexProgress> listener) throws IOException {
     long started = System.nanoTime();
     Optional<SolrDocument> meta = index.meta();
-    boolean rebuild = meta.map(m -> !SolrPatientIndex.isCompatible(m)).orElse(true);
-    if (rebuild && meta.isPresent()) {
+    boolean wipe = meta.map(m -> !SolrPatientIndex.isCompatible(m)).orElse(true);
+    List<String> notes = new ArrayList<>();
+    if (wipe && meta.isPresent()) {
+      notes.add("the collection was built by another version of ss-mix2 (schema "
+          + meta.get().getFirstValue(SolrPatientIndex.META_SCHEMA) + "): it is built anew");
+      List<String> dropped = index.facilitiesOfAnyVersion().stream().filter(f -> !f.code().equals(code))
+          .map(Facility::toString).toList();
+      if (!dropped.isEmpty()) {
+        notes.add("facilities dropped with the old collection, to be indexed again: " + String.join(", ", dropped));
+      }
       send(new UpdateRequest().deleteByQuery("*:*"));
     }
+    Optional<SolrDocument> mine = wipe ? Optional.empty() : index.facilityMeta(code);
+    Optional<String> oldName = mine.map(m -> (String) m.getFirstValue(SolrPatientIndex.META_FACILITY_NAME));
+    boolean renamed = oldName.isPresent() && !oldName.get().equals(facility.name());
+    if (renamed) {
+      notes.add("facility " + code + " was named '" + oldName.get() + "': its documents are written anew under '"
+          + facility.name() + "'");
+      send(new UpdateRequest().deleteByQuery("{!term f=" + FACILITY + "}" + code));
+    }
+    boolean rebuild = wipe || mine.isEmpty() || renamed;
     Map<String, String> known = rebuild ? Map.of() : fingerprints();
-    long expected = meta.map(m -> ((Number) m.getFirstValue(SolrPatientIndex.META_FILES)).longValue()).orElse(0L);
+    long expected = mine.map(m -> ((Number) m.getFirstValue(SolrPatientIndex.META_FILES)).longValue()).orElse(0L);
     Set<String> seen = ConcurrentHashMap.newKeySet();
     ForkJoinPool pool = new ForkJoinPool(THREADS);
     try (Stream<PatientFolder> patients = storage.patients(StorageFilter.all(), this::unplaced)) {
@@ -149,10 +175,15 @@ final class SolrUpdate {
     m.setField(KIND, SolrPatientIndex.KIND_META);
     m.setField(SolrPatientIndex.META_SCHEMA, SolrPatientIndex.SCHEMA);
     m.setField(SolrPatientIndex.META_TABLES, NameKeys.TABLE_VERSION);
-    roots.forEach(r -> m.addField(SolrPatientIndex.META_ROOTS, r.path().toString()));
-    m.setField(SolrPatientIndex.META_FILES, filesSeen.get());
-    m.setField(SolrPatientIndex.META_PATIENTS, (long) seen.size());
-    send(new UpdateRequest().add(m));
+    SolrInputDocument f = new SolrInputDocument();
+    f.setField(SolrDocuments.ID, SolrPatientIndex.facilityMetaId(code));
+    f.setField(KIND, SolrPatientIndex.KIND_META_FACILITY);
+    f.setField(SolrPatientIndex.META_FACILITY, code);
+    f.setField(SolrPatientIndex.META_FACILITY_NAME, facility.name());
+    roots.forEach(r -> f.addField(SolrPatientIndex.META_ROOTS, r.path().toString()));
+    f.setField(SolrPatientIndex.META_FILES, filesSeen.get());
+    f.setField(SolrPatientIndex.META_PATIENTS, (long) seen.size());
+    send(new UpdateRequest().add(List.of(m, f)));
     try {
       index.client().commit(index.collection(), true, true);
     } catch (SolrServerException | SolrException e) {
@@ -164,14 +195,16 @@ final class SolrUpdate {
     return new IndexReport(filesSeen.get(), filesIndexed.get(), filesUnchanged.get(), filesRemoved.get(), listed,
         skippedCount.get(), seen.size(), patientsUpdated.get(), removed, patientsWalked.get(), rebuild,
         Duration.ofNanos(System.nanoTime() - started),
-        rebuild ? IndexReport.Basis.REBUILD : IndexReport.Basis.FULL_WALK, patientsUpdated.get(), List.of());
+        rebuild ? IndexReport.Basis.REBUILD : IndexReport.Basis.FULL_WALK, patientsUpdated.get(), notes);
   }
 
-  /** The stored fingerprint of every patient in the collection. */
+  /** The stored fingerprint of every patient of this run's facility in the collection. */
   private Map<String, String> fingerprints() throws IOException {
     Map<String, String> out = new HashMap<>();
     ModifiableSolrParams p = new ModifiableSolrParams();
     p.set("q", "{!term f=" + KIND + "}" + KIND_PATIENT);
+    p.set("fq", "{!term f=" + FACILITY + " v=$facility}");
+    p.set("facility", code);
     index.forEach(p, PID + "," + FINGERPRINT, d -> out.put((String) d.getFirstValue(PID),
         Optional.ofNullable((String) d.getFirstValue(FINGERPRINT)).orElse("")));
     return out;
@@ -225,8 +258,9 @@ final class SolrUpdate {
     }
   }
 
-  static String fileId(String pid, FileStamp stamp) {
-    return pid + "/" + stamp.root() + "/" + stamp.path();
+  /** A record's document ID: facility, patient ID, root and path. */
+  static String fileId(String facility, String pid, FileStamp stamp) {
+    return patientRef(facility, pid) + "/" + stamp.root() + "/" + stamp.path();
   }
 
   private Optional<Derived> derive(PatientFolder folder, String knownFingerprint) throws IOException {
@@ -254,24 +288,24 @@ final class SolrUpdate {
       }
     }
     FallbackPid.fill(versions);
-    DerivedPatient derived = DerivedPatient.of(folder.patientId(), versions);
+    DerivedPatient derived = DerivedPatient.of(facility, folder.patientId(), versions);
     List<SolrInputDocument> fileDocs = new ArrayList<>(versions.size());
     Set<String> current = new HashSet<>();
     for (int i = 0; i < versions.size(); i++) {
-      String id = fileId(pid, versionStamps.get(i));
+      String id = fileId(code, pid, versionStamps.get(i));
       current.add(id);
-      fileDocs.add(SolrDocuments.toSolr(id, FileDocument.build(versions.get(i), versionStamps.get(i))));
+      fileDocs.add(SolrDocuments.toSolr(id, FileDocument.build(facility, versions.get(i), versionStamps.get(i))));
     }
     List<String> gone = new ArrayList<>();
     for (Document d : old.values()) {
-      String id = fileId(pid, FileDocument.stamp(d));
+      String id = fileId(code, pid, FileDocument.stamp(d));
       if (!current.contains(id)) {
         gone.add(id);
       }
     }
     filesRemoved.addAndGet(gone.size());
     patientsUpdated.incrementAndGet();
-    SolrInputDocument patient = SolrDocuments.toSolr(pid, PatientDocument.build(derived, guesser));
+    SolrInputDocument patient = SolrDocuments.toSolr(patientRef(code, pid), PatientDocument.build(derived, guesser));
     patient.setField(FINGERPRINT, fingerprint);
     return Optional.of(new Derived(pid, fileDocs, gone, patient));
   }
@@ -306,12 +340,8 @@ final class SolrUpdate {
     return out;
   }
 
-  private static ModifiableSolrParams byPatient(String pid, String kind) {
-    ModifiableSolrParams p = new ModifiableSolrParams();
-    p.set("q", "{!term f=" + PID + " v=$pid}");
-    p.set("pid", pid);
-    p.set("fq", "{!term f=" + KIND + "}" + kind);
-    return p;
+  private ModifiableSolrParams byPatient(String pid, String kind) {
+    return SolrPatientIndex.byPatient(code, pid, kind);
   }
 
   /** Deletes every document of the patients that were in the collection but are no longer in the storage. */
@@ -324,7 +354,7 @@ final class SolrUpdate {
       ModifiableSolrParams p = byPatient(pid, KIND_FILE);
       p.set("rows", 0);
       filesRemoved.addAndGet(index.query(p).getResults().getNumFound());
-      send(new UpdateRequest().deleteByQuery("{!term f=" + PID + "}" + pid));
+      send(new UpdateRequest().deleteByQuery("{!term f=" + PATIENT_REF + "}" + patientRef(code, pid)));
       removed++;
     }
     return removed;
@@ -337,7 +367,9 @@ final class SolrUpdate {
     }
     ModifiableSolrParams p = new ModifiableSolrParams();
     p.set("q", "{!term f=" + FileDocument.UNREADABLE + "}1");
-    p.set("fq", "{!term f=" + KIND + "}" + KIND_FILE);
+    p.add("fq", "{!term f=" + KIND + "}" + KIND_FILE);
+    p.add("fq", "{!term f=" + FACILITY + " v=$facility}");
+    p.set("facility", code);
     index.forEach(p, "*", d -> {
       Document doc = SolrDocuments.stored(d);
       if (unchanged.contains(doc.get(PID))) {

@@ -11,6 +11,7 @@ import java.util.Optional;
  * A patient's demographics as the index knows them: from the current ADT-00 (latest valid version), or from the PID of
  * another message when the patient has no readable ADT-00.
  *
+ * @param facility the facility whose storage holds the patient: identity is (facility, ID)
  * @param id the patient ID as in the storage path
  * @param name display name (kanji when registered), "" when no message named the patient
  * @param kana the registered reading (カナ氏名), "" when none was registered (never a guess)
@@ -21,6 +22,7 @@ import java.util.Optional;
  * @param lastSeen the newest 診療日 among the patient's files, used to break ties between equal hits
  */
 public record IndexedPatient(
+    Facility facility,
     PatientId id,
     String name,
     String kana,
@@ -31,6 +33,7 @@ public record IndexedPatient(
     Optional<LocalDate> lastSeen) {
 
   public IndexedPatient {
+    Preconditions.checkNotNull(facility, "facility must not be null; use Facility.DEFAULT");
     Preconditions.checkNotNull(id, "id must not be null");
     Preconditions.checkNotNull(name, "name must not be null (use \"\")");
     Preconditions.checkNotNull(kana, "kana must not be null (use \"\")");

@@ -1,7 +1,9 @@
 package dev.ssmix2.index.store;
 
 import static dev.ssmix2.index.internal.patient.PatientFields.KIND;
-import static dev.ssmix2.index.internal.patient.PatientFields.PID;
+import static dev.ssmix2.index.internal.patient.PatientFields.FACILITY;
+import static dev.ssmix2.index.internal.patient.PatientFields.PATIENT_REF;
+import static dev.ssmix2.index.internal.patient.PatientFields.patientRef;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -15,6 +17,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -24,10 +27,10 @@ import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * The index document that holds one patient's {@link FolderManifest}. It carries the patient's ID like the patient's
- * other documents, so replacing or deleting them all by ID includes it, and a key of its own, so it can be replaced
- * alone when only folder times moved. The manifest is a doc value: reading every patient's in one pass costs a
- * sequential read instead of a stored-field lookup per patient.
+ * The index document that holds one patient's {@link FolderManifest}. It carries the patient's facility and ID like
+ * the patient's other documents, so replacing or deleting them all by that includes it, and a key of its own, so it
+ * can be replaced alone when only folder times moved. The manifest is a doc value: reading every patient's in one pass
+ * costs a sequential read instead of a stored-field lookup per patient.
  */
 final class ManifestDocument {
   private ManifestDocument() {}
@@ -38,17 +41,19 @@ final class ManifestDocument {
   /** Documents per task when reading all manifests on several threads. */
   private static final int CHUNK = 512;
 
-  static Document build(FolderManifest m) {
+  static Document build(String facility, FolderManifest m) {
     Document doc = new Document();
+    String ref = patientRef(facility, m.patient());
     doc.add(new StringField(KIND, KIND_FOLDERS, Field.Store.NO));
-    doc.add(new StringField(PID, m.patient(), Field.Store.NO));
-    doc.add(new StringField(MANIFEST_OF, m.patient(), Field.Store.NO));
+    doc.add(new StringField(FACILITY, facility, Field.Store.NO));
+    doc.add(new StringField(PATIENT_REF, ref, Field.Store.NO));
+    doc.add(new StringField(MANIFEST_OF, ref, Field.Store.NO));
     doc.add(new BinaryDocValuesField(MANIFEST, m.encode()));
     return doc;
   }
 
-  static Term key(String patient) {
-    return new Term(MANIFEST_OF, patient);
+  static Term key(String facility, String patient) {
+    return new Term(MANIFEST_OF, patientRef(facility, patient));
   }
 
   /**
@@ -77,24 +82,30 @@ final class ManifestDocument {
     return chunks;
   }
 
-  /** Hands every live, readable manifest of one chunk to {@code action}, in document order. */
-  static void forEach(DirectoryReader reader, Chunk chunk, Consumer<FolderManifest> action) throws IOException {
+  /**
+   * Hands every live, readable manifest of {@code facility}'s patients in one chunk to {@code action}, in document
+   * order.
+   */
+  static void forEach(DirectoryReader reader, Chunk chunk, String facility, Consumer<FolderManifest> action)
+      throws IOException {
     var leaf = reader.leaves().get(chunk.leaf()).reader();
     BinaryDocValues values = leaf.getBinaryDocValues(MANIFEST);
-    if (values == null) {
+    PostingsEnum mine = leaf.postings(new Term(FACILITY, facility), PostingsEnum.NONE);
+    if (values == null || mine == null) {
       return;
     }
     Bits live = leaf.getLiveDocs();
     for (int doc = values.advance(chunk.from()); doc < chunk.to(); doc = values.nextDoc()) {
-      if (live == null || live.get(doc)) {
+      int at = mine.docID() >= doc ? mine.docID() : mine.advance(doc);
+      if (at == doc && (live == null || live.get(doc))) {
         decode(values.binaryValue()).ifPresent(action);
       }
     }
   }
 
-  /** The manifest of one patient in {@code searcher}'s index, if it has a readable one. */
-  static Optional<FolderManifest> of(IndexSearcher searcher, String patient) throws IOException {
-    TopDocs top = searcher.search(new TermQuery(key(patient)), 1);
+  /** The manifest of one patient of {@code facility} in {@code searcher}'s index, if it has a readable one. */
+  static Optional<FolderManifest> of(IndexSearcher searcher, String facility, String patient) throws IOException {
+    TopDocs top = searcher.search(new TermQuery(key(facility, patient)), 1);
     if (top.scoreDocs.length == 0) {
       return Optional.empty();
     }

@@ -2,7 +2,9 @@ package dev.ssmix2.index.store;
 
 import static dev.ssmix2.index.internal.patient.PatientFields.KIND_FILE;
 import static dev.ssmix2.index.internal.patient.PatientFields.KIND_PATIENT;
+import static dev.ssmix2.index.internal.patient.PatientFields.PATIENT_REF;
 import static dev.ssmix2.index.internal.patient.PatientFields.PID;
+import static dev.ssmix2.index.internal.patient.PatientFields.patientRef;
 
 import com.google.common.base.Preconditions;
 import dev.ssmix2.core.ProgressListener;
@@ -70,6 +72,8 @@ public final class PatientIndex implements PatientStore {
   private final ReadingGuesser guesser;
   private final PatientSearch search;
   private volatile long lastRefreshCheck;
+  /** The version of the last reader whose commit was found to have facilities, so each reader is checked once. */
+  private volatile long layoutChecked = -1;
 
   /** How often a search looks for a commit made by another process (an update in this one refreshes at once). */
   private static final long REFRESH_INTERVAL_NANOS = 1_000_000_000L;
@@ -159,7 +163,26 @@ public final class PatientIndex implements PatientStore {
       throw new PatientIndexException(indexDir,
           "no patient index here; build one with 'ssmix2 index --index " + indexDir + " ROOT...'");
     }
-    return open(indexDir);
+    PatientIndex index = open(indexDir);
+    try {
+      if (index.metadata().map(CommitMetadata::isOldLayout).orElse(false)) {
+        throw index.oldLayout();
+      }
+      return index;
+    } catch (RuntimeException e) {
+      index.close();
+      throw e;
+    }
+  }
+
+  /**
+   * An index written before facilities existed knows patients by ID alone and cannot be read by facility and ID:
+   * searches and lookups refuse it with this, and the next update rebuilds it.
+   */
+  private PatientIndexException oldLayout() {
+    return new PatientIndexException(indexDir, "was built by an older version of ss-mix2, before facilities (a "
+        + "patient is now known by facility and patient ID); rebuild it with 'ssmix2 index --index " + indexDir
+        + " ROOT...' (or '--facility CODE:NAME ROOT...' for each facility), which builds it anew in place");
   }
 
   /** Whether {@code indexDir} holds a committed index. */
@@ -190,17 +213,36 @@ public final class PatientIndex implements PatientStore {
   @Override
   public IndexReport update(Storage storage, ChangeDetection detection,
       ProgressListener<IndexProgress> listener) {
-    return update(storage, detection, listener, RecordReader::read);
+    return update(Facility.DEFAULT, storage, detection, listener, RecordReader::read);
+  }
+
+  /**
+   * Brings the documents of {@code facility} up to date with {@code storage} (that facility's roots), as
+   * {@link #update(Storage, ChangeDetection, ProgressListener)} does for an index of one storage. The other facilities'
+   * documents stay as they are. A facility the index does not hold yet is added; a facility indexed before under
+   * another name has its documents written anew. An index built by another schema or NameKeys table version is
+   * rebuilt, and then holds only {@code facility} (the report's notes name the facilities to index again).
+   */
+  @Override
+  public IndexReport update(Facility facility, Storage storage, ChangeDetection detection,
+      ProgressListener<IndexProgress> listener) {
+    return update(facility, storage, detection, listener, RecordReader::read);
   }
 
   /** As {@link #update(Storage, ChangeDetection, ProgressListener)}, reading files through {@code reading}. */
-  synchronized IndexReport update(Storage storage, ChangeDetection detection,
+  IndexReport update(Storage storage, ChangeDetection detection, ProgressListener<IndexProgress> listener,
+      PatientUpdate.FileReading reading) {
+    return update(Facility.DEFAULT, storage, detection, listener, reading);
+  }
+
+  synchronized IndexReport update(Facility facility, Storage storage, ChangeDetection detection,
       ProgressListener<IndexProgress> listener, PatientUpdate.FileReading reading) {
+    Preconditions.checkNotNull(facility, "facility must not be null; use Facility.DEFAULT");
     Preconditions.checkNotNull(storage, "storage must not be null");
     Preconditions.checkNotNull(detection, "change detection must not be null; use ChangeDetection.EVERY_FILE");
     Preconditions.checkNotNull(listener, "listener must not be null; use ProgressListener.none()");
     try {
-      IndexReport report = new Updater(directory, guesser, UpdateSource.of(storage.roots()), reading)
+      IndexReport report = new Updater(directory, guesser, UpdateSource.of(facility, storage.roots()), reading)
           .run(storage, metadata(), detection, listener);
       searchers.maybeRefreshBlocking();
       return report;
@@ -214,7 +256,7 @@ public final class PatientIndex implements PatientStore {
   /** Free-text search: IDs, birth dates (西暦/和暦), sex and names in any script and order; best first. */
   @Override
   public List<PatientHit> search(String freeText, int limit) {
-    return withSearcher(s -> search.search(s, freeText, limit));
+    return withReadableSearcher(s -> search.search(s, freeText, limit));
   }
 
   /**
@@ -223,18 +265,41 @@ public final class PatientIndex implements PatientStore {
    */
   @Override
   public SearchResult searchResult(String freeText, int limit) {
-    return withSearcher(s -> search.searchResult(s, freeText, limit));
+    return withReadableSearcher(s -> search.searchResult(s, freeText, limit));
   }
 
-  /** The demographics of one patient, if indexed. */
+  /** As {@link #searchResult(String, int)}, only among the patients of one facility (its code). */
   @Override
-  public Optional<IndexedPatient> patient(PatientId id) {
+  public SearchResult searchResult(String freeText, String facility, int limit) {
+    Facility.checkCode(facility);
+    return withReadableSearcher(s -> search.searchResult(s, freeText, Optional.of(facility), limit));
+  }
+
+  /** The demographics of one patient of one facility (its code), if indexed. */
+  @Override
+  public Optional<IndexedPatient> patient(String facility, PatientId id) {
+    Facility.checkCode(facility);
     Preconditions.checkNotNull(id, "patient ID must not be null");
-    return withSearcher(s -> {
-      TopDocs top = s.search(Updater.of(PID, id.value(), KIND_PATIENT), 1);
+    return withReadableSearcher(s -> {
+      TopDocs top = s.search(Updater.of(PATIENT_REF, patientRef(facility, id.value()), KIND_PATIENT), 1);
       return top.scoreDocs.length == 0 ? Optional.<IndexedPatient>empty()
           : Optional.of(PatientDocument.read(s.getIndexReader(), top.scoreDocs[0].doc,
               s.storedFields().document(top.scoreDocs[0].doc)));
+    });
+  }
+
+  /** Every indexed patient with this ID, one per facility that has one, by facility code. */
+  @Override
+  public List<IndexedPatient> patients(PatientId id) {
+    Preconditions.checkNotNull(id, "patient ID must not be null");
+    return withReadableSearcher(s -> {
+      var q = Updater.of(PID, id.value(), KIND_PATIENT);
+      List<IndexedPatient> out = new ArrayList<>();
+      for (ScoreDoc sd : s.search(q, Math.max(1, s.count(q))).scoreDocs) {
+        out.add(PatientDocument.read(s.getIndexReader(), sd.doc, s.storedFields().document(sd.doc)));
+      }
+      out.sort(java.util.Comparator.comparing(p -> p.facility().code()));
+      return out;
     });
   }
 
@@ -244,10 +309,11 @@ public final class PatientIndex implements PatientStore {
    * content is {@link #patient}.
    */
   @Override
-  public PatientRecords records(PatientId id, boolean history) {
+  public PatientRecords records(String facility, PatientId id, boolean history) {
+    Facility.checkCode(facility);
     Preconditions.checkNotNull(id, "patient ID must not be null");
-    return withSearcher(s -> {
-      var q = Updater.of(PID, id.value(), KIND_FILE);
+    return withReadableSearcher(s -> {
+      var q = Updater.of(PATIENT_REF, patientRef(facility, id.value()), KIND_FILE);
       int n = Math.max(1, s.count(q));
       ScoreDoc[] hits = s.search(q, n).scoreDocs;
       int[] ids = new int[hits.length];
@@ -286,10 +352,28 @@ public final class PatientIndex implements PatientStore {
     });
   }
 
-  /** The storage roots of the last update, in the order given; empty before the first update. */
+  /** The storage roots of every facility's last update, facility by facility; empty before the first update. */
   @Override
   public List<Path> roots() {
     return metadata().map(CommitMetadata::roots).orElse(List.of());
+  }
+
+  /** The storage roots of one facility's last update, in the order given; empty when the index does not hold it. */
+  @Override
+  public List<Path> roots(String facility) {
+    Facility.checkCode(facility);
+    return metadata().filter(CommitMetadata::isCompatible).flatMap(m -> m.facility(facility))
+        .map(CommitMetadata.FacilityCommit::roots).orElse(List.of());
+  }
+
+  /** The facilities the index holds, by code, with the names of their last update. */
+  @Override
+  public List<Facility> facilities() {
+    // the searched commit's own user data: in memory, and the facilities the searches see
+    CommitMetadata m = withSearcher(s -> CommitMetadata.fromUserData(
+        ((DirectoryReader) s.getIndexReader()).getIndexCommit().getUserData()));
+    return m.isOldLayout() ? List.of()
+        : m.facilities().stream().map(CommitMetadata.FacilityCommit::facility).toList();
   }
 
   /** Patients in the committed index. */
@@ -328,6 +412,23 @@ public final class PatientIndex implements PatientStore {
 
   private interface SearcherWork<T> {
     T apply(IndexSearcher searcher) throws IOException;
+  }
+
+  /**
+   * As {@link #withSearcher}, refusing an index of the layout before facilities ({@link #oldLayout}); each reader's
+   * commit is looked at once.
+   */
+  private <T> T withReadableSearcher(SearcherWork<T> work) {
+    return withSearcher(s -> {
+      DirectoryReader reader = (DirectoryReader) s.getIndexReader();
+      if (reader.getVersion() != layoutChecked) {
+        if (CommitMetadata.fromUserData(reader.getIndexCommit().getUserData()).isOldLayout()) {
+          throw oldLayout();
+        }
+        layoutChecked = reader.getVersion();
+      }
+      return work.apply(s);
+    });
   }
 
   private <T> T withSearcher(SearcherWork<T> work) {

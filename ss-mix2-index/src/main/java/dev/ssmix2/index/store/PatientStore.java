@@ -18,6 +18,10 @@ import java.util.OptionalLong;
  * machine's failure). Both compute every name key with {@code NameKeys} in this JVM and run the same tiered plan, so
  * the same query gives the same hits, in the same order, with the same match tags.
  *
+ * <p>A patient is known by facility and patient ID (docs/index-design.md, "Facilities"): one index may hold the
+ * storages of several facilities, each registered under its 医療機関コード ({@link Facility}); roots indexed without
+ * one belong to {@link Facility#DEFAULT}, which the methods without a facility address.
+ *
  * <p>Methods throw only the engine's {@link dev.ssmix2.core.SsMix2Exception} ({@link PatientIndexException} for the
  * embedded index), whose message names the index.
  */
@@ -29,14 +33,45 @@ public interface PatientStore extends AutoCloseable {
   /** As {@link #search}, with the count of exact homonyms tied at the top and the hint to add a birth date. */
   SearchResult searchResult(String freeText, int limit);
 
-  /** The demographics of one patient, if indexed. */
-  Optional<IndexedPatient> patient(PatientId id);
+  /**
+   * As {@link #searchResult(String, int)}, only among the patients of one facility ({@code facility} is its code):
+   * the same hits, scores and tags as the search over every facility, less the other facilities' patients.
+   */
+  SearchResult searchResult(String freeText, String facility, int limit);
 
-  /** A patient's records, newest first: only current versions, or every version when {@code history}. */
-  PatientRecords records(PatientId id, boolean history);
+  /** The demographics of one patient of one facility (its code), if indexed. */
+  Optional<IndexedPatient> patient(String facility, PatientId id);
 
-  /** The storage roots of the last update, in the order given; empty before the first update. */
+  /** The demographics of one patient of {@link Facility#DEFAULT}, if indexed. */
+  default Optional<IndexedPatient> patient(PatientId id) {
+    return patient(Facility.DEFAULT_CODE, id);
+  }
+
+  /**
+   * Every indexed patient with this ID, one per facility that has one, by facility code: more than one means the ID
+   * alone does not say which patient is meant.
+   */
+  List<IndexedPatient> patients(PatientId id);
+
+  /**
+   * A patient's records (the patient of one facility, by its code), newest first: only current versions, or every
+   * version when {@code history}.
+   */
+  PatientRecords records(String facility, PatientId id, boolean history);
+
+  /** The records of a patient of {@link Facility#DEFAULT}; see {@link #records(String, PatientId, boolean)}. */
+  default PatientRecords records(PatientId id, boolean history) {
+    return records(Facility.DEFAULT_CODE, id, history);
+  }
+
+  /** The storage roots of every facility's last update, facility by facility; empty before the first update. */
   List<Path> roots();
+
+  /** The storage roots of one facility's last update (by its code); empty when the index does not hold it. */
+  List<Path> roots(String facility);
+
+  /** The facilities the index holds, by code, with the names their last update gave them. */
+  List<Facility> facilities();
 
   /** Patients in the index. */
   long patientCount();
@@ -44,8 +79,20 @@ public interface PatientStore extends AutoCloseable {
   /** Whether the index was built by this schema and NameKeys table version (else the next update rebuilds it). */
   boolean isCurrentVersion();
 
-  /** Brings the index up to date with {@code storage}; see {@link PatientIndex#update(Storage, ChangeDetection, ProgressListener)}. */
-  IndexReport update(Storage storage, ChangeDetection detection, ProgressListener<IndexProgress> listener);
+  /**
+   * Brings the documents of {@link Facility#DEFAULT} up to date with {@code storage}; see
+   * {@link PatientIndex#update(Storage, ChangeDetection, ProgressListener)}.
+   */
+  default IndexReport update(Storage storage, ChangeDetection detection, ProgressListener<IndexProgress> listener) {
+    return update(Facility.DEFAULT, storage, detection, listener);
+  }
+
+  /**
+   * Brings the documents of {@code facility} up to date with {@code storage}, its roots; the other facilities'
+   * documents stay as they are. See {@link PatientIndex#update(Facility, Storage, ChangeDetection, ProgressListener)}.
+   */
+  IndexReport update(Facility facility, Storage storage, ChangeDetection detection,
+      ProgressListener<IndexProgress> listener);
 
   /** Where the index is, for messages: its folder, or the SolrCloud collection and its ZooKeeper address. */
   String location();

@@ -4,7 +4,8 @@ import static dev.ssmix2.index.internal.patient.PatientFields.FROM_ADT00;
 import static dev.ssmix2.index.internal.patient.PatientFields.KIND_FILE;
 import static dev.ssmix2.index.internal.patient.PatientFields.LAST_SEEN;
 import static dev.ssmix2.index.internal.patient.PatientFields.PATIENT_KEY;
-import static dev.ssmix2.index.internal.patient.PatientFields.PID;
+import static dev.ssmix2.index.internal.patient.PatientFields.PATIENT_REF;
+import static dev.ssmix2.index.internal.patient.PatientFields.patientRef;
 
 import dev.ssmix2.core.read.MessageRead;
 import dev.ssmix2.core.read.ReadResult;
@@ -113,6 +114,9 @@ final class PatientUpdate {
 
   private final IndexWriter writer;
   private final @Nullable IndexSearcher before;
+  /** The facility of the run: every document written and every key looked up is this facility's. */
+  private final Facility facility;
+  private final String code;
   private final List<StorageRoot> roots;
   /** The roots of the last commit, which the stored manifests' root numbers refer to. */
   private final List<StorageRoot> previousRoots;
@@ -120,10 +124,12 @@ final class PatientUpdate {
   private final ReadingGuesser guesser;
   private final FileReading reading;
 
-  PatientUpdate(IndexWriter writer, @Nullable IndexSearcher before, List<StorageRoot> roots,
+  PatientUpdate(IndexWriter writer, @Nullable IndexSearcher before, Facility facility, List<StorageRoot> roots,
       List<StorageRoot> previousRoots, long trustedBeforeNanos, ReadingGuesser guesser, FileReading reading) {
     this.writer = writer;
     this.before = before;
+    this.facility = facility;
+    this.code = facility.code();
     this.roots = List.copyOf(roots);
     this.previousRoots = List.copyOf(previousRoots);
     this.trustedBeforeNanos = trustedBeforeNanos;
@@ -140,14 +146,14 @@ final class PatientUpdate {
       return Outcome.absent(pid, problems);
     }
     FolderManifest now = FolderRecorder.record(folder, roots, trustedBeforeNanos);
-    Optional<FolderManifest> old = before == null ? Optional.empty() : ManifestDocument.of(before, pid);
+    Optional<FolderManifest> old = before == null ? Optional.empty() : ManifestDocument.of(before, code, pid);
     return apply(folder.patientId(), old, now, folder.files(), problems);
   }
 
   /** A known patient of whom the transaction log names data-type folders: only those are listed again. */
   Outcome refreshed(String pid, Set<TypeFolder> folders, Storage storage) throws IOException {
     PatientId id = PatientId.of(pid);
-    Optional<FolderManifest> old = before == null ? Optional.empty() : ManifestDocument.of(before, pid);
+    Optional<FolderManifest> old = before == null ? Optional.empty() : ManifestDocument.of(before, code, pid);
     if (old.isEmpty()) {
       Optional<PatientFolder> folder = storage.patient(id);
       return folder.isPresent() ? walked(folder.get()) : Outcome.absent(pid, List.of());
@@ -197,7 +203,7 @@ final class PatientUpdate {
     if (changed.isEmpty() && removed.isEmpty()) {
       if (!now.equals(old.get())) {
         // only folder times moved (or were too recent to trust last time): the patient's documents stay
-        writer.updateDocument(ManifestDocument.key(pid), ManifestDocument.build(now));
+        writer.updateDocument(ManifestDocument.key(code, pid), ManifestDocument.build(code, now));
       }
       return new Outcome(pid, true, files.size(), 0, files.size(), 0, false, false, problems, Set.of(), false);
     }
@@ -227,11 +233,11 @@ final class PatientUpdate {
           continue; // as stored; a re-derivation below reads its facts with the patient's others
         }
         versions.put(stamp.key(), fv);
-        writer.updateDocument(FileDocument.key(stamp), FileDocument.build(fv, stamp));
+        writer.updateDocument(FileDocument.key(code, stamp), FileDocument.build(facility, fv, stamp));
       }
     }
     for (StorageFile f : removed) {
-      writer.deleteDocuments(FileDocument.key(FileStamp.of(f)));
+      writer.deleteDocuments(FileDocument.key(code, FileStamp.of(f)));
     }
 
     boolean definesPatient = affected.stream().anyMatch(f -> f.dataType() == StandardDataType.ADT_00)
@@ -255,18 +261,18 @@ final class PatientUpdate {
       for (int i = 0; i < all.size(); i++) {
         if (all.get(i) != unfilled.get(i)) { // a PID read on demand is kept with the file, as a full build keeps it
           FileStamp stamp = FileStamp.of(all.get(i).file());
-          writer.updateDocument(FileDocument.key(stamp), FileDocument.build(all.get(i), stamp));
+          writer.updateDocument(FileDocument.key(code, stamp), FileDocument.build(facility, all.get(i), stamp));
         }
       }
-      writer.updateDocument(new Term(PATIENT_KEY, pid),
-          PatientDocument.build(DerivedPatient.of(id, all), guesser));
+      writer.updateDocument(new Term(PATIENT_KEY, patientRef(code, pid)),
+          PatientDocument.build(DerivedPatient.of(facility, id, all), guesser));
     } else {
       long lastSeen = lastSeen(files);
       if (lastSeen != lastSeen(oldFiles.get())) {
-        writer.updateNumericDocValue(new Term(PATIENT_KEY, pid), LAST_SEEN, lastSeen);
+        writer.updateNumericDocValue(new Term(PATIENT_KEY, patientRef(code, pid)), LAST_SEEN, lastSeen);
       }
     }
-    writer.updateDocument(ManifestDocument.key(pid), ManifestDocument.build(now));
+    writer.updateDocument(ManifestDocument.key(code, pid), ManifestDocument.build(code, now));
     Set<String> replaced = new HashSet<>(read);
     removed.forEach(f -> replaced.add(FileStamp.of(f).key()));
     return new Outcome(pid, true, files.size(), read.size(), files.size() - read.size(), removed.size(), true,
@@ -284,15 +290,15 @@ final class PatientUpdate {
     }
     FallbackPid.fill(versions);
     List<Document> docs = new ArrayList<>(versions.size() + 2);
-    docs.add(PatientDocument.build(DerivedPatient.of(id, versions), guesser));
+    docs.add(PatientDocument.build(DerivedPatient.of(facility, id, versions), guesser));
     for (FileVersion v : versions) {
-      docs.add(FileDocument.build(v, FileStamp.of(v.file())));
+      docs.add(FileDocument.build(facility, v, FileStamp.of(v.file())));
     }
-    docs.add(ManifestDocument.build(now));
+    docs.add(ManifestDocument.build(code, now));
     if (before == null) {
       writer.addDocuments(docs);
     } else {
-      writer.updateDocuments(new Term(PID, id.value()), docs);
+      writer.updateDocuments(new Term(PATIENT_REF, patientRef(code, id.value())), docs);
     }
     return new Outcome(id.value(), true, files.size(), files.size(), 0, 0, true, true, problems, Set.of(), true);
   }
@@ -344,18 +350,19 @@ final class PatientUpdate {
   }
 
   private @Nullable Document storedFile(FileStamp stamp) throws IOException {
-    TopDocs top = before.search(new TermQuery(FileDocument.key(stamp)), 1);
+    TopDocs top = before.search(new TermQuery(FileDocument.key(code, stamp)), 1);
     return top.scoreDocs.length == 0 ? null : before.storedFields().document(top.scoreDocs[0].doc);
   }
 
   /** Whether the stored patient document took its demographics from an ADT-00; false when there is none. */
   private boolean fromAdt00(String pid) throws IOException {
-    return docValue(new Term(PATIENT_KEY, pid), FROM_ADT00).orElse(0L) == 1;
+    return docValue(new Term(PATIENT_KEY, patientRef(code, pid)), FROM_ADT00).orElse(0L) == 1;
   }
 
   /** The version status a file's stored record has, if there is one. */
   private Optional<VersionStatus> storedStatus(FileStamp stamp) throws IOException {
-    return docValue(FileDocument.key(stamp), FileDocument.STATUS_ORD).map(o -> VersionStatus.values()[o.intValue()]);
+    return docValue(FileDocument.key(code, stamp), FileDocument.STATUS_ORD)
+        .map(o -> VersionStatus.values()[o.intValue()]);
   }
 
   /** A numeric doc value of the one document {@code key} names: a term lookup, no stored fields. */
@@ -373,7 +380,7 @@ final class PatientUpdate {
   }
 
   private Map<String, Document> fileDocuments(String pid) throws IOException {
-    Query q = Updater.of(PID, pid, KIND_FILE);
+    Query q = Updater.of(PATIENT_REF, patientRef(code, pid), KIND_FILE);
     TopDocs top = before.search(q, Math.max(1, before.count(q)));
     Map<String, Document> out = new HashMap<>();
     var stored = before.storedFields();

@@ -9,6 +9,7 @@ import java.nio.file.Path;
  * One clinical record (one placed storage file) as the record index knows it, so a chart can be listed without walking
  * the storage.
  *
+ * @param facility the facility whose storage holds the file
  * @param patientId 患者ID
  * @param dataType データ種別 code, e.g. {@code OMP-01}
  * @param date 診療日 as {@code yyyyMMdd}, or {@code -} for undated data
@@ -20,6 +21,7 @@ import java.nio.file.Path;
  * @param summary one line: drug names, tests with values, diagnoses
  */
 public record RecordEntry(
+    Facility facility,
     PatientId patientId,
     String dataType,
     String date,
@@ -31,6 +33,7 @@ public record RecordEntry(
     String summary) {
 
   public RecordEntry {
+    Preconditions.checkNotNull(facility, "facility must not be null; use Facility.DEFAULT");
     Preconditions.checkNotNull(patientId, "patientId must not be null");
     Preconditions.checkNotNull(dataType, "dataType must not be null");
     Preconditions.checkNotNull(date, "date must not be null");

@@ -1,9 +1,12 @@
 package dev.ssmix2.index.store;
 
 import static dev.ssmix2.index.internal.patient.PatientFields.KIND;
+import static dev.ssmix2.index.internal.patient.PatientFields.FACILITY;
 import static dev.ssmix2.index.internal.patient.PatientFields.KIND_FILE;
 import static dev.ssmix2.index.internal.patient.PatientFields.PATIENT_KEY;
+import static dev.ssmix2.index.internal.patient.PatientFields.PATIENT_REF;
 import static dev.ssmix2.index.internal.patient.PatientFields.PID;
+import static dev.ssmix2.index.internal.patient.PatientFields.patientRef;
 
 import dev.ssmix2.core.ProgressListener;
 import dev.ssmix2.core.storage.PatientFolder;
@@ -72,6 +75,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Everything is committed once at the end, so searchers see the old or the new state, never half; an aborted run
  * leaves the last commit untouched and the next run redoes the remaining work.
+ *
+ * <p>A run covers the roots of one facility: it reads and writes only that facility's documents and commit entries,
+ * so the other facilities of the index stay as they were (docs/index-design.md, "Facilities").
  */
 final class Updater {
   private static final int THREADS = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
@@ -86,6 +92,8 @@ final class Updater {
   private final Directory directory;
   private final ReadingGuesser guesser;
   private final List<UpdateSource> sources;
+  private final Facility facility;
+  private final String code;
   private final List<StorageRoot> roots;
   private final PatientUpdate.FileReading reading;
   private final long trustedBeforeNanos;
@@ -95,6 +103,11 @@ final class Updater {
     this.directory = directory;
     this.guesser = guesser;
     this.sources = List.copyOf(sources);
+    this.facility = sources.isEmpty() ? Facility.DEFAULT : sources.get(0).facility();
+    com.google.common.base.Preconditions.checkArgument(
+        sources.stream().allMatch(s -> s.facility().equals(facility)),
+        "an update covers the roots of one facility, got %s", sources);
+    this.code = facility.code();
     this.roots = UpdateSource.roots(sources);
     this.reading = reading;
     this.trustedBeforeNanos = (System.currentTimeMillis() - TRUST_MARGIN_MILLIS) * 1_000_000L;
@@ -103,23 +116,48 @@ final class Updater {
   IndexReport run(Storage storage, Optional<CommitMetadata> previous, ChangeDetection detection,
       ProgressListener<IndexProgress> listener) throws IOException {
     long started = System.nanoTime();
-    boolean rebuild = previous.map(m -> !m.isCompatible()).orElse(true);
-    Map<String, String> userData = previous.isPresent()
+    // another schema or table version: the whole index is written anew (CREATE), every facility's documents go
+    boolean wipe = previous.map(m -> !m.isCompatible()).orElse(true);
+    Map<String, String> userData = previous.isPresent() && !wipe
         ? SegmentInfos.readLatestCommit(directory).getUserData() : Map.of();
+    Optional<CommitMetadata.FacilityCommit> mine = wipe ? Optional.empty() : previous.get().facility(code);
+    List<String> notes = new ArrayList<>();
+    if (wipe && previous.isPresent() && !previous.get().schema().isEmpty()) {
+      notes.add(previous.get().isOldLayout()
+          ? "the index was built by an older version of ss-mix2 without facilities: it is built anew"
+          : "the index was built by another version of ss-mix2 (schema " + previous.get().schema() + "): it is "
+              + "built anew");
+      List<String> dropped = previous.get().facilities().stream().map(CommitMetadata.FacilityCommit::facility)
+          .filter(f -> !f.code().equals(code)).map(Facility::toString).toList();
+      if (!dropped.isEmpty()) {
+        notes.add("facilities dropped with the old index, to be indexed again: " + String.join(", ", dropped));
+      }
+    }
+    boolean renamed = mine.isPresent() && !mine.get().facility().name().equals(facility.name());
+    if (renamed) {
+      notes.add("facility " + code + " was named '" + mine.get().facility().name() + "': its documents are written "
+          + "anew under '" + facility.name() + "'");
+    }
+    // a facility the index does not hold yet (or renamed) is built as if the index were new, beside the others
+    boolean fresh = mine.isEmpty() || renamed;
+    Map<String, String> mineData = fresh ? Map.of() : CommitMetadata.entries(userData, code);
     IndexWriterConfig config = new IndexWriterConfig(PatientFields.analyzer())
-        .setOpenMode(rebuild ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+        .setOpenMode(wipe ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
         .setCommitOnClose(false)
         .setRAMBufferSizeMB(64);
     try (Workers workers = new Workers(THREADS, 2 * THREADS, BUFFERED);
         IndexWriter writer = new IndexWriter(directory, config);
-        DirectoryReader before = rebuild ? null : DirectoryReader.open(directory)) {
+        DirectoryReader before = fresh ? null : DirectoryReader.open(directory)) {
+      if (fresh && !wipe) {
+        writer.deleteDocuments(new Term(FACILITY, code)); // a rename's old documents; nothing else has its code
+      }
       IndexSearcher searcher = before == null ? null : new IndexSearcher(before);
-      UpdatePlan plan = plan(storage, previous, userData, detection, before, workers);
-      List<StorageRoot> previousRoots = previous.map(m -> m.roots().stream().map(StorageRoot::new).toList())
+      UpdatePlan plan = plan(storage, mine, mineData, detection, before, workers, notes);
+      List<StorageRoot> previousRoots = mine.map(m -> m.roots().stream().map(StorageRoot::new).toList())
           .orElse(roots);
-      PatientUpdate update = new PatientUpdate(writer, searcher, roots, previousRoots, trustedBeforeNanos, guesser,
-          reading);
-      Run run = new Run(plan, listener, previous.map(CommitMetadata::files).orElse(0L));
+      PatientUpdate update = new PatientUpdate(writer, searcher, facility, roots, previousRoots, trustedBeforeNanos,
+          guesser, reading);
+      Run run = new Run(plan, listener, mine.map(CommitMetadata.FacilityCommit::files).orElse(0L));
       run.execute(storage, update, workers);
       if (searcher != null) {
         run.deleteVanished(before, searcher, writer);
@@ -132,10 +170,11 @@ final class Updater {
         writer.forceMerge(1);
       }
       List<Path> rootPaths = roots.stream().map(StorageRoot::path).toList();
-      Map<String, String> commit = new HashMap<>(
-          CommitMetadata.current(rootPaths, run.filesSeen, run.seen.size()).toUserData());
-      commit.put(TopLevelEntries.KEY, TopLevelEntries.encode(run.outside.values()));
-      plan.feedPosition().ifPresent(p -> commit.put(TransactionFeed.KEY, TransactionFeed.encode(p)));
+      Map<String, String> extra = new HashMap<>();
+      extra.put(TopLevelEntries.KEY, TopLevelEntries.encode(run.outside.values()));
+      plan.feedPosition().ifPresent(p -> extra.put(TransactionFeed.KEY, TransactionFeed.encode(p)));
+      Map<String, String> commit = CommitMetadata.with(userData, facility, rootPaths, run.filesSeen,
+          run.seen.size(), extra);
       writer.setLiveCommitData(commit.entrySet());
       writer.commit();
       listener.progress(run.progress());
@@ -145,14 +184,19 @@ final class Updater {
 
   // ---------------------------------------------------------------------------------------------------- plan
 
-  /** Gathers what the planner needs and asks it for the plan. */
-  private UpdatePlan plan(Storage storage, Optional<CommitMetadata> previous, Map<String, String> userData,
-      ChangeDetection detection, @Nullable DirectoryReader before, Workers workers) throws IOException {
+  /**
+   * Gathers what the planner needs and asks it for the plan.
+   *
+   * @param previous what the last commit says of this run's facility
+   * @param userData this facility's entries of the last commit's user data, without their prefix
+   */
+  private UpdatePlan plan(Storage storage, Optional<CommitMetadata.FacilityCommit> previous,
+      Map<String, String> userData, ChangeDetection detection, @Nullable DirectoryReader before, Workers workers,
+      List<String> notes) throws IOException {
     boolean sameRoots = previous.map(m -> m.roots().equals(roots.stream().map(StorageRoot::path).toList()))
         .orElse(false);
     Optional<LocalDateTime> kept = sameRoots ? TransactionFeed.position(userData) : Optional.empty();
     boolean feed = detection == ChangeDetection.TRANSACTIONS;
-    List<String> notes = new ArrayList<>();
     if (before == null) {
       return Planner.rebuild(sources, feed ? feedEnd(storage, notes) : kept, notes);
     }
@@ -174,7 +218,7 @@ final class Updater {
         Reading r = TransactionFeed.since(storage, position.get());
         if (r instanceof TransactionFeed.Followed f) {
           List<ProbedPatient> known = manifests(before, false, detection, workers);
-          Set<String> unknown = patientKeys(before);
+          Set<String> unknown = patientIds(before, PATIENT_KEY);
           known.forEach(p -> unknown.remove(p.patient()));
           return Planner.fromFeed(sources, known, unknown, f.changes(), knownTop.get(), notes);
         }
@@ -209,7 +253,7 @@ final class Updater {
     Iterator<Workers.Task<List<ProbedPatient>>> tasks = ManifestDocument.chunks(before).stream()
         .<Workers.Task<List<ProbedPatient>>>map(chunk -> emit -> {
           List<ProbedPatient> out = new ArrayList<>();
-          ManifestDocument.forEach(before, chunk, m -> out.add(probed(m, probe, detection)));
+          ManifestDocument.forEach(before, chunk, code, m -> out.add(probed(m, probe, detection)));
           emit.accept(out);
         }).iterator();
     List<ProbedPatient> all = new ArrayList<>();
@@ -237,14 +281,24 @@ final class Updater {
     return new ProbedPatient(m.patient(), unchanged, m.fileCount(), problems, isHome(m), places);
   }
 
-  private static Set<String> patientKeys(DirectoryReader reader) throws IOException {
+  /** The IDs of this run's facility's patients in {@code field}, whose terms are {@link PatientFields#patientRef}s. */
+  private Set<String> patientIds(DirectoryReader reader, String field) throws IOException {
     Set<String> out = new HashSet<>();
-    Terms terms = MultiTerms.getTerms(reader, PATIENT_KEY);
-    if (terms != null) {
-      TermsEnum te = terms.iterator();
-      for (BytesRef t = te.next(); t != null; t = te.next()) {
-        out.add(t.utf8ToString());
+    Terms terms = MultiTerms.getTerms(reader, field);
+    if (terms == null) {
+      return out;
+    }
+    String prefix = patientRef(code, "");
+    TermsEnum te = terms.iterator();
+    if (te.seekCeil(new BytesRef(prefix)) == TermsEnum.SeekStatus.END) {
+      return out;
+    }
+    for (BytesRef t = te.term(); t != null; t = te.next()) {
+      String ref = t.utf8ToString();
+      if (!ref.startsWith(prefix)) {
+        break;
       }
+      out.add(ref.substring(prefix.length()));
     }
     return out;
   }
@@ -407,17 +461,13 @@ final class Updater {
       return new IndexProgress(filesSeen, filesIndexed, patientsSeen, expected);
     }
 
+    /** Deletes every document of this facility's patients that the run did not see; other facilities' stay. */
     void deleteVanished(DirectoryReader before, IndexSearcher searcher, IndexWriter writer) throws IOException {
-      Terms terms = MultiTerms.getTerms(before, PID);
-      if (terms == null) {
-        return;
-      }
-      TermsEnum te = terms.iterator();
-      for (BytesRef term = te.next(); term != null; term = te.next()) {
-        String pid = term.utf8ToString();
+      for (String pid : new java.util.TreeSet<>(patientIds(before, PATIENT_REF))) {
         if (!seen.contains(pid)) {
-          filesRemoved += searcher.count(of(PID, pid, KIND_FILE));
-          writer.deleteDocuments(new Term(PID, pid));
+          String ref = patientRef(code, pid);
+          filesRemoved += searcher.count(of(PATIENT_REF, ref, KIND_FILE));
+          writer.deleteDocuments(new Term(PATIENT_REF, ref));
           patientsRemoved++;
         }
       }
@@ -432,6 +482,7 @@ final class Updater {
       Query q = new BooleanQuery.Builder()
           .add(new TermQuery(new Term(FileDocument.UNREADABLE, "1")), Occur.FILTER)
           .add(new TermQuery(new Term(KIND, KIND_FILE)), Occur.FILTER)
+          .add(new TermQuery(new Term(FACILITY, code)), Occur.FILTER)
           .build();
       var stored = before.storedFields();
       for (ScoreDoc sd : before.search(q, Math.max(1, before.count(q))).scoreDocs) {

@@ -97,7 +97,8 @@ public final class SolrTestCluster implements AutoCloseable {
   private static String describe(SearchResult r) {
     StringBuilder out = new StringBuilder();
     for (PatientHit h : r.hits()) {
-      out.append(h.patientId().value()).append(' ').append(h.name()).append(' ').append(h.birthDate().orElse(null))
+      out.append(h.facility()).append(' ').append(h.patientId().value()).append(' ').append(h.name()).append(' ')
+          .append(h.birthDate().orElse(null))
           .append(' ').append(h.sex()).append(' ').append(h.score()).append(' ').append(h.matched()).append("; ");
     }
     return out.append("sameName=").append(r.sameName()).append(" more=").append(r.moreSameName()).toString();

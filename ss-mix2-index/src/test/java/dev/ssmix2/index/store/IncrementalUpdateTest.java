@@ -171,7 +171,8 @@ class IncrementalUpdateTest {
   void otherTableVersionForcesARebuild() throws IOException {
     try (var dir = FSDirectory.open(indexDir);
         var w = new IndexWriter(dir, new IndexWriterConfig())) {
-      w.setLiveCommitData(Map.of("schema", CommitMetadata.SCHEMA, "nameKeysTableVersion", "older").entrySet());
+      w.setLiveCommitData(Map.of("schema", CommitMetadata.SCHEMA, "nameKeysTableVersion", "older",
+          "facilities", "default").entrySet());
       w.commit();
     }
     assertThat(index.isCurrentVersion()).isFalse();

@@ -32,7 +32,7 @@ class PlannerTest {
 
   @Test
   void sourcesWithoutAFacilityGoToTheDefaultOne() {
-    assertThat(SOURCES).extracting(UpdateSource::facility).containsExactly(UpdateSource.DEFAULT_FACILITY);
+    assertThat(SOURCES).extracting(UpdateSource::facility).containsExactly(Facility.DEFAULT);
   }
 
   @Test

@@ -72,7 +72,7 @@ class SolrRerunTest {
       Map<String, Map<String, Object>> b = documents(solr, "rerun_fresh");
       assertThat(a.keySet()).isEqualTo(b.keySet());
       assertThat(a).isEqualTo(b);
-      assertThat(a.keySet()).noneMatch(id -> id.startsWith(gone.getFileName().toString()));
+      assertThat(a.keySet()).noneMatch(id -> id.startsWith("default/" + gone.getFileName()));
 
       IndexReport again = index.update(storage, ProgressListener.none());
       assertThat(again.patientsUpdated()).as("nothing changed since").isZero();

@@ -4,6 +4,7 @@ import com.google.common.base.Preconditions;
 import dev.ssmix2.core.storage.PatientId;
 import dev.ssmix2.core.storage.StandardDataType;
 import dev.ssmix2.core.version.VersionStatus;
+import dev.ssmix2.index.store.Facility;
 import dev.ssmix2.index.store.IndexedPatient;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ public record DerivedPatient(IndexedPatient patient, List<RegisteredName> names)
    * Picks the demographics: the current readable ADT-00; else the newest readable ADT-00 of any status (a writer
    * may have flagged the last one 0); else the newest readable message with a PID. All other names become aliases.
    */
-  public static DerivedPatient of(PatientId id, List<FileVersion> versions) {
+  public static DerivedPatient of(Facility facility, PatientId id, List<FileVersion> versions) {
     List<FileVersion> withPid = versions.stream()
         .filter(v -> v.facts().pid().isPresent())
         .sorted(NEWEST_FIRST)
@@ -62,6 +63,7 @@ public record DerivedPatient(IndexedPatient patient, List<RegisteredName> names)
         .flatMap(Optional::stream)
         .max(Comparator.naturalOrder());
     IndexedPatient patient = new IndexedPatient(
+        facility,
         id,
         display,
         current.map(RegisteredName::kanaDisplay).orElse(""),

@@ -12,6 +12,7 @@ import dev.ssmix2.core.storage.StandardDataType;
 import dev.ssmix2.core.storage.StorageFile;
 import dev.ssmix2.core.storage.StorageRoot;
 import dev.ssmix2.core.version.VersionStatus;
+import dev.ssmix2.index.store.Facility;
 import dev.ssmix2.index.store.PatientRecords;
 import dev.ssmix2.index.store.RecordEntry;
 import dev.ssmix2.index.store.RecordProblem;
@@ -57,20 +58,32 @@ public final class FileDocument {
   /** 発生日時 of the file name as a 17-digit number, so the newest time of the storage is one look per segment. */
   public static final String TIME = "file_time";
 
-  /** Root and path ({@link FileStamp#key()}), indexed only: the term an update replaces or deletes one record by. */
+  /**
+   * Facility, root and path ({@link #keyOf}), indexed only: the term an update replaces or deletes one record by.
+   */
   public static final String FILE_KEY = "file_key";
 
   private static final char SEP = '\u001F';
 
-  public static Term key(FileStamp stamp) {
-    return new Term(FILE_KEY, stamp.key());
+  /** The {@link #FILE_KEY} of a file of {@code facility}: the facility code, then {@link FileStamp#key()}. */
+  public static String keyOf(String facility, FileStamp stamp) {
+    return facility + '\u0000' + stamp.key();
   }
 
-  public static Document build(FileVersion v, FileStamp stamp) {
+  public static Term key(String facility, FileStamp stamp) {
+    return new Term(FILE_KEY, keyOf(facility, stamp));
+  }
+
+  public static Document build(Facility facility, FileVersion v, FileStamp stamp) {
     Document doc = new Document();
+    String patient = v.file().patientId().value();
     doc.add(new StringField(KIND, KIND_FILE, Field.Store.NO));
-    doc.add(new StringField(PID, v.file().patientId().value(), Field.Store.YES));
-    doc.add(new StringField(FILE_KEY, stamp.key(), Field.Store.NO));
+    doc.add(new StringField(PID, patient, Field.Store.YES));
+    doc.add(new StringField(PatientFields.FACILITY, facility.code(), Field.Store.YES));
+    doc.add(new StoredField(PatientFields.FACILITY_NAME, facility.name()));
+    doc.add(new StringField(PatientFields.PATIENT_REF, PatientFields.patientRef(facility.code(), patient),
+        Field.Store.NO));
+    doc.add(new StringField(FILE_KEY, keyOf(facility.code(), stamp), Field.Store.NO));
     doc.add(new StoredField(ROOT, stamp.root()));
     doc.add(new StoredField(PATH, stamp.path()));
     doc.add(new StoredField(SIZE, stamp.size()));
@@ -140,7 +153,8 @@ public final class FileDocument {
   public static RecordEntry entry(Document doc) {
     StorageFile f = storageFile(doc);
     FileName n = f.name();
-    return new RecordEntry(PatientId.of(doc.get(PID)), n.dataType().code(), n.date().token(), n.orderNo(),
+    return new RecordEntry(PatientDocument.facility(doc), PatientId.of(doc.get(PID)), n.dataType().code(),
+        n.date().token(), n.orderNo(),
         n.timestamp().digits(), status(doc), f.root().path(), f.relativePath(), doc.get(SUMMARY));
   }
 

@@ -5,6 +5,7 @@ import static dev.ssmix2.index.internal.patient.PatientFields.BIRTH;
 
 import dev.ssmix2.core.record.Sex;
 import dev.ssmix2.core.storage.PatientId;
+import dev.ssmix2.index.store.Facility;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -25,12 +26,13 @@ import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * What a search hit shows — ID, name, reading, birth date, sex — read from doc values. Stored fields would do, but
- * each hit would then decompress a whole block of documents, and listing twenty hits was an eighth of a search's
- * cost. Name, reading and sex travel in one binary value; ID and birth date reuse the sort and range fields.
+ * What a search hit shows — facility, ID, name, reading, birth date, sex — read from doc values. Stored fields would
+ * do, but each hit would then decompress a whole block of documents, and listing twenty hits was an eighth of a
+ * search's cost. Name, reading, sex and the facility's name travel in one binary value; ID, facility code and birth
+ * date reuse the sort and range fields.
  */
 public final class HitFields {
-  /** The binary doc-values field holding name, reading and sex. */
+  /** The binary doc-values field holding name, reading, sex and the facility's name. */
   public static final String HIT = "hit";
   private static final char SEPARATOR = '\u001F';
 
@@ -46,10 +48,12 @@ public final class HitFields {
   }
 
   /** What one hit shows. */
-  public record Summary(PatientId id, String name, String kana, Optional<LocalDate> birthDate, Sex sex) {}
+  public record Summary(Facility facility, PatientId id, String name, String kana, Optional<LocalDate> birthDate,
+      Sex sex) {}
 
-  static void add(Document doc, String name, String kana, Sex sex) {
-    doc.add(new BinaryDocValuesField(HIT, new BytesRef(name + SEPARATOR + kana + SEPARATOR + sex.code())));
+  static void add(Document doc, String name, String kana, Sex sex, String facilityName) {
+    doc.add(new BinaryDocValuesField(HIT, new BytesRef(name + SEPARATOR + kana + SEPARATOR + sex.code() + SEPARATOR
+        + facilityName)));
   }
 
   /**
@@ -64,6 +68,7 @@ public final class HitFields {
     int leafIndex = -1;
     BinaryDocValues hit = null;
     SortedDocValues pid = null;
+    SortedDocValues facility = null;
     NumericDocValues birth = null;
     for (int doc : docs) {
       int li = ReaderUtil.subIndex(doc, leaves);
@@ -75,23 +80,27 @@ public final class HitFields {
         hit = r.getBinaryDocValues(HIT);
         pid = r.getSortedDocValues(PatientDocument.PID_SORT);
         birth = r.getNumericDocValues(BIRTH);
-        if (hit == null || pid == null) {
+        facility = r.getSortedDocValues(PatientFields.FACILITY_SORT);
+        if (hit == null || pid == null || facility == null) {
           return Optional.empty();
         }
       }
       int local = doc - leaf.docBase;
-      if (!hit.advanceExact(local) || !pid.advanceExact(local)) {
+      if (!hit.advanceExact(local) || !pid.advanceExact(local) || !facility.advanceExact(local)) {
         return Optional.empty();
       }
       String[] parts = hit.binaryValue().utf8ToString().split(String.valueOf(SEPARATOR), -1);
-      if (parts.length != 3) {
+      if (parts.length != 4) {
         return Optional.empty();
       }
       Optional<LocalDate> born = birth != null && birth.advanceExact(local)
           ? Optional.of(PatientDocument.fromYyyymmdd((int) birth.longValue()))
           : Optional.empty();
       BytesRef id = pid.lookupOrd(pid.ordValue());
-      out.put(doc, new Summary(PatientId.of(new String(id.bytes, id.offset, id.length, StandardCharsets.UTF_8)),
+      BytesRef code = facility.lookupOrd(facility.ordValue());
+      out.put(doc, new Summary(
+          new Facility(new String(code.bytes, code.offset, code.length, StandardCharsets.UTF_8), parts[3]),
+          PatientId.of(new String(id.bytes, id.offset, id.length, StandardCharsets.UTF_8)),
           parts[0], parts[1], born, Sex.ofCode(parts[2])));
     }
     return Optional.of(out);

@@ -7,6 +7,7 @@ import dev.ssmix2.core.storage.PatientId;
 import dev.ssmix2.index.name.NameFlag;
 import dev.ssmix2.index.name.NameKeys;
 import dev.ssmix2.index.name.ReadingGuesser;
+import dev.ssmix2.index.store.Facility;
 import dev.ssmix2.index.store.IndexedPatient;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -49,8 +50,13 @@ public final class PatientDocument {
     IndexedPatient p = derived.patient();
     Document doc = new Document();
     doc.add(new StringField(KIND, KIND_PATIENT, Field.Store.NO));
+    String ref = patientRef(p.facility().code(), p.id().value());
     doc.add(new StringField(PID, p.id().value(), Field.Store.YES));
-    doc.add(new StringField(PATIENT_KEY, p.id().value(), Field.Store.NO));
+    doc.add(new StringField(FACILITY, p.facility().code(), Field.Store.YES));
+    doc.add(new SortedDocValuesField(FACILITY_SORT, new BytesRef(p.facility().code())));
+    doc.add(new StoredField(FACILITY_NAME, p.facility().name()));
+    doc.add(new StringField(PATIENT_REF, ref, Field.Store.NO));
+    doc.add(new StringField(PATIENT_KEY, ref, Field.Store.NO));
     doc.add(new SortedDocValuesField(PID_SORT, new BytesRef(p.id().value())));
     doc.add(new StringField(PID_NORM, normalizeId(p.id().value()), Field.Store.NO));
     p.birthDate().ifPresent(b -> {
@@ -63,7 +69,7 @@ public final class PatientDocument {
     doc.add(new NumericDocValuesField(LAST_SEEN, lastSeenValue(p.lastSeen())));
     doc.add(new StoredField(NAME, p.name()));
     doc.add(new StoredField(KANA, p.kana()));
-    HitFields.add(doc, p.name(), p.kana(), p.sex());
+    HitFields.add(doc, p.name(), p.kana(), p.sex(), p.facility().name());
     p.formerNames().forEach(n -> doc.add(new StoredField(FORMER_NAME, n)));
     doc.add(new StoredField(FROM_ADT00, p.fromAdt00() ? 1 : 0));
     doc.add(new NumericDocValuesField(FROM_ADT00, p.fromAdt00() ? 1 : 0)); // read by updates without stored fields
@@ -169,8 +175,8 @@ public final class PatientDocument {
     NumericDocValues values = leaf.reader().getNumericDocValues(LAST_SEEN);
     Optional<LocalDate> lastSeen = values != null && values.advanceExact(docId - leaf.docBase)
         && values.longValue() > 0 ? Optional.of(fromYyyymmdd((int) values.longValue())) : Optional.empty();
-    return new IndexedPatient(p.id(), p.name(), p.kana(), p.birthDate(), p.sex(), p.formerNames(), p.fromAdt00(),
-        lastSeen);
+    return new IndexedPatient(p.facility(), p.id(), p.name(), p.kana(), p.birthDate(), p.sex(), p.formerNames(),
+        p.fromAdt00(), lastSeen);
   }
 
   /** The stored demographics of a patient document; the newest 診療日 is a doc value, not read here. */
@@ -178,6 +184,7 @@ public final class PatientDocument {
     IndexableField birth = doc.getField(BIRTH);
     IndexableField adt = doc.getField(FROM_ADT00);
     return new IndexedPatient(
+        facility(doc),
         PatientId.of(doc.get(PID)),
         Optional.ofNullable(doc.get(NAME)).orElse(""),
         Optional.ofNullable(doc.get(KANA)).orElse(""),
@@ -186,6 +193,15 @@ public final class PatientDocument {
         List.of(doc.getValues(FORMER_NAME)),
         adt != null && adt.numericValue().intValue() == 1,
         Optional.empty());
+  }
+
+  /** The facility a patient or record document belongs to, from its stored code and name. */
+  public static Facility facility(Document doc) {
+    String code = doc.get(FACILITY);
+    if (code == null) {
+      throw new IllegalStateException("document has no facility: the index predates facilities");
+    }
+    return new Facility(code, Optional.ofNullable(doc.get(FACILITY_NAME)).orElse(""));
   }
 
   /** Upper case, hyphens removed, leading zeros stripped; the same rule for stored IDs and typed ones. */

@@ -23,6 +23,29 @@ public final class PatientFields {
 
   /** Patient ID exactly as in the storage path; on every document of the patient, so one term deletes them all. */
   public static final String PID = "pid";
+  /**
+   * Facility code (医療機関コード, or {@code default}) on every document, for the facility filter and for scoping an
+   * update to one facility.
+   */
+  public static final String FACILITY = "facility";
+  /**
+   * The facility code as a sorted doc value of patient documents (what a hit shows, the last tie-break). A field of
+   * its own: Lucene wants a field's doc values on every document that has it, and record documents have none.
+   */
+  public static final String FACILITY_SORT = "facility_sort";
+  /** The facility's display name, stored on patient and record documents (docs/index-design.md, "Facilities"). */
+  public static final String FACILITY_NAME = "facility_name";
+  /**
+   * Facility and patient ID ({@link #patientRef}) on every document of the patient: patient identity is (facility,
+   * patient ID), so one term deletes or finds all of one facility's patient and no other's.
+   */
+  public static final String PATIENT_REF = "patient_ref";
+
+  /** The {@link #PATIENT_REF} of a patient: {@code CODE/ID} (a facility code holds no '/'). */
+  public static String patientRef(String facility, String pid) {
+    return facility + '/' + pid;
+  }
+
   /** Upper case, hyphens removed, leading zeros stripped (0000123456 → 123456). */
   public static final String PID_NORM = "pid_norm";
   /** yyyymmdd as IntPoint, stored and doc values. */
@@ -46,7 +69,7 @@ public final class PatientFields {
   public static final String FORMER_NAME = "former_name";
   public static final String FROM_ADT00 = "from_adt00";
   /**
-   * Patient ID on the patient document only: the key an update replaces the document by, or changes its
+   * {@link #patientRef} on the patient document only: the key an update replaces the document by, or changes its
    * {@link #LAST_SEEN} doc value by, without touching the patient's record documents.
    */
   public static final String PATIENT_KEY = "patient_of";

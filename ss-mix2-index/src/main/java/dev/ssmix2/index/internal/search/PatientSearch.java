@@ -5,6 +5,7 @@ import static dev.ssmix2.index.internal.patient.PatientFields.LAST_SEEN;
 import com.google.common.base.Preconditions;
 import dev.ssmix2.index.internal.patient.HitFields;
 import dev.ssmix2.index.internal.patient.PatientDocument;
+import dev.ssmix2.index.internal.patient.PatientFields;
 import dev.ssmix2.index.name.ReadingGuesser;
 import dev.ssmix2.index.query.ParsedQuery;
 import dev.ssmix2.index.search.MatchTag;
@@ -28,7 +29,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
@@ -37,6 +41,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.Weight;
@@ -50,7 +55,8 @@ public final class PatientSearch {
   private static final Sort ORDER = new Sort(
       SortField.FIELD_SCORE,
       new SortField(LAST_SEEN, SortField.Type.INT, true),
-      new SortField(PatientDocument.PID_SORT, SortField.Type.STRING));
+      new SortField(PatientDocument.PID_SORT, SortField.Type.STRING),
+      new SortField(PatientFields.FACILITY_SORT, SortField.Type.STRING));
 
   private final QueryPlanner planner;
 
@@ -68,7 +74,17 @@ public final class PatientSearch {
    * date was typed (see {@link SearchResult#hint()}).
    */
   public SearchResult searchResult(IndexSearcher searcher, String text, int limit) throws IOException {
+    return searchResult(searcher, text, Optional.empty(), limit);
+  }
+
+  /**
+   * As {@link #searchResult(IndexSearcher, String, int)}, only among the patients of {@code facility} (a facility
+   * code) when given: the plan's query is wrapped in a filter clause, which leaves every score as it is.
+   */
+  public SearchResult searchResult(IndexSearcher searcher, String text, Optional<String> facility, int limit)
+      throws IOException {
     Preconditions.checkNotNull(text, "query text must not be null (use \"\")");
+    Preconditions.checkNotNull(facility, "facility must not be null; use Optional.empty()");
     Preconditions.checkArgument(limit > 0, "limit must be positive, got %s", limit);
     ParsedQuery parsed = ParsedQuery.parse(text);
     QueryPlan plan = planner.plan(parsed, false);
@@ -76,14 +92,14 @@ public final class PatientSearch {
       return new SearchResult(List.of(), 0, false);
     }
     // doDocScores=false: the score is the first sort value already; asking Lucene for it again re-runs every scorer.
-    TopFieldDocs top = searcher.search(plan.query().get(), limit, ORDER, false);
+    TopFieldDocs top = searcher.search(filtered(plan.query().get(), facility), limit, ORDER, false);
     if (top.scoreDocs.length == 0 && plan.hasNames()) {
       try {
         plan = planner.plan(parsed, true, q -> rewrite(searcher, q));
       } catch (UncheckedIOException e) {
         throw e.getCause();
       }
-      top = searcher.search(plan.query().get(), limit, ORDER, false);
+      top = searcher.search(filtered(plan.query().get(), facility), limit, ORDER, false);
     }
     // ascending, as both the tagging scorers and the doc-values iterators can only move forward
     int[] docs = Arrays.stream(top.scoreDocs).mapToInt(sd -> sd.doc).sorted().toArray();
@@ -94,7 +110,7 @@ public final class PatientSearch {
     for (ScoreDoc sd : top.scoreDocs) {
       HitFields.Summary p = summaries.isPresent() ? summaries.get().get(sd.doc) : fromStored(stored.document(sd.doc));
       float score = (Float) ((FieldDoc) sd).fields[0];
-      hits.add(new PatientHit(p.id(), p.name(), p.kana(), p.birthDate(), p.sex(), score,
+      hits.add(new PatientHit(p.facility(), p.id(), p.name(), p.kana(), p.birthDate(), p.sex(), score,
           List.copyOf(tags.getOrDefault(sd.doc, EnumSet.noneOf(MatchTag.class)))));
     }
     int sameName = parsed.birthDate().isEmpty() && plan.hasNames() ? sameName(hits) : 0;
@@ -121,8 +137,15 @@ public final class PatientSearch {
    * nothing matched, the same tags and homonym count.
    */
   public SearchResult searchResult(Engine engine, String text, int limit) throws IOException {
+    return searchResult(engine, text, Optional.empty(), limit);
+  }
+
+  /** As {@link #searchResult(Engine, String, int)}, only among the patients of {@code facility} when given. */
+  public SearchResult searchResult(Engine engine, String text, Optional<String> facility, int limit)
+      throws IOException {
     Preconditions.checkNotNull(engine, "engine must not be null");
     Preconditions.checkNotNull(text, "query text must not be null (use \"\")");
+    Preconditions.checkNotNull(facility, "facility must not be null; use Optional.empty()");
     Preconditions.checkArgument(limit > 0, "limit must be positive, got %s", limit);
     ParsedQuery parsed = ParsedQuery.parse(text);
     QueryPlan plan = planner.plan(parsed, false);
@@ -130,11 +153,11 @@ public final class PatientSearch {
       return new SearchResult(List.of(), 0, false);
     }
     List<Query> clauses = distinctMatches(plan);
-    List<EngineHit> top = engine.run(plan.query().get(), clauses, limit);
+    List<EngineHit> top = engine.run(filtered(plan.query().get(), facility), clauses, limit);
     if (top.isEmpty() && plan.hasNames()) {
       plan = planner.plan(parsed, true);
       clauses = distinctMatches(plan);
-      top = engine.run(plan.query().get(), clauses, limit);
+      top = engine.run(filtered(plan.query().get(), facility), clauses, limit);
     }
     int[] docs = new int[top.size()];
     for (int i = 0; i < docs.length; i++) {
@@ -152,11 +175,25 @@ public final class PatientSearch {
     List<PatientHit> hits = new ArrayList<>(top.size());
     for (int i = 0; i < top.size(); i++) {
       HitFields.Summary p = top.get(i).summary();
-      hits.add(new PatientHit(p.id(), p.name(), p.kana(), p.birthDate(), p.sex(), top.get(i).score(),
+      hits.add(new PatientHit(p.facility(), p.id(), p.name(), p.kana(), p.birthDate(), p.sex(), top.get(i).score(),
           List.copyOf(tags.getOrDefault(i, EnumSet.noneOf(MatchTag.class)))));
     }
     int sameName = parsed.birthDate().isEmpty() && plan.hasNames() ? sameName(hits) : 0;
     return new SearchResult(hits, sameName, sameName > 0 && sameName == hits.size() && hits.size() == limit);
+  }
+
+  /**
+   * The plan's query restricted to one facility's patients: a filter clause around it, so scores, tiers and tags stay
+   * those of the plan (docs/index-design.md, "Facilities").
+   */
+  static Query filtered(Query query, Optional<String> facility) {
+    if (facility.isEmpty()) {
+      return query;
+    }
+    return new BooleanQuery.Builder()
+        .add(query, BooleanClause.Occur.MUST)
+        .add(new TermQuery(new Term(PatientFields.FACILITY, facility.get())), BooleanClause.Occur.FILTER)
+        .build();
   }
 
   private static List<Query> distinctMatches(QueryPlan plan) {
@@ -186,7 +223,7 @@ public final class PatientSearch {
   /** For indexes written before {@link HitFields} existed. */
   private static HitFields.Summary fromStored(Document doc) {
     IndexedPatient p = PatientDocument.read(doc);
-    return new HitFields.Summary(p.id(), p.name(), p.kana(), p.birthDate(), p.sex());
+    return new HitFields.Summary(p.facility(), p.id(), p.name(), p.kana(), p.birthDate(), p.sex());
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.ssmix2.core.storage.PatientId;
 import dev.ssmix2.core.storage.StorageFile;
 import dev.ssmix2.core.storage.StorageRoot;
 import dev.ssmix2.core.version.VersionStatus;
+import dev.ssmix2.index.store.Facility;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,7 +30,7 @@ class DerivedPatientTest {
 
   @Test
   void currentAdt00WinsAndOlderNamesBecomeAliases() {
-    DerivedPatient d = DerivedPatient.of(ID, List.of(
+    DerivedPatient d = DerivedPatient.of(Facility.DEFAULT, ID, List.of(
         version("0000000001_-_ADT-00_999999999999999_20200101000000000_-_2", VersionStatus.SUPERSEDED,
             name("澤田", "サワダ"), "1970-02-02"),
         version("0000000001_-_ADT-00_999999999999999_20240101000000000_-_1", VersionStatus.CURRENT,
@@ -45,7 +46,7 @@ class DerivedPatientTest {
 
   @Test
   void withoutAdt00TheNewestCurrentMessageSpeaks() {
-    DerivedPatient d = DerivedPatient.of(ID, List.of(
+    DerivedPatient d = DerivedPatient.of(Facility.DEFAULT, ID, List.of(
         version("0000000001_20240301_OMP-01_000000000000001_20240301000000000_01_1", VersionStatus.CURRENT,
             name("湊", "ミナト"), "1970-02-02"),
         version("0000000001_20230301_OMP-01_000000000000002_20230301000000000_01_1", VersionStatus.CURRENT,
@@ -58,7 +59,7 @@ class DerivedPatientTest {
   void patientWithOnlyUnreadableFilesHasNoName() {
     StorageFile f = new StorageFile(new StorageRoot(Path.of("/s")), "x",
         FileName.parse("0000000001_20240301_OMP-01_000000000000001_20240301000000000_01_1"), false);
-    DerivedPatient d = DerivedPatient.of(ID,
+    DerivedPatient d = DerivedPatient.of(Facility.DEFAULT, ID,
         List.of(new FileVersion(f, VersionStatus.CURRENT, FileFacts.unreadable("empty file (0 bytes)"))));
     assertThat(d.patient().name()).isEmpty();
     assertThat(d.names()).isEmpty();

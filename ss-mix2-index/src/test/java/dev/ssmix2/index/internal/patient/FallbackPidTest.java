@@ -7,6 +7,7 @@ import dev.ssmix2.core.storage.FileName;
 import dev.ssmix2.core.storage.StorageFile;
 import dev.ssmix2.core.storage.StorageRoot;
 import dev.ssmix2.core.version.VersionStatus;
+import dev.ssmix2.index.store.Facility;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ class FallbackPidTest {
         message("0000000001_20240301_OMP-01_000000000000003_20240201000000000_01_1", VersionStatus.CURRENT, "湊")));
     FallbackPid.fill(versions);
     assertThat(versions).extracting(FallbackPidTest::family).containsExactly("", "", "湊");
-    assertThat(DerivedPatient.of(versions.get(0).file().patientId(), versions).patient().name())
+    assertThat(DerivedPatient.of(Facility.DEFAULT, versions.get(0).file().patientId(), versions).patient().name())
         .isEqualTo("湊\u3000直子");
   }
 

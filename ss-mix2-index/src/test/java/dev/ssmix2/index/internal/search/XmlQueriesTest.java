@@ -75,6 +75,17 @@ class XmlQueriesTest {
   }
 
   @Test
+  void aPlanRestrictedToOneFacilityParsesBackWithItsFilterClause() throws Exception {
+    Query plan = planner.plan(ParsedQuery.parse("やまだ たろう S50.3.15"), false).query().orElseThrow();
+    Query filtered = PatientSearch.filtered(plan, java.util.Optional.of("0412345678"));
+    assertThat(filtered).isNotEqualTo(plan);
+    String xml = XmlQueries.xml(filtered);
+    assertThat(xml).contains("<TermQuery fieldName=\"facility\">0412345678</TermQuery>");
+    assertThat(parse(xml)).isEqualTo(filtered);
+    assertThat(PatientSearch.filtered(plan, java.util.Optional.empty())).isSameAs(plan);
+  }
+
+  @Test
   void theGeneralPlanShapesAreCovered() {
     List<String> xml = List.of(XmlQueries.xml(planner.plan(ParsedQuery.parse("やまだ たろう S50.3.15"), false)
         .query().orElseThrow()));
