@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ssmix2.core.record.Sex;
 import dev.ssmix2.core.storage.PatientId;
+import dev.ssmix2.index.store.Facility;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -31,6 +32,12 @@ final class CliJson {
       o.putNull("birthDate");
     }
     o.put("sex", sex.code());
+    return o;
+  }
+
+  /** {@code facility: {code, name}}: which facility's patient (the default facility's code is {@code default}). */
+  static ObjectNode putFacility(ObjectNode o, Facility facility) {
+    o.putObject("facility").put("code", facility.code()).put("name", facility.name());
     return o;
   }
 

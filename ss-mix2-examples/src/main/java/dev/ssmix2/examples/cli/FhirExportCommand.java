@@ -113,7 +113,19 @@ public final class FhirExportCommand implements Callable<Integer> {
     List<Path> roots;
     try (PatientIndex index = PatientIndex.openExisting(indexDir)) {
       StaleIndexWarning.printIfStale("export fhir", index, indexDir, err);
-      roots = index.roots().stream().filter(Files::isDirectory).toList();
+      List<dev.ssmix2.index.store.Facility> facilities = index.facilities();
+      if (facilities.size() > 1) {
+        // one facility at a time: patients of two facilities may share an ID
+        String code = facility == null ? null : facility.strip();
+        if (code == null || facilities.stream().noneMatch(f -> f.code().equals(code))) {
+          return fail(err, "the index at " + indexDir + " holds " + facilities.size() + " facilities ("
+              + String.join(", ", facilities.stream().map(Object::toString).toList()) + "); give --facility CODE "
+              + "to export one of them");
+        }
+        roots = index.roots(code).stream().filter(Files::isDirectory).toList();
+      } else {
+        roots = index.roots().stream().filter(Files::isDirectory).toList();
+      }
       if (roots.isEmpty()) {
         return fail(err, "the index at " + indexDir + " names no storage root that exists now: " + index.roots());
       }

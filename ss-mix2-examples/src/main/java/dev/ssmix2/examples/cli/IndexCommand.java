@@ -1,11 +1,10 @@
 package dev.ssmix2.examples.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ssmix2.core.SsMix2Exception;
 import dev.ssmix2.core.storage.Storage;
 import dev.ssmix2.index.store.ChangeDetection;
+import dev.ssmix2.index.store.Facility;
 import dev.ssmix2.index.store.IndexReport;
 import dev.ssmix2.index.store.PatientIndex;
 import dev.ssmix2.index.store.PatientStore;
@@ -26,13 +25,21 @@ import picocli.CommandLine.Spec;
  * {@code ssmix2 index --index DIR ROOT...} (or {@code --solr ZK --collection NAME} for SolrCloud): builds or brings up
  * to date the patient index of a storage. Only new, changed, renamed and removed files are processed on later runs;
  * without ROOTs the roots of the last run are used.
+ *
+ * <p>Several facilities in one index: {@code --facility CODE:NAME ROOT... [--facility CODE:NAME ROOT...]}, each
+ * facility's roots right after its option; each facility is updated in turn, the others in the index stay as they
+ * are. Roots given before any {@code --facility} belong to the default facility.
  */
 @Command(
     name = "index",
     mixinStandardHelpOptions = true,
     description = "Build or update the patient index (names, demographics, records) of an SS-MIX2 storage.",
-    footer = {"", "Exit status: 0 indexed (an empty storage gives a warning), 2 a root or the index folder cannot be "
-        + "used (missing, not a storage, the folder above the roots, or an index folder inside a root)."})
+    footer = {"", "Several facilities (医療機関) in one index: --facility CODE:NAME ROOT... per facility, CODE the "
+        + "10-digit 医療機関コード, e.g. --facility 0412345678:仙台医療センター /mnt/sendai --facility "
+        + "0419876543:石巻赤十字病院 /mnt/ishinomaki. A facility's patients are known by code and patient ID.",
+        "", "Exit status: 0 indexed (an empty storage gives a warning), 2 a root, a facility or the index folder cannot "
+        + "be used (missing, not a storage, the folder above the roots, an index folder inside a root, or a facility "
+        + "code that is not 10 digits)."})
 public final class IndexCommand implements Callable<Integer> {
   @picocli.CommandLine.Mixin
   MaxFileSizeOption maxFileSize;
@@ -45,6 +52,11 @@ public final class IndexCommand implements Callable<Integer> {
   @Parameters(paramLabel = "ROOT", arity = "0..*",
       description = "storage root folders of one storage; default: the roots of the last run")
   List<Path> roots = List.of();
+
+  @Option(names = "--facility", paramLabel = "CODE:NAME ROOT...", parameterConsumer = FacilityArgs.class,
+      description = "the facility (医療機関コード, 10 digits, and display name) whose storage roots follow; repeat for "
+          + "each facility. Without it the roots belong to the default facility.")
+  List<FacilityArgs.Group> facilityGroups = new java.util.ArrayList<>();
 
   @Option(names = "--json", description = "print the summary as JSON")
   boolean json;
@@ -61,6 +73,9 @@ public final class IndexCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (!facilityGroups.isEmpty()) {
+      return callFacilities(out, err);
+    }
     List<Path> given;
     try {
       where.check();
@@ -70,6 +85,21 @@ public final class IndexCommand implements Callable<Integer> {
       }
     } catch (UsageException e) {
       return Main.fail(err, "index", e);
+    }
+    if (given.isEmpty() && !where.isSolr() && PatientIndex.exists(where.indexDir())) {
+      try (PatientStore index = where.openForUpdate()) {
+        List<Facility> registered = index.facilities().stream().filter(f -> !f.isDefault()).toList();
+        if (!registered.isEmpty()) {
+          // no roots, no facility: every facility of the index again, with the roots of its last update
+          List<FacilityArgs.Group> all = new java.util.ArrayList<>();
+          for (Facility f : index.facilities()) {
+            all.add(new FacilityArgs.Group(f, index.roots(f.code())));
+          }
+          return update(index, all, out, err);
+        }
+      } catch (UsageException | SsMix2Exception | IllegalArgumentException e) {
+        return Main.fail(err, "index", e);
+      }
     }
     if (given.isEmpty() && !where.isSolr() && !PatientIndex.exists(where.indexDir())) {
       err.println("ssmix2 index: no storage root given and " + where.indexDir() + " has none recorded; "
@@ -112,9 +142,101 @@ public final class IndexCommand implements Callable<Integer> {
     }
   }
 
+  /** {@code --facility CODE:NAME ROOT...} groups: each facility checked, then each updated in turn. */
+  private int callFacilities(PrintWriter out, PrintWriter err) {
+    List<FacilityArgs.Group> groups = new java.util.ArrayList<>();
+    try {
+      where.check();
+      if (!roots.isEmpty()) {
+        groups.add(new FacilityArgs.Group(Facility.DEFAULT, roots));
+      }
+      for (FacilityArgs.Group g : facilityGroups) {
+        if (groups.stream().anyMatch(o -> o.facility().code().equals(g.facility().code()))) {
+          throw new UsageException("facility " + g.facility().code() + " is given twice; give all its roots after "
+              + "one --facility");
+        }
+        groups.add(g);
+      }
+      java.util.Map<Path, Facility> owner = new java.util.HashMap<>();
+      List<FacilityArgs.Group> checked = new java.util.ArrayList<>();
+      for (FacilityArgs.Group g : groups) {
+        List<Path> given = g.roots().isEmpty() ? List.of() : StorageRoots.check("index", g.roots(), err);
+        for (Path p : given) {
+          Facility other = owner.putIfAbsent(p.toAbsolutePath().normalize(), g.facility());
+          if (other != null) {
+            throw new UsageException(p + " is given for both " + other + " and " + g.facility()
+                + "; a storage root belongs to one facility");
+          }
+        }
+        if (!where.isSolr()) {
+          StorageRoots.checkIndexOutside(where.indexDir(), given);
+        }
+        checked.add(new FacilityArgs.Group(g.facility(), given));
+      }
+      groups = checked;
+    } catch (UsageException e) {
+      return Main.fail(err, "index", e);
+    }
+    try (PatientStore index = where.openForUpdate()) {
+      return update(index, groups, out, err);
+    } catch (UsageException | SsMix2Exception | IllegalArgumentException e) {
+      return Main.fail(err, "index", e);
+    }
+  }
+
+  /** Updates each facility with its roots (those of its last update when none are given), one report each. */
+  private int update(PatientStore index, List<FacilityArgs.Group> groups, PrintWriter out, PrintWriter err) {
+    List<ObjectNode> reports = new java.util.ArrayList<>();
+    for (FacilityArgs.Group g : groups) {
+      List<Path> use = g.roots().isEmpty() ? index.roots(g.facility().code()) : g.roots();
+      if (use.isEmpty()) {
+        throw new UsageException("no storage root given for facility " + g.facility() + " and "
+            + index.location() + " has none recorded; usage: ssmix2 index " + where.args() + " --facility "
+            + g.facility().code() + ":NAME ROOT...");
+      }
+      if (g.roots().isEmpty() && !where.isSolr()) {
+        StorageRoots.checkIndexOutside(where.indexDir(), use);
+      }
+      IndexReport report;
+      try (ConsoleProgress progress = ConsoleProgress.onStderr(spec, "indexing " + g.facility().code())) {
+        ChangeDetection detection = trustFolderTimes ? ChangeDetection.FOLDER_TIMES : ChangeDetection.EVERY_FILE;
+        report = index.update(g.facility(), Storage.open(use), detection,
+            p -> progress.update(p.filesSeen(), p.filesExpected(), "files"));
+      }
+      if (json) {
+        reports.add(toJsonNode(report, index, g.facility()));
+      } else {
+        text(out, report, index, g.facility());
+        out.println();
+      }
+      out.flush();
+      if (report.patients() == 0 && StorageRoots.allEmpty(use)) {
+        err.println("ssmix2 index: warning: the storage of facility " + g.facility() + " is empty (no patient "
+            + "folders in " + String.join(", ", use.stream().map(Object::toString).toList()) + ")");
+        err.flush();
+      }
+    }
+    if (json) {
+      ObjectNode o = CliJson.object();
+      o.put("index", index.location());
+      var array = o.putArray("facilities");
+      reports.forEach(array::add);
+      out.println(CliJson.write(o));
+      out.flush();
+    }
+    return 0;
+  }
+
   private static void text(PrintWriter out, IndexReport r, PatientStore index) {
+    text(out, r, index, Facility.DEFAULT);
+  }
+
+  private static void text(PrintWriter out, IndexReport r, PatientStore index, Facility facility) {
     out.printf(Locale.ROOT, "index       %s%s%n", index.location(), r.rebuilt() ? " (built from scratch)" : "");
-    out.printf(Locale.ROOT, "roots       %s%n", index.roots());
+    if (!facility.isDefault()) {
+      out.printf(Locale.ROOT, "facility    %s%n", Terminal.safe(facility.toString()));
+    }
+    out.printf(Locale.ROOT, "roots       %s%n", index.roots(facility.code()));
     out.printf(Locale.ROOT, "files       %,d seen, %,d indexed, %,d unchanged, %,d removed%n",
         r.filesSeen(), r.filesIndexed(), r.filesUnchanged(), r.filesRemoved());
     out.printf(Locale.ROOT, "patients    %,d in the index, %,d updated, %,d removed, %,d walked%n",
@@ -141,10 +263,15 @@ public final class IndexCommand implements Callable<Integer> {
   }
 
   private static String toJson(IndexReport r, PatientStore index) {
-    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode o = mapper.createObjectNode();
+    return CliJson.write(toJsonNode(r, index, Facility.DEFAULT));
+  }
+
+  private static ObjectNode toJsonNode(IndexReport r, PatientStore index, Facility facility) {
+    ObjectNode o = CliJson.object();
     o.put("index", index.location());
-    index.roots().forEach(p -> o.withArray("roots").add(p.toString()));
+    CliJson.putFacility(o, facility);
+    o.putArray("roots");
+    index.roots(facility.code()).forEach(p -> o.withArray("roots").add(p.toString()));
     o.put("rebuilt", r.rebuilt());
     o.put("filesSeen", r.filesSeen());
     o.put("filesIndexed", r.filesIndexed());
@@ -163,10 +290,6 @@ public final class IndexCommand implements Callable<Integer> {
     r.skipped().forEach(p -> skipped.addObject().put("root", p.root().toString()).put("file", p.file())
         .put("reason", p.reason()));
     o.put("seconds", r.elapsed().toMillis() / 1000.0);
-    try {
-      return mapper.writeValueAsString(o);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
-    }
+    return o;
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ssmix2.core.SsMix2Exception;
 import dev.ssmix2.index.search.PatientHit;
 import dev.ssmix2.index.search.SearchResult;
+import dev.ssmix2.index.store.Facility;
 import dev.ssmix2.index.store.PatientStore;
 import java.io.PrintWriter;
 import java.util.List;
@@ -15,8 +16,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ssmix2 search --index DIR | --solr ZK --collection NAME [--json] [--limit N] QUERY...}: free-text patient
- * search.
+ * {@code ssmix2 search --index DIR | --solr ZK --collection NAME [--facility CODE] [--json] [--limit N] QUERY...}:
+ * free-text patient search, over every facility of the index or only one.
  */
 @Command(
     name = "search",
@@ -34,6 +35,10 @@ public final class SearchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print JSON instead of text")
   boolean json;
 
+  @Option(names = "--facility", paramLabel = "CODE",
+      description = "only the patients of this facility (its 10-digit 医療機関コード); default: every facility")
+  @org.jspecify.annotations.Nullable String facility;
+
   @Parameters(paramLabel = "QUERY", arity = "1..*", description = "what the patient said or what is on the card")
   List<String> query;
 
@@ -50,10 +55,26 @@ public final class SearchCommand implements Callable<Integer> {
       return Main.EXIT_USAGE;
     }
     String text = String.join(" ", query);
+    if (facility != null) {
+      try {
+        Facility.checkCode(facility.strip());
+      } catch (IllegalArgumentException e) {
+        err.println("ssmix2 search: --facility: " + e.getMessage());
+        err.flush();
+        return Main.EXIT_USAGE;
+      }
+    }
     try (PatientStore index = where.openExisting()) {
       StaleIndexWarning.printIfStale("search", index, where, err);
-      SearchResult result = index.searchResult(text, limit);
-      out.println(json ? toJson(text, result) : text(text, result));
+      if (facility != null && index.facilities().stream().noneMatch(f -> f.code().equals(facility.strip()))) {
+        err.println("ssmix2 search: warning: " + index.location() + " holds no facility " + facility.strip()
+            + "; it holds " + index.facilities());
+        err.flush();
+      }
+      SearchResult result = facility == null ? index.searchResult(text, limit)
+          : index.searchResult(text, facility.strip(), limit);
+      boolean several = index.facilities().size() > 1;
+      out.println(json ? toJson(text, result) : text(text, result, several));
       out.flush();
       return 0;
     } catch (SsMix2Exception | UsageException | IllegalArgumentException e) {
@@ -63,7 +84,7 @@ public final class SearchCommand implements Callable<Integer> {
     }
   }
 
-  private static String text(String query, SearchResult result) {
+  private static String text(String query, SearchResult result, boolean facilities) {
     List<PatientHit> hits = result.hits();
     if (hits.isEmpty()) {
       return "no patient matches '" + Terminal.safe(query) + "'";
@@ -71,6 +92,9 @@ public final class SearchCommand implements Callable<Integer> {
     StringBuilder sb = new StringBuilder();
     result.hint().ifPresent(h -> sb.append(h).append('\n'));
     for (PatientHit h : hits) {
+      if (facilities) {
+        sb.append(h.facility().code()).append(' ').append(Terminal.safe(h.facility().name())).append("  ");
+      }
       sb.append(String.format(Locale.ROOT, "%-12s %-14s %-16s %-10s %s %7.1f  %s%n",
           h.patientId(), Terminal.safe(h.name()), Terminal.safe(h.kana()),
           h.birthDate().map(Object::toString).orElse("-"), h.sex().code(),
@@ -86,7 +110,8 @@ public final class SearchCommand implements Callable<Integer> {
     result.hint().ifPresent(h -> o.put("hint", h));
     var array = o.putArray("hits");
     for (PatientHit h : result.hits()) {
-      ObjectNode n = CliJson.putPatient(array.addObject(), h.patientId(), h.name(), h.kana(), h.birthDate(), h.sex());
+      ObjectNode n = CliJson.putPatient(CliJson.putFacility(array.addObject(), h.facility()), h.patientId(), h.name(),
+          h.kana(), h.birthDate(), h.sex());
       n.put("score", h.score());
       var matched = n.putArray("matched");
       h.matchedLabels().forEach(matched::add);
