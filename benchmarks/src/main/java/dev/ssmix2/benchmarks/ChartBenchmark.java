@@ -22,7 +22,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Stream;
 
@@ -32,7 +34,9 @@ import java.util.stream.Stream;
  *
  * <ul>
  *   <li><b>cold</b>: a fresh JVM opens the index, starts the server and asks for the chart once (JIT cold, index just
- *       opened; the OS file cache is not dropped, which needs root). Repeated in {@code --cold N} child JVMs.
+ *       opened; the OS file cache is not dropped, which needs root), three ways taking turns: without the viewer's
+ *       warm-up, with it started as {@code ssmix2 serve} does, and after it ended. Repeated in {@code --cold N} child
+ *       JVMs per way.
  *   <li><b>first view</b>: the heavy patient's first chart in a server that has shown 20 other charts.
  *   <li><b>warm</b>: the same server asked {@code --rounds R} × {@code --requests K} times in a row; p50/p95 per round.
  *   <li><b>baseline</b> in the same run: the whole current record set of the patient read and summarised
@@ -59,7 +63,7 @@ public final class ChartBenchmark {
     Path folder = prepare();
     PatientId id = longStayPatient();
     if (a.contains("--child-cold")) {
-      childCold(folder, id);
+      childCold(folder, id, a.get(a.indexOf("--child-cold") + 1));
       return;
     }
     int cold = option(a, "--cold", 10);
@@ -73,17 +77,26 @@ public final class ChartBenchmark {
         files, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
         Runtime.getRuntime().availableProcessors());
 
-    List<Double> colds = new ArrayList<>();
-    List<Double> coldCpu = new ArrayList<>();
+    // the three kinds of cold chart take turns, so that a change of load touches them alike
+    Map<String, List<Double>> coldWall = new LinkedHashMap<>();
+    Map<String, List<Double>> coldCpu = new LinkedHashMap<>();
     for (int i = 0; i < cold; i++) {
-      double[] c = runChild();
-      colds.add(c[0]);
-      coldCpu.add(c[1]);
+      for (String mode : List.of("none", "concurrent", "after")) {
+        double[] c = runChild(mode);
+        coldWall.computeIfAbsent(mode, k -> new ArrayList<>()).add(c[0]);
+        coldCpu.computeIfAbsent(mode, k -> new ArrayList<>()).add(c[1]);
+      }
     }
-    if (!colds.isEmpty()) {
-      System.out.printf(Locale.ROOT, "cold first chart, wall (ms, %d fresh JVMs): %s%n", colds.size(),
-          summary(colds));
-      System.out.printf(Locale.ROOT, "cold first chart, process CPU (ms): %s%n", summary(coldCpu));
+    for (String mode : coldWall.keySet()) {
+      String what = switch (mode) {
+        case "none" -> "no warm-up, asked at once";
+        case "concurrent" -> "warm-up started as serve does, asked at once";
+        default -> "asked after the warm-up ended";
+      };
+      System.out.printf(Locale.ROOT, "cold first chart (%s), wall (ms, %d fresh JVMs): %s%n", what,
+          coldWall.get(mode).size(), summary(coldWall.get(mode)));
+      System.out.printf(Locale.ROOT, "cold first chart (%s), process CPU (ms): %s%n", what,
+          summary(coldCpu.get(mode)));
     }
 
     try (PatientIndex index = PatientIndex.openExisting(folder.resolve("index"))) {
@@ -147,21 +160,34 @@ public final class ChartBenchmark {
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 
-  /** One cold chart in this (fresh) JVM: prints the milliseconds from opening the index to the chart's last byte. */
-  private static void childCold(Path folder, PatientId id) throws Exception {
+  /**
+   * One cold chart in this (fresh) JVM: prints the milliseconds from the server's start (index open) to the chart's
+   * last byte. {@code warmUp}: {@code none} asks at once with no warm-up; {@code concurrent} starts the viewer's
+   * warm-up as {@code ssmix2 serve} does and asks at once; {@code after} waits for the warm-up to end first (a
+   * clinician arriving after the viewer has been up for a few seconds).
+   */
+  private static void childCold(Path folder, PatientId id, String warmUp) throws Exception {
     long t0 = System.nanoTime();
     long c0 = cpu();
-    try (PatientIndex index = PatientIndex.openExisting(folder.resolve("index"));
-        ViewerServer server = ViewerServer.builder(new IndexViewerData(index)).port(0)
-            .auditLog(Workspace.work().resolve("chart-audit-cold.jsonl")).build().start()) {
-      long t1 = System.nanoTime();
-      long c1 = cpu();
-      HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-      get(client, server.url().resolve("/api/patients/" + id.value()));
-      long t2 = System.nanoTime();
-      long c2 = cpu();
-      System.out.printf(Locale.ROOT, "COLD %.1f %.1f %.1f %.1f%n", (t2 - t1) / 1e6, (c2 - c1) / 1e6,
-          (t2 - t0) / 1e6, (c2 - c0) / 1e6);
+    try (PatientIndex index = PatientIndex.openExisting(folder.resolve("index"))) {
+      IndexViewerData data = new IndexViewerData(index);
+      if (!warmUp.equals("none")) {
+        Thread warm = data.warmUpInBackground();
+        if (warmUp.equals("after")) {
+          warm.join();
+        }
+      }
+      try (ViewerServer server = ViewerServer.builder(data).port(0)
+          .auditLog(Workspace.work().resolve("chart-audit-cold.jsonl")).build().start()) {
+        long t1 = System.nanoTime();
+        long c1 = cpu();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        get(client, server.url().resolve("/api/patients/" + id.value()));
+        long t2 = System.nanoTime();
+        long c2 = cpu();
+        System.out.printf(Locale.ROOT, "COLD %.1f %.1f %.1f %.1f%n", (t2 - t1) / 1e6, (c2 - c1) / 1e6,
+            (t2 - t0) / 1e6, (c2 - c0) / 1e6);
+      }
     }
   }
 
@@ -171,10 +197,10 @@ public final class ChartBenchmark {
   }
 
   /** Wall and CPU milliseconds of one cold chart in a fresh JVM. */
-  private static double[] runChild() throws IOException, InterruptedException {
+  private static double[] runChild(String warmUp) throws IOException, InterruptedException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        "-Dssmix2.bench.work=" + Workspace.work(), ChartBenchmark.class.getName(), "--child-cold")
+        "-Dssmix2.bench.work=" + Workspace.work(), ChartBenchmark.class.getName(), "--child-cold", warmUp)
         .redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (p.waitFor() != 0) {

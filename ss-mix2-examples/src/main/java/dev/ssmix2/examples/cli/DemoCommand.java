@@ -87,6 +87,7 @@ final class DemoCommand implements Callable<Integer> {
         printSamples(data, storageDir.resolve("manifest.jsonl"), out);
         return 0;
       }
+      data.warmUpInBackground();
       try (ViewerServer server = startViewer(data)) {
         out.println();
         out.println("ss-mix2 viewer: " + server.url());

@@ -124,7 +124,9 @@ final class ServeCommand implements Callable<Integer> {
     Path audit = auditLog != null ? auditLog : defaultAuditLog(where.indexDir());
     try (PatientStore index = where.openExisting()) {
       StaleIndexWarning.printIfStale("serve", index, where, spec.commandLine().getErr());
-      ViewerServer.Builder b = ViewerServer.builder(new IndexViewerData(index)).bindAddress(bind).port(port)
+      IndexViewerData data = new IndexViewerData(index);
+      data.warmUpInBackground();
+      ViewerServer.Builder b = ViewerServer.builder(data).bindAddress(bind).port(port)
           .threads(threads).auditLog(audit).auditFailOpen(auditFailOpen);
       if (users != null) {
         b.users(UserStore.load(users));

@@ -157,6 +157,19 @@ class IndexViewerDataTest {
   }
 
   @Test
+  void theWarmUpBuildsOneChartInTheBackgroundAndEnds() throws Exception {
+    Clock clock = Clock.fixed(Instant.parse("2025-03-12T03:00:00Z"), ZoneId.of("Asia/Tokyo"));
+    IndexViewerData fresh = new IndexViewerData(FixtureIndex.shared(), clock);
+    dev.ssmix2.core.storage.PatientId first = fresh.firstIndexedPatient().orElseThrow();
+    assertThat(fresh.hasCachedChart(first)).isFalse();
+    Thread warm = fresh.warmUpInBackground();
+    assertThat(warm.isDaemon()).isTrue();
+    warm.join(120_000);
+    assertThat(warm.isAlive()).as("the warm-up ends").isFalse();
+    assertThat(fresh.hasCachedChart(first)).isTrue();
+  }
+
+  @Test
   void aChartIsBuiltOncePerIndexVersionAndDay() {
     PatientChart first = data.patient(NHO).orElseThrow();
     assertThat(data.patient(NHO).orElseThrow()).isSameAs(first);
