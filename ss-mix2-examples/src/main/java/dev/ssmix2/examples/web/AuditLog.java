@@ -17,9 +17,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * The access log the 医療情報システムの安全管理に関するガイドライン asks for: who looked at which patient, when and from where.
  * One JSON object a line, appended and flushed per line:
  * <pre>
- * {"time":"2025-03-01T09:15:02.123+09:00","user":"nurse01","client":"10.0.0.12","action":"search","target":"やまだ"}
- * {"time":"2025-03-01T09:15:05.480+09:00","user":"nurse01","client":"10.0.0.12","action":"view-patient","target":"0001"}
+ * {"time":"2025-03-01T09:15:02.123+09:00","user":"nurse01","client":"10.0.0.12","action":"search","facility":"","target":"やまだ"}
+ * {"time":"2025-03-01T09:15:05.480+09:00","user":"nurse01","client":"10.0.0.12","action":"view-patient","facility":"0412345678","target":"0001"}
  * </pre>
+ * {@code facility} is the 医療機関コード of the patient viewed ({@code default} for roots indexed without one), or of the
+ * facility a search was restricted to; {@code ""} for a search over every facility and for logins.
  * {@code user} is {@code -} when the viewer runs on localhost without users. A line that cannot be written is reported on
  * stderr with its content and counted in {@link #failures()}; {@link #append} says so, and the viewer then refuses the
  * view it was about to serve (unless started with {@code --audit-fail-open}). A new log file is created readable by its
@@ -40,7 +42,12 @@ public final class AuditLog implements Closeable {
     void writeLine(String line) throws IOException;
   }
 
-  private record Entry(String time, String user, String client, AuditAction action, String target) {}
+  /**
+   * One line. {@code facility} is the 医療機関コード of the patient viewed (or the facility a search was restricted
+   * to); {@code ""} when the line concerns no facility (a login, a search over every facility).
+   */
+  private record Entry(String time, String user, String client, AuditAction action, String facility,
+      String target) {}
 
   private final String name;
   private final Sink sink;
@@ -77,7 +84,18 @@ public final class AuditLog implements Closeable {
    * @return whether the line was written
    */
   public boolean append(String user, String client, AuditAction action, String target) {
-    String line = Json.line(new Entry(OffsetDateTime.now(clock).toString(), user, client, action, target));
+    return append(user, client, action, "", target);
+  }
+
+  /**
+   * Appends one line naming the facility ({@code facility}, a 医療機関コード, {@code default}, or {@code ""} for
+   * none) of the patient or search; never throws for I/O trouble (see the class comment).
+   *
+   * @return whether the line was written
+   */
+  public boolean append(String user, String client, AuditAction action, String facility, String target) {
+    String line = Json.line(new Entry(OffsetDateTime.now(clock).toString(), user, client, action, facility,
+        target));
     try {
       synchronized (sink) {
         sink.writeLine(line);

@@ -27,6 +27,7 @@ import dev.ssmix2.core.summary.ClinicalSummary;
 import dev.ssmix2.core.version.VersionStatus;
 import dev.ssmix2.index.search.PatientHit;
 import dev.ssmix2.index.search.SearchResult;
+import dev.ssmix2.index.store.Facility;
 import dev.ssmix2.index.store.IndexedPatient;
 import dev.ssmix2.index.store.PatientStore;
 import dev.ssmix2.index.store.PatientRecords;
@@ -55,9 +56,13 @@ import java.util.stream.Stream;
  * chart details from the library's {@code ClinicalSummary} of the files a {@link ChartWindow} chooses (no storage
  * walk).
  *
- * <p>Record IDs are opaque URL-safe tokens: the patient ID and a hash of (root, path relative to the root). A token is
- * only honoured when the index lists a file of that patient with that hash, so no URL can name a file the index does
- * not know.
+ * <p>Record IDs are opaque URL-safe tokens: the facility and patient ID and a hash of (root, path relative to the
+ * root). A token is only honoured when the index lists a file of that patient with that hash, so no URL can name a file
+ * the index does not know.
+ *
+ * <p>A patient is known by facility and 患者ID. Its key in URLs is the 患者ID when the backup holds one facility only,
+ * else {@code CODE~患者ID}; a plain 患者ID is still understood when one facility alone has it, and refused
+ * ({@link AmbiguousPatientException}) when several do.
  */
 public final class IndexViewerData implements ViewerData {
 
@@ -78,7 +83,7 @@ public final class IndexViewerData implements ViewerData {
    * charts during an outage, and a heavy patient's chart costs tens of milliseconds of CPU to build (see the chart
    * figures in benchmarks/README.md) but well under one to send again.
    */
-  private final Cache<PatientId, CachedChart> charts = CacheBuilder.newBuilder().maximumSize(64).build();
+  private final Cache<String, CachedChart> charts = CacheBuilder.newBuilder().maximumSize(64).build();
 
   private record CachedChart(long indexVersion, LocalDate day, PatientChart chart) {}
 
@@ -143,42 +148,107 @@ public final class IndexViewerData implements ViewerData {
 
   @Override
   public SearchResponse search(String query, int limit) {
+    return search(query, limit, "");
+  }
+
+  @Override
+  public SearchResponse search(String query, int limit, String facility) {
     List<SearchHit> hits = new ArrayList<>();
-    SearchResult result = index.searchResult(query, limit);
+    SearchResult result = facility.isEmpty() ? index.searchResult(query, limit)
+        : index.searchResult(query, facility, limit);
+    boolean several = index.facilities().size() > 1;
     for (PatientHit h : result.hits()) {
-      List<String> former = index.patient(h.patientId()).map(IndexedPatient::formerNames).orElse(List.of());
+      List<String> former = index.patient(h.facility().code(), h.patientId()).map(IndexedPatient::formerNames)
+          .orElse(List.of());
       hits.add(new SearchHit(h.patientId().value(), h.name(), h.kana(), h.birthDate(), age(h.birthDate()),
           h.sex().code(), h.score(), h.matchedLabels(),
-          FormerNames.matchedThrough(query, h.name(), h.kana(), former)));
+          FormerNames.matchedThrough(query, h.name(), h.kana(), former), key(h.facility(), h.patientId(), several),
+          info(h.facility())));
     }
     return new SearchResponse(query, hits, result.hint().orElse(""));
   }
 
   @Override
-  public Optional<PatientChart> patient(String patientId) {
-    Optional<PatientId> id = parseId(patientId);
+  public List<FacilityInfo> facilities() {
+    return index.facilities().stream().map(IndexViewerData::info).toList();
+  }
+
+  private static FacilityInfo info(Facility f) {
+    return new FacilityInfo(f.code(), f.name());
+  }
+
+  /** The 患者ID alone when the backup holds one facility, else {@code CODE~患者ID}. */
+  private static String key(Facility f, PatientId id, boolean several) {
+    return several ? f.code() + KEY_SEPARATOR + id.value() : id.value();
+  }
+
+  private static final char KEY_SEPARATOR = '~';
+
+  @Override
+  public Optional<PatientRef> resolve(String patientKey) {
+    return lookup(patientKey).map(p -> new PatientRef(key(p.facility(), p.id(), index.facilities().size() > 1),
+        info(p.facility()), p.id().value()));
+  }
+
+  /**
+   * The patient a key names: {@code CODE~患者ID}, or a 患者ID that one facility alone has (several: refused, never
+   * one picked).
+   */
+  private Optional<IndexedPatient> lookup(String patientKey) {
+    int sep = patientKey.indexOf(KEY_SEPARATOR);
+    if (sep >= 0 && isFacilityCode(patientKey.substring(0, sep))) { // a 患者ID may hold '~', a facility code not
+      Optional<PatientId> id = parseId(patientKey.substring(sep + 1));
+      return id.isEmpty() ? Optional.empty() : index.patient(patientKey.substring(0, sep), id.get());
+    }
+    Optional<PatientId> id = parseId(patientKey);
     if (id.isEmpty()) {
       return Optional.empty();
     }
+    List<IndexedPatient> all = index.patients(id.get());
+    if (all.size() > 1) {
+      throw new AmbiguousPatientException(id.get().value(), all.stream()
+          .map(p -> new AmbiguousPatientException.Candidate(key(p.facility(), p.id(), true), info(p.facility()),
+              p.name())).toList());
+    }
+    return all.stream().findFirst();
+  }
+
+  private static boolean isFacilityCode(String code) {
+    try {
+      Facility.checkCode(code);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public Optional<PatientChart> patient(String patientId) {
+    Optional<IndexedPatient> p = lookup(patientId);
+    if (p.isEmpty()) {
+      return Optional.empty();
+    }
+    String cacheKey = p.get().facility().code() + KEY_SEPARATOR + p.get().id().value();
     OptionalLong version = index.version(); // empty: the store cannot tell when it changed, so nothing is cached
     LocalDate day = LocalDate.now(clock);
-    CachedChart cached = version.isPresent() ? charts.getIfPresent(id.get()) : null;
+    CachedChart cached = version.isPresent() ? charts.getIfPresent(cacheKey) : null;
     if (cached != null && cached.indexVersion() == version.getAsLong() && cached.day().equals(day)) {
       return Optional.of(cached.chart());
     }
-    Optional<PatientChart> chart = build(id.get());
+    Optional<PatientChart> chart = Optional.of(build(p.get()));
     if (version.isPresent()) {
-      chart.ifPresent(c -> charts.put(id.get(), new CachedChart(version.getAsLong(), day, c)));
+      chart.ifPresent(c -> charts.put(cacheKey, new CachedChart(version.getAsLong(), day, c)));
     }
     return chart;
   }
 
-  private Optional<PatientChart> build(PatientId patientId) {
-    Optional<PatientId> id = Optional.of(patientId);
-    return index.patient(id.get()).map(p -> {
-      PatientRecords recs = index.records(id.get(), false);
+  private PatientChart build(IndexedPatient patient) {
+    Optional<PatientId> id = Optional.of(patient.id());
+    String code = patient.facility().code();
+    return Optional.of(patient).map(p -> {
+      PatientRecords recs = index.records(code, id.get(), false);
       List<String> notes = new ArrayList<>();
-      Optional<Patient> demo = demographics(id.get(), p.fromAdt00(), notes);
+      Optional<Patient> demo = demographics(code, id.get(), p.fromAdt00(), notes);
       LocalDate today = LocalDate.now(clock);
       Map<StorageFile, String> tokens = tokens(recs);
       ChartWindow.Selection selection = window.select(tokens.keySet(), today);
@@ -210,8 +280,9 @@ public final class IndexViewerData implements ViewerData {
           chart.problems(), chart.encounters(summary.encounters()), chart.vitals(), notes, chart.allergyState(),
           summary.allergies().withdrawn(), chart.contraindications(),
           chart.prescriptions(summary.activeMedications()), chart.labTable(summary.labs(),
-              selection.olderLabsBefore()), chart.infections(), chart.dataAsOf(), recent.olderBefore());
-    });
+              selection.olderLabsBefore()), chart.infections(), chart.dataAsOf(), recent.olderBefore(),
+          key(p.facility(), p.id(), index.facilities().size() > 1), info(p.facility()));
+    }).orElseThrow();
   }
 
   @Override
@@ -247,12 +318,12 @@ public final class IndexViewerData implements ViewerData {
   }
 
   private <T> Optional<T> page(String patientId, PageWork<T> work) {
-    Optional<PatientId> id = parseId(patientId);
-    if (id.isEmpty() || index.patient(id.get()).isEmpty()) {
+    Optional<IndexedPatient> p = lookup(patientId);
+    if (p.isEmpty()) {
       return Optional.empty();
     }
-    Map<StorageFile, String> files = tokens(index.records(id.get(), false));
-    return Optional.of(work.apply(files, ClinicalSummary.builder(id.get(), LocalDate.now(clock))));
+    Map<StorageFile, String> files = tokens(index.records(p.get().facility().code(), p.get().id(), false));
+    return Optional.of(work.apply(files, ClinicalSummary.builder(p.get().id(), LocalDate.now(clock))));
   }
 
   /** The current files the index lists for a patient, with the token of each for the raw view. */
@@ -266,12 +337,12 @@ public final class IndexViewerData implements ViewerData {
 
   @Override
   public Optional<List<RecordRow>> records(String patientId, boolean history) {
-    Optional<PatientId> id = parseId(patientId);
-    if (id.isEmpty() || index.patient(id.get()).isEmpty()) {
+    Optional<IndexedPatient> p = lookup(patientId);
+    if (p.isEmpty()) {
       return Optional.empty();
     }
     List<RecordRow> rows = new ArrayList<>();
-    for (RecordEntry e : index.records(id.get(), history).records()) {
+    for (RecordEntry e : index.records(p.get().facility().code(), p.get().id(), history).records()) {
       rows.add(new RecordRow(tokenOf(e), e.dataType(), dataTypeName(e.dataType()), isoDate(e.date()),
           e.orderNo(), e.timestamp(), status(e.status()), e.file(), e.summary()));
     }
@@ -293,11 +364,13 @@ public final class IndexViewerData implements ViewerData {
 
   @Override
   public Optional<String> fhir(String patientId) {
-    Optional<PatientId> id = parseId(patientId);
-    if (id.isEmpty() || index.patient(id.get()).isEmpty()) {
+    Optional<IndexedPatient> p = lookup(patientId);
+    if (p.isEmpty()) {
       return Optional.empty();
     }
-    Storage storage = Storage.open(index.roots().stream().filter(Files::isDirectory).toList());
+    Optional<PatientId> id = Optional.of(p.get().id());
+    Storage storage = Storage.open(index.roots(p.get().facility().code()).stream().filter(Files::isDirectory)
+        .toList());
     List<StorageFile> files;
     try (var s = storage.files(id.get())) {
       files = s.toList();
@@ -309,9 +382,10 @@ public final class IndexViewerData implements ViewerData {
    * Address and phones from the current ADT-00: only the patient's undated ADT-00 folders are listed (a long-stay
    * patient has thousands of date folders), unless the patient has no ADT-00 and another message's PID must do.
    */
-  private Optional<Patient> demographics(PatientId id, boolean fromAdt00, List<String> notes) {
+  private Optional<Patient> demographics(String facility, PatientId id, boolean fromAdt00, List<String> notes) {
     try {
-      Storage storage = Storage.open(index.roots().stream().filter(Files::isDirectory).toList());
+      // the facility's own roots: another facility's patient may have the same ID
+      Storage storage = Storage.open(index.roots(facility).stream().filter(Files::isDirectory).toList());
       if (!fromAdt00) {
         return storage.patient(id).flatMap(PatientReader::current);
       }
@@ -350,13 +424,18 @@ public final class IndexViewerData implements ViewerData {
   }
 
   /**
-   * {@code base64url(患者ID) ~ base64url(first 128 bits of SHA-256(root, path))}: short enough for a URL segment
-   * (a base64 path would exceed {@link PathSegment#MAX_CODE_POINTS}), free of {@code / : %}, and only resolvable by
-   * looking the patient's records up in the index.
+   * {@code base64url(施設コード~患者ID) ~ base64url(first 128 bits of SHA-256(root, path))}: short enough for a URL
+   * segment (a base64 path would exceed {@link PathSegment#MAX_CODE_POINTS}), free of {@code / : %}, and only
+   * resolvable by looking the patient's records up in the index.
    */
   private static String tokenOf(RecordEntry e) {
-    return BASE64.encodeToString(e.patientId().value().getBytes(StandardCharsets.US_ASCII)) + TOKEN_SEPARATOR
-        + fileKey(e.root(), e.file());
+    return BASE64.encodeToString((e.facility().code() + KEY_SEPARATOR + e.patientId().value())
+        .getBytes(StandardCharsets.UTF_8)) + TOKEN_SEPARATOR + fileKey(e.root(), e.file());
+  }
+
+  @Override
+  public Optional<FacilityInfo> recordFacility(String recordId) {
+    return entryOf(recordId).map(e -> info(e.facility()));
   }
 
   private static String fileKey(Path root, String file) {
@@ -371,13 +450,18 @@ public final class IndexViewerData implements ViewerData {
       return Optional.empty();
     }
     String key = token.substring(sep + 1);
-    Optional<PatientId> id;
+    String who;
     try {
-      id = parseId(new String(Base64.getUrlDecoder().decode(token.substring(0, sep)), StandardCharsets.US_ASCII));
+      who = new String(Base64.getUrlDecoder().decode(token.substring(0, sep)), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
-    return id.flatMap(p -> index.records(p, true).records().stream()
+    int at = who.indexOf(KEY_SEPARATOR);
+    if (at < 0 || !isFacilityCode(who.substring(0, at))) {
+      return Optional.empty();
+    }
+    String facility = who.substring(0, at);
+    return parseId(who.substring(at + 1)).flatMap(p -> index.records(facility, p, true).records().stream()
         .filter(e -> fileKey(e.root(), e.file()).equals(key)).findFirst());
   }
 

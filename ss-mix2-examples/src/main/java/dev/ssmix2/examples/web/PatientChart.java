@@ -39,6 +39,8 @@ import java.util.OptionalInt;
  * @param dataAsOf how recent the data is
  * @param prescriptionsOlderBefore the 診療日 to page older prescriptions from
  *     ({@code /api/patients/{id}/medications?before=…}); empty when {@code prescriptions} holds them all
+ * @param key what addresses the patient in {@code /api/patients/{key}} (see {@link SearchHit#key()})
+ * @param facility the facility the patient belongs to, shown in the chart header
  */
 public record PatientChart(
     String patientId,
@@ -65,7 +67,9 @@ public record PatientChart(
     LabTable labTable,
     List<LabTable.Row> infections,
     AsOf dataAsOf,
-    String prescriptionsOlderBefore) {
+    String prescriptionsOlderBefore,
+    String key,
+    FacilityInfo facility) {
 
   public static final String ALLERGIES_RECORDED = "recorded";
   public static final String ALLERGIES_NONE = "none";
@@ -91,7 +95,19 @@ public record PatientChart(
       List<Encounter> encounters, List<String> notes) {
     this(patientId, name, kana, romaji, birthDate, age, sex, address, phones, allergiesRecorded, allergies,
         prescriptions, labs, problems, encounters, List.of(), notes, "", 0, List.of(), List.of(), null, List.of(), null,
-        "");
+        "", patientId, FacilityInfo.DEFAULT);
+  }
+
+  /** A chart of a patient of the default facility, addressed by its 患者ID. */
+  public PatientChart(String patientId, String name, String kana, String romaji, Optional<LocalDate> birthDate,
+      OptionalInt age, String sex, String address, List<String> phones, boolean allergiesRecorded,
+      List<Allergy> allergies, List<Prescription> prescriptions, List<LabResult> labs, List<Problem> problems,
+      List<Encounter> encounters, List<VitalSign> vitals, List<String> notes, String allergyState,
+      int allergiesWithdrawn, List<Allergy> contraindications, List<Prescription> activeMedications,
+      LabTable labTable, List<LabTable.Row> infections, AsOf dataAsOf, String prescriptionsOlderBefore) {
+    this(patientId, name, kana, romaji, birthDate, age, sex, address, phones, allergiesRecorded, allergies,
+        prescriptions, labs, problems, encounters, vitals, notes, allergyState, allergiesWithdrawn, contraindications,
+        activeMedications, labTable, infections, dataAsOf, prescriptionsOlderBefore, patientId, FacilityInfo.DEFAULT);
   }
 
   public PatientChart {
@@ -117,6 +133,8 @@ public record PatientChart(
     infections = Texts.copy(infections);
     dataAsOf = dataAsOf == null ? new AsOf("", "") : dataAsOf;
     prescriptionsOlderBefore = Texts.orEmpty(prescriptionsOlderBefore);
+    key = key == null || key.isEmpty() ? patientId : key;
+    facility = facility == null ? FacilityInfo.DEFAULT : facility;
     // A listed allergy is itself a record; never let the UI claim "unknown" next to one.
     allergiesRecorded = allergiesRecorded || !allergies.isEmpty();
     if (allergyState == null || allergyState.isEmpty()) {

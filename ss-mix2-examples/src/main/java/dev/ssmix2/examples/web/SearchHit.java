@@ -17,6 +17,9 @@ import java.util.OptionalInt;
  * @param score relevance, higher is better; only the order matters
  * @param matched why the patient matched, as Japanese labels shown verbatim (読み一致, 異体字一致, あいまい一致 …)
  * @param formerNames former names (旧姓など) the query was found in, when the current name does not explain the hit
+ * @param key what addresses the patient in {@code /api/patients/{key}}: the 患者ID, or {@code CODE~患者ID} when the
+ *     backup holds several facilities
+ * @param facility the facility the patient belongs to
  */
 public record SearchHit(
     String patientId,
@@ -27,7 +30,9 @@ public record SearchHit(
     String sex,
     double score,
     List<String> matched,
-    List<String> formerNames) {
+    List<String> formerNames,
+    String key,
+    FacilityInfo facility) {
 
   public SearchHit {
     patientId = Texts.orEmpty(patientId);
@@ -38,6 +43,14 @@ public record SearchHit(
     sex = Texts.orEmpty(sex);
     matched = Texts.copy(matched);
     formerNames = Texts.copy(formerNames);
+    key = key == null || key.isEmpty() ? patientId : key;
+    facility = facility == null ? FacilityInfo.DEFAULT : facility;
+  }
+
+  /** A hit of the default facility, addressed by its 患者ID. */
+  public SearchHit(String patientId, String name, String kana, Optional<LocalDate> birthDate, OptionalInt age,
+      String sex, double score, List<String> matched, List<String> formerNames) {
+    this(patientId, name, kana, birthDate, age, sex, score, matched, formerNames, patientId, FacilityInfo.DEFAULT);
   }
 
   /** A hit found through its current name. */

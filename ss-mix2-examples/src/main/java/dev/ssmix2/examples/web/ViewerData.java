@@ -32,6 +32,40 @@ public interface ViewerData {
    */
   SearchResponse search(String query, int limit);
 
+  /**
+   * As {@link #search(String, int)}, only among the patients of one facility ({@code facility} is its code; {@code ""}
+   * for every facility).
+   */
+  default SearchResponse search(String query, int limit, String facility) {
+    SearchResponse all = search(query, limit);
+    return facility.isEmpty() ? all : new SearchResponse(all.query(),
+        all.hits().stream().filter(h -> h.facility().code().equals(facility)).toList(), all.hint());
+  }
+
+  /** The facilities of the backup, by code; the UI offers a facility filter when there are several. */
+  default List<FacilityInfo> facilities() {
+    return List.of();
+  }
+
+  /**
+   * Who a patient key names, before it is served (the audit line names the facility): a key as issued in
+   * {@link SearchHit#key()}, or a plain 患者ID that one facility alone has. Empty when it names nobody.
+   *
+   * @throws AmbiguousPatientException when a plain 患者ID belongs to patients of several facilities
+   */
+  default Optional<PatientRef> resolve(String patientKey) {
+    return Optional.of(new PatientRef(patientKey, FacilityInfo.DEFAULT, patientKey));
+  }
+
+  /**
+   * One patient as a URL names it.
+   *
+   * @param key the key the other methods take ({@code patientId} there)
+   * @param facility the patient's facility
+   * @param patientId the 患者ID
+   */
+  record PatientRef(String key, FacilityInfo facility, String patientId) {}
+
   /** The chart of one patient, or empty when no such patient is stored. */
   Optional<PatientChart> patient(String patientId);
 
@@ -56,6 +90,11 @@ public interface ViewerData {
    * (exclusive), or empty when no such patient is stored (or this data layer does not page).
    */
   default Optional<MedicationPage> medications(String patientId, LocalDate before) {
+    return Optional.empty();
+  }
+
+  /** The facility of a record, for the audit line of its raw view; empty when the id is unknown. */
+  default Optional<FacilityInfo> recordFacility(String recordId) {
     return Optional.empty();
   }
 

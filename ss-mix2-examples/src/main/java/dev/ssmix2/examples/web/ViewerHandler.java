@@ -68,6 +68,8 @@ final class ViewerHandler extends Handler.Abstract {
       work.run();
     } catch (HttpError e) {
       exchange.sendJson(e.status(), Map.of("error", e.getMessage()));
+    } catch (AmbiguousPatientException e) {
+      exchange.sendJson(409, Map.of("error", e.getMessage(), "candidates", e.candidates()));
     } catch (RuntimeException e) {
       // The client learns nothing about internals; the operator gets the whole story.
       errors.println("viewer: internal error on " + exchange.method() + " " + exchange.rawPath());
@@ -120,33 +122,30 @@ final class ViewerHandler extends Handler.Abstract {
     if (segments.equals(List.of("search"))) {
       answer = search(user, client, parameters);
     } else if (segments.equals(List.of("session"))) {
-      answer = Map.of("user", user, "loginRequired", users.isPresent());
+      answer = Map.of("user", user, "loginRequired", users.isPresent(), "facilities", data.facilities());
     } else if (segments.size() == 2 && segments.get(0).equals("patients")) {
-      String patientId = PathSegment.identifier(segments.get(1));
-      audited(user, client, AuditAction.VIEW_PATIENT, patientId);
+      String patientId = patientKey(user, client, AuditAction.VIEW_PATIENT, segments.get(1));
       answer = data.patient(patientId).orElseThrow(() -> new HttpError(404, "no such patient"));
     } else if (segments.size() == 3 && segments.get(0).equals("patients") && segments.get(2).equals("records")) {
-      String patientId = PathSegment.identifier(segments.get(1));
       boolean history = history(parameters.get("history"));
-      audited(user, client, AuditAction.VIEW_RECORDS, patientId);
+      String patientId = patientKey(user, client, AuditAction.VIEW_RECORDS, segments.get(1));
       answer = data.records(patientId, history).orElseThrow(() -> new HttpError(404, "no such patient"));
     } else if (segments.size() == 3 && segments.get(0).equals("patients") && segments.get(2).equals("fhir")) {
-      String patientId = PathSegment.identifier(segments.get(1));
-      audited(user, client, AuditAction.VIEW_FHIR, patientId);
+      String patientId = patientKey(user, client, AuditAction.VIEW_FHIR, segments.get(1));
       String bundle = data.fhir(patientId).orElseThrow(() -> new HttpError(404, "no such patient"));
       exchange.send(200, "application/fhir+json; charset=utf-8", bundle.getBytes(StandardCharsets.UTF_8));
       return;
     } else if (segments.size() == 3 && segments.get(0).equals("patients")
         && (segments.get(2).equals("labs") || segments.get(2).equals("medications"))) {
-      String patientId = PathSegment.identifier(segments.get(1));
       LocalDate before = before(parameters.get("before"));
-      audited(user, client, AuditAction.VIEW_PATIENT, patientId);
+      String patientId = patientKey(user, client, AuditAction.VIEW_PATIENT, segments.get(1));
       Optional<?> page = segments.get(2).equals("labs") ? data.labs(patientId, before)
           : data.medications(patientId, before);
       answer = page.orElseThrow(() -> new HttpError(404, "no such patient"));
     } else if (segments.size() == 3 && segments.get(0).equals("records") && segments.get(2).equals("raw")) {
       String recordId = PathSegment.identifier(segments.get(1));
-      audited(user, client, AuditAction.VIEW_RAW, recordId);
+      audited(user, client, AuditAction.VIEW_RAW,
+          data.recordFacility(recordId).map(FacilityInfo::code).orElse(""), recordId);
       answer = data.raw(recordId).orElseThrow(() -> new HttpError(404, "no such record"));
     } else {
       throw HttpError.notFound();
@@ -155,11 +154,36 @@ final class ViewerHandler extends Handler.Abstract {
   }
 
   /**
+   * The key of the patient a URL segment names, after the audit line naming facility and 患者ID is written (the
+   * attempt is logged too when the key names nobody, or patients of several facilities: then 404 or 409).
+   */
+  private String patientKey(String user, String client, AuditAction action, String segment) {
+    String key = PathSegment.identifier(segment);
+    Optional<ViewerData.PatientRef> ref;
+    try {
+      ref = data.resolve(key);
+    } catch (AmbiguousPatientException e) {
+      audited(user, client, action, "", key);
+      throw e;
+    }
+    if (ref.isEmpty()) {
+      audited(user, client, action, "", key);
+      throw new HttpError(404, "no such patient");
+    }
+    audited(user, client, action, ref.get().facility().code(), ref.get().patientId());
+    return ref.get().key();
+  }
+
+  /**
    * Writes the audit line of a view before serving it. When the line cannot be written the view is refused (503),
    * unless the operator chose availability with {@code --audit-fail-open}.
    */
   private void audited(String user, String client, AuditAction action, String target) {
-    if (!audit.append(user, client, action, target) && !auditFailOpen) {
+    audited(user, client, action, "", target);
+  }
+
+  private void audited(String user, String client, AuditAction action, String facility, String target) {
+    if (!audit.append(user, client, action, facility, target) && !auditFailOpen) {
       throw new HttpError(503, "the audit log cannot be written, so patient data is not shown; tell the operator "
           + "(the disk may be full)");
     }
@@ -186,9 +210,13 @@ final class ViewerHandler extends Handler.Abstract {
     if (query.isEmpty()) {
       return SearchResponse.empty(query);
     }
+    String facility = parameters.getOrDefault("facility", "").strip();
+    if (!facility.isEmpty() && !facility.matches("[0-9]{10}|default")) {
+      throw HttpError.badRequest("facility must be a 10-digit 医療機関コード (or empty for every facility)");
+    }
     // Logged before searching: an attempt is an access even when the data layer then fails.
-    audited(user, client, AuditAction.SEARCH, query);
-    return data.search(query, limit);
+    audited(user, client, AuditAction.SEARCH, facility, query);
+    return data.search(query, limit, facility);
   }
 
   private static int limit(String value) {

@@ -49,6 +49,7 @@
     if (!response.ok) {
       const error = new Error(body && typeof body.error === 'string' ? body.error : 'HTTP ' + response.status);
       error.status = response.status;
+      error.body = body;
       throw error;
     }
     return body;
@@ -103,7 +104,9 @@
     }
     $('search-status').textContent = '検索中…';
     try {
-      const answer = await getJson('/api/search?q=' + encodeURIComponent(query) + '&limit=' + SEARCH_LIMIT);
+      const facility = $('facility-filter').value;
+      const answer = await getJson('/api/search?q=' + encodeURIComponent(query) + '&limit=' + SEARCH_LIMIT
+        + (facility ? '&facility=' + encodeURIComponent(facility) : ''));
       if (seq !== searchSeq) return; // a newer keystroke already asked again
       const hits = answer.hits || [];
       renderHits(hits);
@@ -131,13 +134,14 @@
           text('span', 'hit-birth', birthText(hit.birthDate, hit.age)),
           text('span', 'hit-sex', sexText(hit.sex)),
           text('span', 'hit-id', '患者ID ' + hit.patientId),
-          tags,
-        ]),
+        ].concat(facilityName(hit.facility) ? [text('span', 'hit-facility', facilityName(hit.facility))] : [])
+          .concat([tags])),
       ]);
       item.tabIndex = 0;
       item.setAttribute('role', 'button');
       item.dataset.patientId = hit.patientId;
-      const open = () => openPatient(hit.patientId);
+      item.dataset.key = hit.key || hit.patientId;
+      const open = () => openPatient(hit.key || hit.patientId);
       item.addEventListener('click', open);
       item.addEventListener('keydown', (event) => {
         if (event.key === 'Enter' || event.key === ' ') {
@@ -147,6 +151,11 @@
       });
       results.appendChild(item);
     }
+  }
+
+  /** The facility's name as the backup registered it; '' for the default facility (roots indexed without one). */
+  function facilityName(facility) {
+    return facility && facility.name ? facility.name : '';
   }
 
   /* ---------------- chart ---------------- */
@@ -200,6 +209,17 @@
       if (currentPatient !== patientId) return;
       if (e.status === 404) {
         showNotFound(patientId);
+      } else if (e.status === 409 && e.body && Array.isArray(e.body.candidates)) {
+        // the ID alone names patients of several facilities: the clinician chooses, the viewer never does
+        $('chart-status').textContent = e.message;
+        const list = el('ul', 'candidates', e.body.candidates.map((c) => {
+          const item = text('li', 'hit', (facilityName(c.facility) || c.facility.code) + ' — ' + (c.name || ''));
+          item.tabIndex = 0;
+          item.setAttribute('role', 'button');
+          item.addEventListener('click', () => openPatient(c.key));
+          return item;
+        }));
+        $('chart-status').appendChild(list);
       } else {
         $('chart-status').textContent = '読み込めませんでした: ' + e.message;
       }
@@ -219,7 +239,9 @@
   }
 
   function resetChart() {
-    for (const id of ['allergy-banner', 'allergy-chip', 'patient-name', 'patient-kana', 'patient-id', 'patient-agesex',
+    $('patient-facility').hidden = true;
+    for (const id of ['allergy-banner', 'allergy-chip', 'patient-name', 'patient-kana', 'patient-id', 'patient-facility',
+      'patient-agesex',
       'patient-birth', 'patient-sex', 'patient-address', 'patient-phones', 'notes', 'lab-matrix', 'raw', 'raw-title',
       'data-as-of', 'meds-note', 'labs-note', 'contraindications']) {
       clear($(id));
@@ -243,6 +265,8 @@
     $('patient-name').textContent = chart.name || '（氏名なし）';
     $('patient-kana').textContent = [displayKana(chart.kana), chart.romaji].filter((s) => s).join(' / ');
     $('patient-id').textContent = chart.patientId;
+    $('patient-facility').textContent = facilityName(chart.facility);
+    $('patient-facility').hidden = !facilityName(chart.facility);
     $('patient-agesex').textContent = (chart.age == null ? '年齢不明' : chart.age + '歳') + ' ' + sexText(chart.sex);
     $('patient-birth').textContent = birthText(chart.birthDate, chart.age);
     $('patient-sex').textContent = sexText(chart.sex);
@@ -666,6 +690,18 @@
         $('session-user').textContent = '利用者: ' + session.user;
         $('logout-form').hidden = false;
       }
+      // several hospitals in one backup: a filter (default: every facility)
+      const facilities = session.facilities || [];
+      if (facilities.length > 1) {
+        const select = $('facility-filter');
+        for (const f of facilities) {
+          const option = document.createElement('option');
+          option.value = f.code;
+          option.textContent = (f.name || '施設コードなし') + ' (' + f.code + ')';
+          select.appendChild(option);
+        }
+        $('facility-filter-label').hidden = false;
+      }
     } catch (e) {
       // The page still works for searching; the header just stays empty.
     }
@@ -673,6 +709,7 @@
 
   document.addEventListener('DOMContentLoaded', () => {
     $('q').addEventListener('input', scheduleSearch);
+    $('facility-filter').addEventListener('change', runSearch);
     $('back').addEventListener('click', () => {
       location.hash = '';
     });
