@@ -117,7 +117,9 @@ public final class IndexViewerData implements ViewerData {
   public Thread warmUpInBackground() {
     Thread warm = new Thread(() -> {
       try {
-        firstIndexedPatient().ifPresent(id -> patient(id.value()));
+        // by facility and ID: patients of several facilities may share the first ID
+        firstIndexedPatient().flatMap(id -> index.patients(id).stream().findFirst())
+            .ifPresent(p -> patient(p.facility().code() + KEY_SEPARATOR + p.id().value()));
       } catch (RuntimeException e) {
         // only a warm-up: the same failure, if it is one, answers the first real request with its message
       }
@@ -129,9 +131,9 @@ public final class IndexViewerData implements ViewerData {
     return warm;
   }
 
-  /** Whether a chart of this patient is cached (for tests). */
+  /** Whether a chart of a patient with this ID (of any facility) is cached (for tests). */
   boolean hasCachedChart(PatientId id) {
-    return charts.getIfPresent(id) != null;
+    return charts.asMap().keySet().stream().anyMatch(k -> k.endsWith(KEY_SEPARATOR + id.value()));
   }
 
   /** The first patient of the storage walk that the index knows, if any (the walk stops there). */
@@ -142,7 +144,7 @@ public final class IndexViewerData implements ViewerData {
     }
     try (Stream<dev.ssmix2.core.storage.PatientFolder> patients = Storage.open(roots).patients(unreadable -> { })) {
       return patients.map(dev.ssmix2.core.storage.PatientFolder::patientId)
-          .filter(id -> index.patient(id).isPresent()).findFirst();
+          .filter(id -> !index.patients(id).isEmpty()).findFirst();
     }
   }
 

@@ -102,6 +102,17 @@ class FacilityViewerTest {
   }
 
   @Test
+  void theWarmUpBuildsAChartWhenTheFirstIdBelongsToSeveralFacilities() throws Exception {
+    IndexViewerData fresh = new IndexViewerData(index);
+    dev.ssmix2.core.storage.PatientId first = fresh.firstIndexedPatient().orElseThrow();
+    assertThat(index.patients(first)).hasSize(2);
+    Thread warm = fresh.warmUpInBackground();
+    warm.join(120_000);
+    assertThat(warm.isAlive()).isFalse();
+    assertThat(fresh.hasCachedChart(first)).isTrue();
+  }
+
+  @Test
   void auditLinesNameTheFacility() {
     get("/api/search?q=" + encode(SHARED_SEARCH) + "&facility=" + ISHINOMAKI.code());
     get("/api/patients/" + key(ISHINOMAKI, SHARED_ID));
