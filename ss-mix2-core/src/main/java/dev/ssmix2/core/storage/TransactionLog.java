@@ -17,8 +17,10 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the transaction storage: {@code <root>/<YYYY>/TR_YYYYMMDDHHMMSSFFF_nnnnn.DAT}, each file a run of records made
@@ -45,7 +47,7 @@ final class TransactionLog {
   }
 
   /** The entries of every root after {@code since} (exclusive; null for all), merged in time order. */
-  static Iterator<TransactionEntry> entries(List<StorageRoot> roots, LocalDateTime since,
+  static Iterator<TransactionEntry> entries(List<StorageRoot> roots, @Nullable LocalDateTime since,
       Consumer<TransactionProblem> onProblem) {
     List<Iterator<TransactionEntry>> perRoot = new ArrayList<>();
     for (StorageRoot root : roots) {
@@ -55,7 +57,7 @@ final class TransactionLog {
   }
 
   /** The transaction files of one root in log order, skipping files that end before {@code since}. */
-  static List<Path> files(StorageRoot root, LocalDateTime since, Consumer<TransactionProblem> onProblem) {
+  static List<Path> files(StorageRoot root, @Nullable LocalDateTime since, Consumer<TransactionProblem> onProblem) {
     record Named(Path path, String timestamp, long sequence) {}
     List<Named> named = new ArrayList<>();
     for (Path year : list(root.path(), onProblem)) {
@@ -109,8 +111,14 @@ final class TransactionLog {
     return out;
   }
 
-  /** Every record of one file, in file order. */
-  static List<TransactionEntry> read(Path file, Consumer<TransactionProblem> onProblem) {
+  /**
+   * The records of one file after {@code since} (exclusive; null for all), in file order. Every header is still read,
+   * so a record that cannot be placed is reported wherever it lies; only the message bodies of records at or before
+   * {@code since} are not decoded, since nobody sees them (an incremental reader re-reads the newest file, which may
+   * hold a whole day of records before its position).
+   */
+  static List<TransactionEntry> read(Path file, @Nullable LocalDateTime since,
+      Consumer<TransactionProblem> onProblem) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
@@ -142,16 +150,19 @@ final class TransactionLog {
         eol++;
       }
       String header = new String(bytes, start, eol - start, StandardCharsets.ISO_8859_1);
-      String message = body(bytes, eol, end);
-      parse(file, line, header, message, onProblem).ifPresent(out::add);
+      int from = eol;
+      parse(file, line, header, () -> body(bytes, from, end), since, onProblem).ifPresent(out::add);
       line += countLines(bytes, start, end);
     }
     return out;
   }
 
-  /** One header line and its message as an entry, or a problem. */
-  static Optional<TransactionEntry> parse(Path file, int line, String header, String message,
-      Consumer<TransactionProblem> onProblem) {
+  /**
+   * One header line and its message as an entry, or a problem; empty without a problem for a record at or before
+   * {@code since} (null: none is), whose message is then never asked for.
+   */
+  static Optional<TransactionEntry> parse(Path file, int line, String header, Supplier<String> message,
+      @Nullable LocalDateTime since, Consumer<TransactionProblem> onProblem) {
     String[] f = header.split(",", -1);
     for (int i = 0; i < f.length; i++) {
       f[i] = f[i].strip();
@@ -204,8 +215,11 @@ final class TransactionLog {
       onProblem.accept(new TransactionProblem(file, line, "header has " + f.length + " fields instead of 10; "
           + "read with the time from field " + (timeIndex + 1) + expected));
     }
+    if (since != null && !time.get().isAfter(since)) {
+      return Optional.empty();
+    }
     return Optional.of(new TransactionEntry(file, line, f[1], f[2], new VersionKey(patient, date.get(), type, f[6]),
-        op.get(), department, timestamp, time.get(), message));
+        op.get(), department, timestamp, time.get(), message.get()));
   }
 
   private static Optional<TransactionEntry> problem(Path file, int line, String reason,
@@ -268,12 +282,12 @@ final class TransactionLog {
   /** The entries of one root's files after {@code since}, file by file. */
   private static final class RootIterator implements Iterator<TransactionEntry> {
     private final Iterator<Path> files;
-    private final LocalDateTime since;
+    private final @Nullable LocalDateTime since;
     private final Consumer<TransactionProblem> onProblem;
     private Iterator<TransactionEntry> current = Collections.emptyIterator();
     private TransactionEntry next;
 
-    RootIterator(List<Path> files, LocalDateTime since, Consumer<TransactionProblem> onProblem) {
+    RootIterator(List<Path> files, @Nullable LocalDateTime since, Consumer<TransactionProblem> onProblem) {
       this.files = files.iterator();
       this.since = since;
       this.onProblem = onProblem;
@@ -286,7 +300,7 @@ final class TransactionLog {
           if (!files.hasNext()) {
             return false;
           }
-          current = read(files.next(), onProblem).iterator();
+          current = read(files.next(), since, onProblem).iterator();
         }
         TransactionEntry e = current.next();
         if (since == null || e.time().isAfter(since)) {

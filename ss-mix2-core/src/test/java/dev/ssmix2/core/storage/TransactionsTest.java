@@ -128,6 +128,34 @@ class TransactionsTest {
         .extracting(f -> f.path()).contains("2024/TR_20240101000000000_00001.DAT:5", "2024/notes.txt");
   }
 
+  @Test
+  void sinceInsideAFileStillReportsEveryHeaderAndKeepsLinesAndMessages() throws IOException {
+    Path root = tmp.resolve("tx-since");
+    Files.createDirectories(root.resolve("2024"));
+    String text = "#SSMIX,2.00,9999999999,0000000123,20240101,OMP-01,000000000012345,INS,-,20240101100000000\r\n"
+        + "MSH|^~\\&|A\rPID|||0000000123\r\n"
+        + "#SSMIX,2.00,9999999999,0000000123,20240101,OMP-01,000000000012345,UPD,-,20240101100000001\r\n"
+        + "MSH|^~\\&|B\r\n"
+        + "#SSMIX,2.00,9999999999,0000000124,20240101,OML-11,000000000000007,INS,-,20240101110000000\r\n"
+        + "MSH|^~\\&|C\rPID|||0000000124\r\n"
+        + "#SSMIX,2.00,9999999999,0000000125,-,ADT-00,999999999999999,DEL,-,20240101120000000\n"
+        + "MSH|^~\\&|D\nPID|||0000000125\n";
+    Files.writeString(root.resolve("2024/TR_20240101000000000_00001.DAT"), text, StandardCharsets.US_ASCII);
+    List<TransactionProblem> problems = new ArrayList<>();
+    List<TransactionEntry> later;
+    try (Stream<TransactionEntry> s = Storage.open(root).transactions(LocalDateTime.parse("2024-01-01T10:30:00"),
+        problems::add)) {
+      later = s.toList();
+    }
+
+    assertThat(later).extracting(e -> e.patientId().value() + " " + e.line() + " " + e.message())
+        .containsExactly("0000000124 6 MSH|^~\\&|C\rPID|||0000000124",
+            "0000000125 9 MSH|^~\\&|D\rPID|||0000000125");
+    // a header before the position that cannot be placed is reported all the same: the log is not to be trusted
+    assertThat(problems).extracting(p -> p.line() + " " + p.reason())
+        .singleElement().satisfies(r -> assertThat(r).startsWith("4 header field 8 is 'UPD'"));
+  }
+
   private static VersionKey key(String patient, String type) {
     return new VersionKey(PatientId.of(patient), CareDate.parse("20240101"), DataType.of(type), "000000000000001");
   }
