@@ -19,13 +19,13 @@ final class PatientSpliterator implements Spliterator<PatientFolder> {
   private final List<StorageRoot> roots;
   private final StorageFilter filter;
   private final Consumer<UnplacedEntry> onUnplaced;
-  private final List<String> shards;
+  private final List<Shards.Shard> shards;
   private int next;
   private final int end;
   private Iterator<PatientFolder> current;
 
   PatientSpliterator(List<StorageRoot> roots, StorageFilter filter, Consumer<UnplacedEntry> onUnplaced,
-      List<String> shards, int from, int end) {
+      List<Shards.Shard> shards, int from, int end) {
     this.roots = roots;
     this.filter = filter;
     this.onUnplaced = onUnplaced;
@@ -46,10 +46,10 @@ final class PatientSpliterator implements Spliterator<PatientFolder> {
     return true;
   }
 
-  private Iterator<PatientFolder> open(String shard) {
+  private Iterator<PatientFolder> open(Shards.Shard shard) {
     List<Iterator<StorageEntry>> walkers = new ArrayList<>(roots.size());
     for (StorageRoot r : roots) {
-      if (Files.isDirectory(r.resolve(shard), LinkOption.NOFOLLOW_LINKS)) {
+      if (Files.isDirectory(r.resolve(shard.folder()), LinkOption.NOFOLLOW_LINKS)) {
         walkers.add(new StorageWalker(r, filter, shard));
       }
     }

@@ -130,7 +130,8 @@ public final class Storage {
    * (each walk is ordered by patient folder, so memory stays bounded by one patient's files).
    *
    * <p>The stream is lazy and ordered by patient folder. Call {@code .parallel()} to walk shards of the storage
-   * (first- or second-level folders) on several threads; {@code onUnplaced} must then be thread-safe.
+   * (first- or second-level folders, or runs of patient folders in a storage with few of those) on several threads;
+   * {@code onUnplaced} must then be thread-safe.
    *
    * @param onUnplaced receives the unplaced entries that lie outside any patient folder (strays at the top levels);
    *     entries inside a patient's folders are in {@link PatientFolder#unplaced()}
@@ -138,7 +139,7 @@ public final class Storage {
   public Stream<PatientFolder> patients(StorageFilter filter, Consumer<UnplacedEntry> onUnplaced) {
     checkNotNull(filter, "filter must not be null; use StorageFilter.all()");
     checkNotNull(onUnplaced, "onUnplaced must not be null");
-    List<String> shards = Shards.of(roots, filter, onUnplaced);
+    List<Shards.Shard> shards = Shards.of(roots, filter, onUnplaced);
     return StreamSupport.stream(new PatientSpliterator(roots, filter, onUnplaced, shards, 0, shards.size()), false);
   }
 

@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Lazy depth-first walk of one root, level by level ({@code L1/L2/患者ID/診療日/データ種別/ファイル}).
@@ -47,18 +48,20 @@ final class StorageWalker implements Iterator<StorageEntry> {
   }
 
   /**
-   * A walk of one shard of a root: the folder {@code L1} or {@code L1/L2} given as a relative path (see
-   * {@link Shards}); the shard folder itself was already checked and filtered by whoever listed it.
+   * A walk of one shard of a root: the folder {@code L1} or {@code L1/L2} given as a relative path, or the entries of
+   * an {@code L1/L2} folder in a range of names (see {@link Shards}); the shard folder itself was already checked and
+   * filtered by whoever listed it.
    */
-  StorageWalker(StorageRoot root, StorageFilter filter, String shard) {
+  StorageWalker(StorageRoot root, StorageFilter filter, Shards.Shard shard) {
     this.root = root;
     this.filter = filter;
-    int slash = shard.indexOf('/');
+    String folder = shard.folder();
+    int slash = folder.indexOf('/');
     if (slash < 0) {
-      push(L2, shard, root.resolve(shard), shard, null, null, null, null);
+      push(L2, folder, root.resolve(folder), folder, null, null, null, null);
     } else {
-      push(PATIENT, shard, root.resolve(shard), shard.substring(0, slash), shard.substring(slash + 1), null, null,
-          null);
+      push(PATIENT, folder, root.resolve(folder), folder.substring(0, slash), folder.substring(slash + 1), null,
+          null, null, shard.from() == null && shard.to() == null ? null : shard);
     }
   }
 
@@ -221,10 +224,18 @@ final class StorageWalker implements Iterator<StorageEntry> {
 
   private void push(int level, String rel, Path dir, String l1, String l2, PatientId patient, CareDate date,
       String type) {
+    push(level, rel, dir, l1, l2, patient, date, type, null);
+  }
+
+  /** Lists {@code dir} onto the stack; with a {@code range}, only the entries whose names it holds. */
+  private void push(int level, String rel, Path dir, String l1, String l2, PatientId patient, CareDate date,
+      String type, Shards.@Nullable Shard range) {
     List<Path> children = new ArrayList<>();
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
       for (Path p : ds) {
-        children.add(p);
+        if (range == null || range.holds(p.getFileName().toString())) {
+          children.add(p);
+        }
       }
     } catch (IOException e) {
       ready.add(new UnplacedEntry(root, rel.isEmpty() ? "." : rel, Problem.UNREADABLE,

@@ -98,6 +98,42 @@ class StorageWalkTest {
   }
 
   @Test
+  void aCrowdedPrefixFolderIsCutIntoRunsOfPatientsAcrossRoots(@TempDir Path tmp) throws IOException {
+    // 700 sequential IDs lie in one L1/L2 folder: the walk is cut into runs of patient folders so it can go parallel
+    Path a = tmp.resolve("a");
+    Path b = tmp.resolve("b");
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 700; i++) {
+      String id = String.format("0001000%03d", i);
+      ids.add(id);
+      for (Path root : i % 3 == 0 ? List.of(a, b) : List.of(i % 3 == 1 ? a : b)) {
+        Path d = Files.createDirectories(root.resolve("000/100/" + id + "/-/ADT-00"));
+        Files.writeString(d.resolve(id + "_-_ADT-00_999999999999999_20240101000000000_-_1"), "MSH|^~\\&|");
+      }
+    }
+    Files.writeString(a.resolve("000/100/notes.txt"), "x");
+    Files.createDirectories(b.resolve("000/100/" + ids.get(256) + "_x"));
+    Storage s = Storage.open(a, b);
+    List<Shards.Shard> shards = Shards.of(s.roots(), StorageFilter.all(), u -> { });
+    assertThat(shards).hasSizeGreaterThan(1).allSatisfy(sh -> assertThat(sh.folder()).isEqualTo("000/100"));
+
+    List<UnplacedEntry> outside = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<PatientFolder> sequential = s.patients(outside::add).toList();
+    assertThat(sequential).extracting(p -> p.patientId().value()).isEqualTo(ids);
+    assertThat(sequential).allSatisfy(p -> assertThat(p.files())
+        .hasSize(Integer.parseInt(p.patientId().value().substring(7)) % 3 == 0 ? 2 : 1));
+    assertThat(outside).extracting(UnplacedEntry::relativePath)
+        .containsExactlyInAnyOrder("000/100/notes.txt", "000/100/" + ids.get(256) + "_x");
+    outside.clear();
+    assertThat(s.patients(outside::add).parallel().map(p -> p.patientId().value() + " " + p.files().size())
+        .toList()).isEqualTo(sequential.stream().map(p -> p.patientId().value() + " " + p.files().size()).toList());
+    assertThat(outside).hasSize(2);
+    // a walk of chosen patients is not cut: it reads few of the folders
+    assertThat(Shards.of(s.roots(), StorageFilter.all().withPatients(PatientId.of(ids.get(5))), u -> { }))
+        .containsExactly(Shards.Shard.whole("000/100"));
+  }
+
+  @Test
   void walkedFilesCarryTheirSizeAndTime() {
     StorageFile empty = Fixtures.searchCaseStorage().files().filter(f -> f.relativePath().contains("_000000000000900_"))
         .findFirst().orElseThrow();
