@@ -54,6 +54,9 @@ final class PatientExporter {
   private final ExportOptions options;
   private final Optional<Pseudonyms> pseudonyms;
   private final UnitStats stats;
+  /** The file whose record ID was computed last, and that ID. */
+  private @Nullable StorageFile lastFile;
+  private String lastRecordId = "";
 
   PatientExporter(Map<String, TableSpec> tables, ExportOptions options, Optional<Pseudonyms> pseudonyms,
       UnitStats stats) {
@@ -110,8 +113,13 @@ final class PatientExporter {
   }
 
   private String recordId(StorageFile file) {
-    String name = file.name().format();
-    return pseudonyms.map(p -> p.recordId(name)).orElse(name);
+    // every row of a file carries its record ID: one HMAC per file, not one per row (a lab result has dozens)
+    if (file != lastFile) {
+      String name = file.name().format();
+      lastRecordId = pseudonyms.map(p -> p.recordId(name)).orElse(name);
+      lastFile = file;
+    }
+    return lastRecordId;
   }
 
   private TableSpec.Row patientRow(Who who, Optional<Patient> demographics, String recordId, int files,
