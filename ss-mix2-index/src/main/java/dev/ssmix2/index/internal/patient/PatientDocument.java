@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -24,6 +25,7 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import java.io.IOException;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
@@ -138,10 +140,26 @@ public final class PatientDocument {
     }
   }
 
+  /**
+   * Analyzed name keys (grams, prefixes): documents only, no frequencies, positions or norms. Searches score by
+   * {@code BooleanSimilarity} and never ask for positions (the Solr configset declares these fields the same way),
+   * and norms of a field only patient documents have are sparse among the record documents, which made writing the
+   * postings of every term cost a scan of the segment's norms (measured: a tenth of a full build).
+   */
+  private static final FieldType KEYS = keys();
+
+  private static FieldType keys() {
+    FieldType t = new FieldType(TextField.TYPE_NOT_STORED);
+    t.setIndexOptions(IndexOptions.DOCS);
+    t.setOmitNorms(true);
+    t.freeze();
+    return t;
+  }
+
   private static void text(Document doc, Set<String> seen, String field, String value) {
     String v = bounded(value);
     if (!v.isEmpty() && seen.add(field + '\u0000' + v)) {
-      doc.add(new TextField(field, v, Field.Store.NO));
+      doc.add(new Field(field, v, KEYS));
     }
   }
 
