@@ -18,11 +18,8 @@ import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
@@ -105,15 +102,12 @@ final class ManifestDocument {
 
   /** The manifest of one patient of {@code facility} in {@code searcher}'s index, if it has a readable one. */
   static Optional<FolderManifest> of(IndexSearcher searcher, String facility, String patient) throws IOException {
-    TopDocs top = searcher.search(new TermQuery(key(facility, patient)), 1);
-    if (top.scoreDocs.length == 0) {
+    Optional<KeyLookup.Hit> hit = KeyLookup.find(searcher.getIndexReader(), key(facility, patient));
+    if (hit.isEmpty()) {
       return Optional.empty();
     }
-    int doc = top.scoreDocs[0].doc;
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-    BinaryDocValues values = leaf.reader().getBinaryDocValues(MANIFEST);
-    if (values == null || !values.advanceExact(doc - leaf.docBase)) {
+    BinaryDocValues values = hit.get().leaf().reader().getBinaryDocValues(MANIFEST);
+    if (values == null || !values.advanceExact(hit.get().doc())) {
       return Optional.empty();
     }
     return decode(values.binaryValue());

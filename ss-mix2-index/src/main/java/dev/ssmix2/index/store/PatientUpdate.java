@@ -47,14 +47,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.jspecify.annotations.Nullable;
 
@@ -350,8 +347,8 @@ final class PatientUpdate {
   }
 
   private @Nullable Document storedFile(FileStamp stamp) throws IOException {
-    TopDocs top = before.search(new TermQuery(FileDocument.key(code, stamp)), 1);
-    return top.scoreDocs.length == 0 ? null : before.storedFields().document(top.scoreDocs[0].doc);
+    Optional<KeyLookup.Hit> hit = KeyLookup.find(before.getIndexReader(), FileDocument.key(code, stamp));
+    return hit.isEmpty() ? null : before.storedFields().document(hit.get().global());
   }
 
   /** Whether the stored patient document took its demographics from an ADT-00; false when there is none. */
@@ -367,15 +364,12 @@ final class PatientUpdate {
 
   /** A numeric doc value of the one document {@code key} names: a term lookup, no stored fields. */
   private Optional<Long> docValue(Term key, String field) throws IOException {
-    TopDocs top = before.search(new TermQuery(key), 1);
-    if (top.scoreDocs.length == 0) {
+    Optional<KeyLookup.Hit> hit = KeyLookup.find(before.getIndexReader(), key);
+    if (hit.isEmpty()) {
       return Optional.empty();
     }
-    int doc = top.scoreDocs[0].doc;
-    List<LeafReaderContext> leaves = before.getIndexReader().leaves();
-    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-    NumericDocValues values = leaf.reader().getNumericDocValues(field);
-    return values != null && values.advanceExact(doc - leaf.docBase) ? Optional.of(values.longValue())
+    NumericDocValues values = hit.get().leaf().reader().getNumericDocValues(field);
+    return values != null && values.advanceExact(hit.get().doc()) ? Optional.of(values.longValue())
         : Optional.empty();
   }
 
