@@ -53,7 +53,10 @@ public final class IncrementalHarness {
   /** The change detections compared; {@code -Dharness.modes=TRANSACTIONS} runs fewer. */
   private static final String[] MODES = System.getProperty("harness.modes", "EVERY_FILE,FOLDER_TIMES,TRANSACTIONS")
       .split(",");
-  /** {@code -Dharness.jfr=DIR}: a JFR profile of each timed update, {@code DIR/<mode>-<round>.jfr}. */
+  /**
+   * {@code -Dharness.jfr=DIR}: a JFR profile of each timed operation, {@code DIR/<mode>-<round>.jfr},
+   * {@code DIR/build-<round>.jfr}, {@code DIR/floor-<round>.jfr}.
+   */
   private static final String JFR = System.getProperty("harness.jfr", "");
   /** {@code -Dharness.build=false}: no full build or floor per round (for profiling the updates). */
   private static final boolean BUILD = Boolean.parseBoolean(System.getProperty("harness.build", "true"));
@@ -131,18 +134,8 @@ public final class IncrementalHarness {
         double[] t;
         try (PatientIndex index = PatientIndex.open(indexes.get(mode))) {
           IndexReport[] r = new IndexReport[1];
-          jdk.jfr.Recording recording = null;
-          if (!JFR.isEmpty()) {
-            recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
-            recording.start();
-          }
-          t = timed(() -> r[0] = index.update(Storage.open(withLog), ChangeDetection.valueOf(mode),
-              ProgressListener.none()));
-          if (recording != null) {
-            recording.stop();
-            recording.dump(Files.createDirectories(Path.of(JFR)).resolve(mode + "-" + round + ".jfr"));
-            recording.close();
-          }
+          t = profiled(mode + "-" + round, () -> r[0] = index.update(Storage.open(withLog),
+              ChangeDetection.valueOf(mode), ProgressListener.none()));
           System.err.printf(Locale.ROOT, "  %-12s %s: %,d files read, %,d patients walked, %,d re-derived %s%n",
               mode, r[0].basis(), r[0].filesIndexed(), r[0].patientsWalked(), r[0].patientsRederived(),
               r[0].notes());
@@ -158,9 +151,9 @@ public final class IncrementalHarness {
       Workspace.deleteTree(full);
       double[] build;
       try (PatientIndex index = PatientIndex.open(full)) {
-        build = timed(() -> index.update(Storage.open(roots), ProgressListener.none()));
+        build = profiled("build-" + round, () -> index.update(Storage.open(roots), ProgressListener.none()));
       }
-      double[] floor = timed(() -> IoFloor.read(roots));
+      double[] floor = profiled("floor-" + round, () -> IoFloor.read(roots));
       if (!warmup) {
         samples.computeIfAbsent("full build", k -> new ArrayList<>()).add(build);
         samples.computeIfAbsent("I/O floor", k -> new ArrayList<>()).add(floor);
@@ -197,6 +190,20 @@ public final class IncrementalHarness {
 
   private interface Op {
     void run() throws Exception;
+  }
+
+  /** {@link #timed}, with a JFR profile of the operation in {@code DIR/<name>.jfr} when {@code -Dharness.jfr=DIR}. */
+  private static double[] profiled(String name, Op op) throws Exception {
+    if (JFR.isEmpty()) {
+      return timed(op);
+    }
+    try (jdk.jfr.Recording recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"))) {
+      recording.start();
+      double[] t = timed(op);
+      recording.stop();
+      recording.dump(Files.createDirectories(Path.of(JFR)).resolve(name + ".jfr"));
+      return t;
+    }
   }
 
   /** Wall seconds and the whole process's CPU seconds of one operation. */
