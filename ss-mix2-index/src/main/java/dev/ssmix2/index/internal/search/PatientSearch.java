@@ -27,6 +27,8 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.IntUnaryOperator;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
@@ -43,6 +45,7 @@ import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.Weight;
 
@@ -52,16 +55,39 @@ import org.apache.lucene.search.Weight;
  * patient ID, so equal hits come in a stable order. Thread-safe.
  */
 public final class PatientSearch {
-  private static final Sort ORDER = new Sort(
+  static final Sort ORDER = new Sort(
       SortField.FIELD_SCORE,
       new SortField(LAST_SEEN, SortField.Type.INT, true),
       new SortField(PatientDocument.PID_SORT, SortField.Type.STRING),
       new SortField(PatientFields.FACILITY_SORT, SortField.Type.STRING));
 
-  private final QueryPlanner planner;
+  private final Planning planner;
+  private final IntUnaryOperator hitsToCount;
 
   public PatientSearch(ReadingGuesser guesser) {
-    this.planner = new QueryPlanner(Preconditions.checkNotNull(guesser, "guesser must not be null"));
+    // Lucene counts 1,000 hits before it tells the scorers which score still competes; the hit count is never shown,
+    // so it may do so as soon as the top `limit` are full, and the tiers that cannot reach them stop being walked
+    this(new QueryPlanner(Preconditions.checkNotNull(guesser, "guesser must not be null"))::plan, limit -> limit);
+  }
+
+  /**
+   * A search planned by {@code planner} that counts {@code hitsToCount.applyAsInt(limit)} hits before skipping
+   * non-competitive ones; a seam for tests that compare the planner with the plan it replaced.
+   */
+  PatientSearch(Planning planner, IntUnaryOperator hitsToCount) {
+    this.planner = planner;
+    this.hitsToCount = hitsToCount;
+  }
+
+  /** How a query is planned: {@link QueryPlanner#plan(ParsedQuery, boolean, UnaryOperator)}. */
+  interface Planning {
+    QueryPlan plan(ParsedQuery q, boolean fuzzy, UnaryOperator<Query> expandFuzzy);
+  }
+
+  private TopFieldDocs top(IndexSearcher searcher, Query query, int limit) throws IOException {
+    int n = Math.min(limit, Math.max(1, searcher.getIndexReader().maxDoc()));
+    // doDocScores=false: the score is the first sort value already; asking Lucene for it again re-runs every scorer
+    return searcher.search(query, new TopFieldCollectorManager(ORDER, n, null, hitsToCount.applyAsInt(limit), false));
   }
 
   /** The best {@code limit} patients for {@code text}; empty when nothing searchable was typed. */
@@ -87,19 +113,18 @@ public final class PatientSearch {
     Preconditions.checkNotNull(facility, "facility must not be null; use Optional.empty()");
     Preconditions.checkArgument(limit > 0, "limit must be positive, got %s", limit);
     ParsedQuery parsed = ParsedQuery.parse(text);
-    QueryPlan plan = planner.plan(parsed, false);
+    QueryPlan plan = planner.plan(parsed, false, UnaryOperator.identity());
     if (plan.query().isEmpty()) {
       return new SearchResult(List.of(), 0, false);
     }
-    // doDocScores=false: the score is the first sort value already; asking Lucene for it again re-runs every scorer.
-    TopFieldDocs top = searcher.search(filtered(plan.query().get(), facility), limit, ORDER, false);
+    TopFieldDocs top = top(searcher, filtered(plan.query().get(), facility), limit);
     if (top.scoreDocs.length == 0 && plan.hasNames()) {
       try {
         plan = planner.plan(parsed, true, q -> rewrite(searcher, q));
       } catch (UncheckedIOException e) {
         throw e.getCause();
       }
-      top = searcher.search(filtered(plan.query().get(), facility), limit, ORDER, false);
+      top = top(searcher, filtered(plan.query().get(), facility), limit);
     }
     // ascending, as both the tagging scorers and the doc-values iterators can only move forward
     int[] docs = Arrays.stream(top.scoreDocs).mapToInt(sd -> sd.doc).sorted().toArray();
@@ -148,14 +173,14 @@ public final class PatientSearch {
     Preconditions.checkNotNull(facility, "facility must not be null; use Optional.empty()");
     Preconditions.checkArgument(limit > 0, "limit must be positive, got %s", limit);
     ParsedQuery parsed = ParsedQuery.parse(text);
-    QueryPlan plan = planner.plan(parsed, false);
+    QueryPlan plan = planner.plan(parsed, false, UnaryOperator.identity());
     if (plan.query().isEmpty()) {
       return new SearchResult(List.of(), 0, false);
     }
     List<Query> clauses = distinctMatches(plan);
     List<EngineHit> top = engine.run(filtered(plan.query().get(), facility), clauses, limit);
     if (top.isEmpty() && plan.hasNames()) {
-      plan = planner.plan(parsed, true);
+      plan = planner.plan(parsed, true, UnaryOperator.identity());
       clauses = distinctMatches(plan);
       top = engine.run(filtered(plan.query().get(), facility), clauses, limit);
     }

@@ -41,6 +41,10 @@ import org.apache.lucene.search.TermQuery;
  * given + family (lower), and written together (lower still). Every typed name token must match somehow. IDs match
  * {@code pid} or {@code pid_norm}; a birth date filters; sex filters. Fuzzy clauses are only added on request, which the
  * searcher does when the plan without them found nothing.
+ *
+ * <p>Each name alternative (a token against one part, or two tokens against family and given name) is one
+ * {@link TierQuery}: the same scores as its Lucene form (a conjunction of disjunction-max slots), with the pruning a
+ * top-10 search needs. {@link XmlQueries} writes the Lucene form, so a remote engine runs the same query.
  */
 final class QueryPlanner {
   private static final float TIE = 0.01f;
@@ -131,8 +135,8 @@ final class QueryPlanner {
       token = TaggedClause.NOT_A_NAME;
       List<Query> alternatives = new ArrayList<>();
       for (IdToken id : ids) {
-        alternatives.add(leaf(new TermQuery(new Term(PID, id.text())), Tier.ID));
-        alternatives.add(leaf(new TermQuery(new Term(PID_NORM, id.unpadded())), Tier.ID));
+        alternatives.add(leaf(new TermQuery(new Term(PID, id.text())), Tier.ID).scored());
+        alternatives.add(leaf(new TermQuery(new Term(PID_NORM, id.unpadded())), Tier.ID).scored());
       }
       return new DisjunctionMaxQuery(alternatives, 0f);
     }
@@ -154,7 +158,7 @@ final class QueryPlanner {
         alternatives.add(new BoostQuery(pair(b, a, 1, 0), SWAPPED));
         joinedKind(a, b).ifPresent(kind -> alternatives.add(new BoostQuery(
             // written apart but registered as one part (森本トメ): the joined text stands for the first token
-            slot(new NameToken(a.text() + b.text(), kind), NamePart.FULL, 0), JOINED)));
+            tiers(slot(new NameToken(a.text() + b.text(), kind), NamePart.FULL, 0)), JOINED)));
         return new DisjunctionMaxQuery(alternatives, 0f);
       }
       BooleanQuery.Builder all = new BooleanQuery.Builder();
@@ -178,35 +182,36 @@ final class QueryPlanner {
 
     private Query anyPart(NameToken t, int token) {
       return new DisjunctionMaxQuery(List.of(
-          slot(t, NamePart.FAMILY, token),
-          new BoostQuery(slot(t, NamePart.GIVEN, token), GIVEN_ONLY),
-          slot(t, NamePart.FULL, token)), 0f);
+          tiers(slot(t, NamePart.FAMILY, token)),
+          new BoostQuery(tiers(slot(t, NamePart.GIVEN, token)), GIVEN_ONLY),
+          tiers(slot(t, NamePart.FULL, token))), 0f);
     }
 
     private Query pair(NameToken family, NameToken given, int familyToken, int givenToken) {
-      return new BooleanQuery.Builder()
-          .add(slot(family, NamePart.FAMILY, familyToken), Occur.MUST)
-          .add(slot(given, NamePart.GIVEN, givenToken), Occur.MUST)
-          .build();
+      List<TierQuery.Leaf> f = slot(family, NamePart.FAMILY, familyToken);
+      return new TierQuery(List.of(f, slot(given, NamePart.GIVEN, givenToken)), TIE);
     }
 
-    /** Every way one token can match one name part, as a disjunction of tiers. */
-    private Query slot(NameToken t, NamePart p, int token) {
+    private Query tiers(List<TierQuery.Leaf> slot) {
+      return new TierQuery(List.of(slot), TIE);
+    }
+
+    /**
+     * Every way one token can match one name part: the tiers of a disjunction-max (none when nothing can be looked up,
+     * e.g. only a placeholder was typed: a slot that matches nothing).
+     */
+    private List<TierQuery.Leaf> slot(NameToken t, NamePart p, int token) {
       this.token = token;
-      List<Query> tiers = new ArrayList<>();
+      List<TierQuery.Leaf> tiers = new ArrayList<>();
       switch (t.kind()) {
         case KANJI -> kanji(t.text(), p, tiers);
         case KANA -> kana(t.text(), p, tiers);
         case LATIN -> latin(t.text(), p, tiers);
       }
-      if (tiers.isEmpty()) {
-        // nothing to look up (e.g. only a placeholder was typed): a slot that matches nothing
-        return new BooleanQuery.Builder().build();
-      }
-      return new DisjunctionMaxQuery(tiers, TIE);
+      return tiers;
     }
 
-    private void kanji(String text, NamePart p, List<Query> out) {
+    private void kanji(String text, NamePart p, List<TierQuery.Leaf> out) {
       String exact = key(Key.KANJI_EXACT, text);
       String strict = key(Key.KANJI_STRICT, text);
       term(out, kanjiExact(p), exact, Tier.KANJI_EXACT);
@@ -229,7 +234,7 @@ final class QueryPlanner {
       }
     }
 
-    private void kana(String text, NamePart p, List<Query> out) {
+    private void kana(String text, NamePart p, List<TierQuery.Leaf> out) {
       String exact = key(Key.KANA_EXACT, text);
       String loose = key(Key.KANA_LOOSE, text);
       term(out, kanjiExact(p), key(Key.KANJI_EXACT, text), Tier.KANJI_EXACT); // names registered in kana (さくら)
@@ -246,7 +251,7 @@ final class QueryPlanner {
       }
     }
 
-    private void latin(String text, NamePart p, List<Query> out) {
+    private void latin(String text, NamePart p, List<TierQuery.Leaf> out) {
       String key = key(Key.ROMAJI, text);
       for (String kana : romajiKana.computeIfAbsent(text, NameKeys::romajiToKanaCandidates)) {
         term(out, kanaExact(p), key(Key.KANA_EXACT, kana), Tier.READING_EXACT);
@@ -269,7 +274,7 @@ final class QueryPlanner {
      * large kana by a system that had no small ones (はっとり → ハツトリ), and — for a family name — as another common
      * reading of the registered kanji surname (かわの → 河野 registered コウノ).
      */
-    private void otherSpellings(List<Query> out, NamePart p, String kana) {
+    private void otherSpellings(List<TierQuery.Leaf> out, NamePart p, String kana) {
       String exact = key(Key.KANA_EXACT, kana);
       String large = key(Key.KANA_LARGE, kana);
       if (!large.equals(exact)) {
@@ -280,7 +285,7 @@ final class QueryPlanner {
       }
     }
 
-    private void fuzzyKana(List<Query> out, NamePart p, String loose) {
+    private void fuzzyKana(List<TierQuery.Leaf> out, NamePart p, String loose) {
       int n = loose.codePointCount(0, loose.length());
       if (n >= 2 && n <= MAX_FUZZY_LENGTH) {
         fuzzy(out, new FuzzyQuery(new Term(kanaLoose(p), loose), n >= 6 ? 2 : 1, 1));
@@ -294,7 +299,7 @@ final class QueryPlanner {
     private static final int MAX_FUZZY_LENGTH = 32;
 
     /** Adds the fuzzy clause, or nothing when its automaton is too complex (a very long token): never an error. */
-    private void fuzzy(List<Query> out, FuzzyQuery query) {
+    private void fuzzy(List<TierQuery.Leaf> out, FuzzyQuery query) {
       Query q;
       try {
         q = expanded.computeIfAbsent(query, expandFuzzy);
@@ -304,23 +309,22 @@ final class QueryPlanner {
       out.add(leaf(q, Tier.FUZZY));
     }
 
-    private void term(List<Query> out, String field, String value, Tier tier) {
+    private void term(List<TierQuery.Leaf> out, String field, String value, Tier tier) {
       if (!value.isEmpty()) {
         out.add(leaf(new TermQuery(new Term(field, value)), tier));
       }
     }
 
-    private void prefix(List<Query> out, String field, String value) {
+    private void prefix(List<TierQuery.Leaf> out, String field, String value) {
       int n = value.codePointCount(0, value.length());
       if (n > 0 && n <= maxPrefixLength()) {
         out.add(leaf(new TermQuery(new Term(field, value)), Tier.PREFIX));
       }
     }
 
-    private Query leaf(Query match, Tier tier) {
-      TaggedClause c = new TaggedClause(match, tier, token);
-      clauses.add(c);
-      return c.scored();
+    private TierQuery.Leaf leaf(Query match, Tier tier) {
+      clauses.add(new TaggedClause(match, tier, token));
+      return new TierQuery.Leaf(match, tier.boost);
     }
 
     private List<String> readings(String kanji) {

@@ -17,7 +17,8 @@ import org.apache.lucene.search.TermQuery;
  * {@code xmlparser} (<code>{!xmlparser}</code>) back into the same query objects: term, boolean (with filter clauses),
  * boost, constant score, disjunction-max with its tie breaker, and int point ranges. So the engine runs the planner's
  * query itself, not an imitation of it, and every score (constant tiers times boosts, summed and maxed by Lucene) is
- * computed the same way as in the embedded index.
+ * computed the same way as in the embedded index. A name alternative the planner gives as a {@code TierQuery} is
+ * written as the Lucene query it scores like ({@code TierQuery.standard()}).
  *
  * <p>The one exception is a fuzzy clause (only tried when nothing else matched): the XML syntax has no fuzzy element,
  * so it is written as the classic query syntax {@code term~n} (edit distance {@code n}, no fixed prefix) required
@@ -46,6 +47,9 @@ public final class XmlQueries {
       } else {
         write(b.getQuery(), b.getBoost(), out);
       }
+    } else if (q instanceof TierQuery t) {
+      // the planner's pruning form of a name alternative: the engine gets the Lucene query it scores like
+      write(t.standard(), boost, out);
     } else if (q instanceof TermQuery t) {
       out.append("<TermQuery fieldName=\"").append(attr(t.getTerm().field())).append('"').append(boostAttr(boost))
           .append('>').append(text(t.getTerm().text())).append("</TermQuery>");
