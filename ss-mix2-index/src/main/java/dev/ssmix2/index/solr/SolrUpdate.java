@@ -238,7 +238,11 @@ final class SolrUpdate {
     try {
       request.process(index.client(), index.collection());
     } catch (SolrServerException | SolrException e) {
-      throw new IOException("Solr refused an update: " + SolrPatientIndex.message(e), e);
+      String m = SolrPatientIndex.message(e);
+      // a collection created by an older ss-mix2 lacks the fields added since (facility, patient_ref ...)
+      throw new IOException("Solr refused an update: " + m + (m.contains("unknown field") ? " (the collection's "
+          + "configset is older than this ss-mix2: run 'ssmix2 solr init --zk ZK --collection " + index.collection()
+          + "' again, which uploads this version's configset and reloads the collection)" : ""), e);
     }
   }
 

@@ -5,12 +5,14 @@ import static dev.ssmix2.index.store.TwoFacilities.ISHINOMAKI;
 import static dev.ssmix2.index.store.TwoFacilities.SENDAI;
 import static dev.ssmix2.index.store.TwoFacilities.SHARED_ID;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ssmix2.core.ProgressListener;
 import dev.ssmix2.core.storage.PatientId;
 import dev.ssmix2.core.storage.Storage;
 import dev.ssmix2.index.search.PatientHit;
 import dev.ssmix2.index.search.SearchResult;
+import dev.ssmix2.index.solr.SolrIndexException;
 import dev.ssmix2.index.solr.SolrPatientIndex;
 import dev.ssmix2.index.solr.SolrTestCluster;
 import java.io.IOException;
@@ -91,6 +93,32 @@ class SolrFacilityTest {
       assertThat(index.update(SENDAI, Storage.open(storages.sendai), ChangeDetection.EVERY_FILE,
           ProgressListener.none()).patientsUpdated()).isZero();
       assertThat(documents(solr)).isEqualTo(all);
+    }
+  }
+
+  @Test
+  void aCollectionFromBeforeFacilitiesIsRefusedUntilRebuilt() throws Exception {
+    TwoFacilities storages = TwoFacilities.write(work);
+    SolrTestCluster solr = SolrTestCluster.shared();
+    try (SolrPatientIndex index = solr.collection("before_facilities", 1, 1)) {
+      // what the last version without facilities wrote about its last update
+      org.apache.solr.common.SolrInputDocument meta = new org.apache.solr.common.SolrInputDocument();
+      meta.setField("id", "_meta");
+      meta.setField("kind", "meta");
+      meta.setField("meta_schema", "ssmix2-solr-2");
+      meta.setField("meta_tables", "x");
+      solr.cluster().getSolrClient().add("before_facilities", meta);
+      solr.cluster().getSolrClient().commit("before_facilities");
+      assertThatThrownBy(() -> index.searchResult("みなと", 10)).isInstanceOf(SolrIndexException.class)
+          .hasMessageContaining("before facilities").hasMessageContaining("ssmix2 index --solr ZK --collection "
+              + "before_facilities ROOT...");
+      assertThatThrownBy(() -> index.patients(PatientId.of(SHARED_ID))).isInstanceOf(SolrIndexException.class);
+
+      IndexReport r = index.update(SENDAI, Storage.open(storages.sendai), ChangeDetection.EVERY_FILE,
+          ProgressListener.none());
+      assertThat(r.rebuilt()).isTrue();
+      assertThat(r.notes()).anyMatch(n -> n.contains("ssmix2-solr-2"));
+      assertThat(index.searchResult("みなと", 10).hits()).extracting(PatientHit::facility).containsExactly(SENDAI);
     }
   }
 
