@@ -133,6 +133,32 @@ class FacilityCliTest {
     assertThat(Files.exists(index.resolve("segments_1"))).as("nothing indexed").isFalse();
   }
 
+  @Test
+  void anIndexFromBeforeFacilitiesIsRefusedWithHowToRebuildItAndThenRebuilt() throws Exception {
+    CliRun built = CliRun.of(new IndexCommand(), "--index", index.toString(), sendai.toString());
+    assertThat(built.exit()).as(built.err()).isZero();
+    // what the last version without facilities wrote into its commits: schema 4, its roots, no facility list
+    try (var dir = org.apache.lucene.store.FSDirectory.open(index);
+        var w = new org.apache.lucene.index.IndexWriter(dir, new org.apache.lucene.index.IndexWriterConfig()
+            .setOpenMode(org.apache.lucene.index.IndexWriterConfig.OpenMode.APPEND))) {
+      w.setLiveCommitData(java.util.Map.of("schema", "ssmix2-patient-index-4", "nameKeysTableVersion", "keys-r0",
+          "roots", sendai.toAbsolutePath().toString(), "files", "1", "patients", "1").entrySet());
+      w.commit();
+    }
+    CliRun refused = CliRun.main("search", "--index", index.toString(), "おがわ");
+    assertThat(refused.exit()).isEqualTo(2);
+    assertThat(refused.err()).contains("before facilities").contains("rebuild it with 'ssmix2 index --index "
+        + index).doesNotContain("Exception").doesNotContain("\tat ");
+
+    CliRun rebuilt = CliRun.of(new IndexCommand(), "--index", index.toString());
+    assertThat(rebuilt.exit()).as(rebuilt.err()).isZero();
+    assertThat(rebuilt.out()).contains("built from scratch").contains("without facilities");
+    CliRun search = CliRun.main("search", "--index", index.toString(), "--json", "おがわ");
+    assertThat(search.exit()).as(search.err()).isZero();
+    assertThat(new ObjectMapper().readTree(search.out()).get("hits")).isNotEmpty()
+        .allMatch(h -> h.get("facility").get("code").asText().equals("default"));
+  }
+
   private static Path copy(Path from, Path to) throws IOException {
     try (Stream<Path> s = Files.walk(from)) {
       for (Path p : s.toList()) {
