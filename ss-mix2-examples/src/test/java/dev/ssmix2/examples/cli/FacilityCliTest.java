@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ssmix2.examples.TestFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,8 +30,8 @@ class FacilityCliTest {
   @BeforeEach
   void copyStorages() throws IOException {
     Path undated = CliRun.fixtures().resolve("search-cases-public/root-undated");
-    sendai = copy(undated, work.resolve("sendai"));
-    ishinomaki = copy(undated, work.resolve("ishinomaki"));
+    sendai = TestFixtures.copyTree(undated, work.resolve("sendai"));
+    ishinomaki = TestFixtures.copyTree(undated, work.resolve("ishinomaki"));
     index = work.resolve("idx");
   }
 
@@ -159,17 +160,4 @@ class FacilityCliTest {
         .allMatch(h -> h.get("facility").get("code").asText().equals("default"));
   }
 
-  private static Path copy(Path from, Path to) throws IOException {
-    try (Stream<Path> s = Files.walk(from)) {
-      for (Path p : s.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-        }
-      }
-    }
-    return to;
-  }
 }

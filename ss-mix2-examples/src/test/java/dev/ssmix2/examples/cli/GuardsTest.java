@@ -2,6 +2,7 @@ package dev.ssmix2.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ssmix2.examples.TestFixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -32,8 +33,8 @@ class GuardsTest {
   @BeforeEach
   void storage() throws IOException {
     Path cases = CliRun.fixtures().resolve("search-cases-public");
-    dated = copy(cases.resolve("root-dated"), work.resolve("backup/root-dated"));
-    undated = copy(cases.resolve("root-undated"), work.resolve("backup/root-undated"));
+    dated = TestFixtures.copyTree(cases.resolve("root-dated"), work.resolve("backup/root-dated"));
+    undated = TestFixtures.copyTree(cases.resolve("root-undated"), work.resolve("backup/root-undated"));
     Files.writeString(work.resolve("backup/README.txt"), "nightly copy", StandardCharsets.UTF_8);
   }
 
@@ -216,19 +217,6 @@ class GuardsTest {
     return pb.start();
   }
 
-  private static Path copy(Path from, Path to) throws IOException {
-    try (Stream<Path> s = Files.walk(from)) {
-      for (Path p : s.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
-    return to;
-  }
 
   /** Every file and folder under {@code dir} with the SHA-256 of its bytes (folders as "dir"). */
   private static Map<String, String> digests(Path dir) throws Exception {

@@ -2,13 +2,12 @@ package dev.ssmix2.examples.web;
 
 import dev.ssmix2.core.ProgressListener;
 import dev.ssmix2.core.storage.Storage;
+import dev.ssmix2.examples.TestFixtures;
 import dev.ssmix2.index.store.ChangeDetection;
 import dev.ssmix2.index.store.Facility;
 import dev.ssmix2.index.store.PatientIndex;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 /**
  * Two hospitals in one index: two copies of the public search cases' undated root, one under 仙台医療センター and one
@@ -24,9 +23,9 @@ final class TwoFacilityIndex {
 
   /** Writes both storages and their index under {@code dir}; the caller closes the index. */
   static PatientIndex build(Path dir) throws IOException {
-    Path undated = dev.ssmix2.examples.TestFixtures.root().resolve("search-cases-public/root-undated");
-    Path sendai = copy(undated, dir.resolve("sendai"));
-    Path ishinomaki = copy(undated, dir.resolve("ishinomaki"));
+    Path undated = TestFixtures.root().resolve("search-cases-public/root-undated");
+    Path sendai = TestFixtures.copyTree(undated, dir.resolve("sendai"));
+    Path ishinomaki = TestFixtures.copyTree(undated, dir.resolve("ishinomaki"));
     PatientIndex index = PatientIndex.open(dir.resolve("index"));
     index.update(SENDAI, Storage.open(sendai), ChangeDetection.EVERY_FILE, ProgressListener.none());
     index.update(ISHINOMAKI, Storage.open(ishinomaki), ChangeDetection.EVERY_FILE, ProgressListener.none());
@@ -37,17 +36,4 @@ final class TwoFacilityIndex {
     return f.code() + "~" + patientId;
   }
 
-  private static Path copy(Path from, Path to) throws IOException {
-    try (Stream<Path> s = Files.walk(from)) {
-      for (Path p : s.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-        }
-      }
-    }
-    return to;
-  }
 }

@@ -58,7 +58,16 @@ final class IndexedCopy {
     copy(template, work, true);
   }
 
+  /** A copy of the tree {@code from} at {@code to}, files with their times (for the tests of this package). */
+  static Path copyTree(Path from, Path to) throws IOException {
+    return copy(from, to, false, true);
+  }
+
   private static Path copy(Path from, Path to, boolean keepTimes) throws IOException {
+    return copy(from, to, keepTimes, keepTimes);
+  }
+
+  private static Path copy(Path from, Path to, boolean keepTimes, boolean keepFileTimes) throws IOException {
     List<Path> folders = new ArrayList<>();
     try (Stream<Path> s = Files.walk(from)) {
       for (Path p : s.toList()) {
@@ -66,7 +75,7 @@ final class IndexedCopy {
         if (Files.isDirectory(p)) {
           Files.createDirectories(target);
           folders.add(p);
-        } else if (keepTimes) {
+        } else if (keepFileTimes) {
           Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
         } else {
           Files.copy(p, target);

@@ -31,8 +31,8 @@ class SolrRerunTest {
 
   @Test
   void aKilledUpdateRunAgainConvergesToAFreshBuild() throws IOException {
-    Path dated = copy(PublicSearchCasesTest.cases().resolve("root-dated"), work.resolve("dated"));
-    Path undated = copy(PublicSearchCasesTest.cases().resolve("root-undated"), work.resolve("undated"));
+    Path dated = IndexedCopy.copyTree(PublicSearchCasesTest.cases().resolve("root-dated"), work.resolve("dated"));
+    Path undated = IndexedCopy.copyTree(PublicSearchCasesTest.cases().resolve("root-undated"), work.resolve("undated"));
     Storage storage = Storage.open(dated, undated);
     SolrTestCluster solr = SolrTestCluster.shared();
     try (SolrPatientIndex index = solr.collection("rerun", 2, 1);
@@ -108,19 +108,6 @@ class SolrRerunTest {
     }
   }
 
-  private static Path copy(Path from, Path to) throws IOException {
-    try (Stream<Path> s = Files.walk(from)) {
-      for (Path p : s.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-        }
-      }
-    }
-    return to;
-  }
 
   private static void deleteTree(Path dir) throws IOException {
     try (Stream<Path> s = Files.walk(dir)) {

@@ -3,9 +3,7 @@ package dev.ssmix2.index.store;
 import static dev.ssmix2.index.store.Adt00Files.pid5;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 /**
  * Two hospitals' storages that share a patient ID: 0007001108 is 坂本 恵子 at {@link #SENDAI} and 高田 誠 at
@@ -29,8 +27,8 @@ final class TwoFacilities {
     Path sendai = base.resolve("sendai");
     Path ishinomaki = base.resolve("ishinomaki");
     Path omp = PublicSearchCasesTest.cases().resolve("root-dated/000/700/" + SHARED_ID);
-    copy(omp, sendai.resolve("000/700/" + SHARED_ID));
-    copy(omp, ishinomaki.resolve("000/700/" + SHARED_ID));
+    IndexedCopy.copyTree(omp, sendai.resolve("000/700/" + SHARED_ID));
+    IndexedCopy.copyTree(omp, ishinomaki.resolve("000/700/" + SHARED_ID));
     Adt00Files.write(sendai, SHARED_ID, pid5("坂本", "恵子", "サカモト", "ケイコ"), "19731127", "F",
         "20240101090000000", '1');
     Adt00Files.write(ishinomaki, SHARED_ID, pid5("高田", "誠", "タカダ", "マコト"), "19600505", "M",
@@ -42,16 +40,4 @@ final class TwoFacilities {
     return new TwoFacilities(sendai, ishinomaki);
   }
 
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> s = Files.walk(from)) {
-      for (Path p : s.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-        }
-      }
-    }
-  }
 }
