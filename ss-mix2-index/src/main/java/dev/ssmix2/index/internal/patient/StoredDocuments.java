@@ -20,7 +20,7 @@ import org.apache.lucene.search.IndexSearcher;
  * <p>Why: a patient's file documents are written together, so they sit side by side in a few compressed blocks of
  * stored fields. Read one at a time, every document decompresses its block (and the block's dictionary) again; a
  * long-stay patient's 5,000 file documents took ~70 ms of a warm chart and most of its first one, 80 % of it in LZ4
- * decompression (JFR, benchmarks/README.md "Chart API"). Lucene's sequential reader for merges decompresses each block
+ * decompression (JFR; benchmarks/README.md, "Chart API of the long-stay patient"). Lucene's sequential reader for merges decompresses each block
  * once and keeps it while the following documents are read from it. It is used when a leaf gives many documents; a
  * few documents are read the ordinary way (the sequential reader would decompress whole blocks for them).
  */
