@@ -9,10 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Debian's headless Chromium for the browser tests; tests are skipped (not failed) where it is not installed. */
 final class Browser {
@@ -38,6 +42,20 @@ final class Browser {
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     return driver;
+  }
+
+  /** As {@link #start(Path)}, with a new profile under {@code dir} and the window at {@code size}, e.g. "820x1180". */
+  static ChromeDriver start(Path dir, String size) {
+    String[] wh = size.split("x");
+    ChromeDriver driver = start(dir.resolve("profile-" + System.nanoTime()));
+    driver.manage().window().setSize(new Dimension(Integer.parseInt(wh[0]), Integer.parseInt(wh[1])));
+    return driver;
+  }
+
+  /** Waits until the chart of {@code patientId} shows its ID and every section has loaded (empty status line). */
+  static void awaitChart(WebDriverWait wait, String patientId) {
+    wait.until(ExpectedConditions.textToBe(By.id("patient-id"), patientId));
+    wait.until(ExpectedConditions.textToBe(By.id("chart-status"), ""));
   }
 
   static void screenshot(ChromeDriver driver, String name) {

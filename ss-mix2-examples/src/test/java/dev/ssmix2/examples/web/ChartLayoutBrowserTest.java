@@ -15,7 +15,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -59,17 +58,14 @@ class ChartLayoutBrowserTest {
   }
 
   private void open(String size, String fragment) {
-    String[] wh = size.split("x");
-    driver = Browser.start(dir.resolve("profile-" + System.nanoTime()));
-    driver.manage().window().setSize(new Dimension(Integer.parseInt(wh[0]), Integer.parseInt(wh[1])));
+    driver = Browser.start(dir, size);
     wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     driver.get(viewer.url(fragment).toString());
   }
 
   private void openChart(String size, String patientId) {
     open(size, "/#/patient/" + patientId);
-    wait.until(ExpectedConditions.textToBe(By.id("patient-id"), patientId));
-    wait.until(ExpectedConditions.textToBe(By.id("chart-status"), ""));
+    Browser.awaitChart(wait, patientId);
   }
 
   private Map<String, Object> rect(WebElement e) {

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -62,12 +61,10 @@ class ChartPagingBrowserTest {
   }
 
   private void openChart(String patientId) {
-    driver = Browser.start(dir.resolve("profile-" + System.nanoTime()));
-    driver.manage().window().setSize(new Dimension(820, 1180));
+    driver = Browser.start(dir, "820x1180");
     wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     driver.get(viewer.url("/#/patient/" + patientId).toString());
-    wait.until(ExpectedConditions.textToBe(By.id("patient-id"), patientId));
-    wait.until(ExpectedConditions.textToBe(By.id("chart-status"), ""));
+    Browser.awaitChart(wait, patientId);
   }
 
   /** The date row's texts, read in one script (the table is rebuilt when a page arrives). */
