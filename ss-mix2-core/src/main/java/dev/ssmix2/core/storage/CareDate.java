@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * 診療日: the date folder of a file, either a calendar date ({@code YYYYMMDD}) or {@code -} for data that has no
@@ -19,10 +20,17 @@ public final class CareDate implements Comparable<CareDate> {
 
   private static final DateTimeFormatter BASIC = DateTimeFormatter.BASIC_ISO_DATE;
 
-  private final LocalDate date;
+  private final @Nullable LocalDate date;
+  /** {@link #token()}, kept: indexes and charts ask for it once per file of a patient with thousands of files. */
+  private final @Nullable String token;
 
-  private CareDate(LocalDate date) {
+  private CareDate(@Nullable LocalDate date) {
+    this(date, date == null ? "-" : format(date));
+  }
+
+  private CareDate(@Nullable LocalDate date, @Nullable String token) {
     this.date = date;
+    this.token = token;
   }
 
   public static CareDate of(LocalDate date) {
@@ -52,11 +60,34 @@ public final class CareDate implements Comparable<CareDate> {
     if (t.length() != 8 || !isDigits(t)) {
       return Optional.empty();
     }
+    // by hand rather than with BASIC_ISO_DATE: a storage walk or a chart parses one date per file, and in a fresh JVM
+    // the formatter's parse was half of listing a long-stay patient's records (benchmarks/README.md, "Cold chart of
+    // the long-stay patient, session 6"); the same dates pass (CareDateTest compares both)
     try {
-      return Optional.of(new CareDate(LocalDate.parse(t, BASIC)));
+      LocalDate d = LocalDate.of(Integer.parseInt(t, 0, 4, 10), Integer.parseInt(t, 4, 6, 10),
+          Integer.parseInt(t, 6, 8, 10));
+      return Optional.of(new CareDate(d, t));
     } catch (DateTimeException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * {@code yyyyMMdd} as {@link DateTimeFormatter#BASIC_ISO_DATE} writes it, for the years 0–9999; null for others,
+   * which {@link #token()} leaves to the formatter.
+   */
+  private static @Nullable String format(LocalDate date) {
+    int y = date.getYear();
+    if (y < 0 || y > 9999) {
+      return null;
+    }
+    int v = y * 10000 + date.getMonthValue() * 100 + date.getDayOfMonth();
+    char[] c = new char[8];
+    for (int i = 7; i >= 0; i--) {
+      c[i] = (char) ('0' + v % 10);
+      v /= 10;
+    }
+    return new String(c);
   }
 
   public boolean isUndated() {
@@ -69,7 +100,7 @@ public final class CareDate implements Comparable<CareDate> {
 
   /** The token as written in folders and file names: {@code 20240301} or {@code -}. */
   public String token() {
-    return date == null ? "-" : date.format(BASIC);
+    return token != null ? token : date.format(BASIC);
   }
 
   static boolean isDigits(String s) {

@@ -80,7 +80,7 @@ public record FileName(
       throw new FileNameException(name, "data-type", e.getMessage());
     }
     String orderNo = t[3];
-    if (orderNo.chars().anyMatch(Character::isWhitespace)) {
+    if (hasWhitespace(orderNo)) {
       throw new FileNameException(name, "order-no", "order number '" + orderNo + "' contains spaces");
     }
     FileTimestamp ts;
@@ -102,6 +102,15 @@ public record FileName(
     ConditionFlag flag = ConditionFlag.ofCode(flagToken).orElseThrow(() -> new FileNameException(name, "flag",
         "condition flag '" + flagToken + "' is not 0, 1 or 2"));
     return new FileName(pid, date, type, orderNo, ts, dept, flag);
+  }
+
+  private static boolean hasWhitespace(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isWhitespace(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Like {@link #parse} but empty instead of throwing. */
