@@ -21,8 +21,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -31,6 +34,7 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.Term;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The record-index document of one placed storage file: where it is, its version status, its one-line summary or the
@@ -134,9 +138,13 @@ public final class FileDocument {
 
   /** The storage file a document describes, rebuilt from its stored root and path. */
   public static StorageFile storageFile(Document doc) {
+    return storageFile(doc, new Shared());
+  }
+
+  private static StorageFile storageFile(Document doc, Shared shared) {
     String path = doc.get(PATH);
     String name = path.substring(path.lastIndexOf('/') + 1);
-    return new StorageFile(new StorageRoot(Path.of(doc.get(ROOT))), path, FileName.parse(name),
+    return new StorageFile(shared.root(doc.get(ROOT)), path, FileName.parse(name),
         doc.getField(CONTENT_FOLDER).numericValue().intValue() == 1);
   }
 
@@ -151,9 +159,46 @@ public final class FileDocument {
   }
 
   public static RecordEntry entry(Document doc) {
-    StorageFile f = storageFile(doc);
+    return entry(doc, new Shared());
+  }
+
+  /**
+   * What the documents of one patient share: the facility, the patient ID and a few roots, made once per list rather
+   * than once per document (a long-stay patient has thousands of file documents).
+   */
+  private static final class Shared {
+    private final Map<String, StorageRoot> roots = new HashMap<>();
+    private @Nullable Facility facility;
+    private @Nullable PatientId patient;
+
+    StorageRoot root(String path) {
+      return roots.computeIfAbsent(path, p -> new StorageRoot(Path.of(p)));
+    }
+
+    Facility facility(Document doc) {
+      Facility f = facility;
+      if (f == null || !f.code().equals(doc.get(PatientFields.FACILITY))
+          || !f.name().equals(Objects.requireNonNullElse(doc.get(PatientFields.FACILITY_NAME), ""))) {
+        f = PatientDocument.facility(doc);
+        facility = f;
+      }
+      return f;
+    }
+
+    PatientId patient(String id) {
+      PatientId p = patient;
+      if (p == null || !p.value().equals(id)) {
+        p = PatientId.of(id);
+        patient = p;
+      }
+      return p;
+    }
+  }
+
+  private static RecordEntry entry(Document doc, Shared shared) {
+    StorageFile f = storageFile(doc, shared);
     FileName n = f.name();
-    return new RecordEntry(PatientDocument.facility(doc), PatientId.of(doc.get(PID)), n.dataType().code(),
+    return new RecordEntry(shared.facility(doc), shared.patient(doc.get(PID)), n.dataType().code(),
         n.date().token(), n.orderNo(),
         n.timestamp().digits(), status(doc), f.root().path(), f.relativePath(), doc.get(SUMMARY));
   }
@@ -171,13 +216,14 @@ public final class FileDocument {
   public static PatientRecords records(Iterable<Document> fileDocuments, boolean history) {
     List<RecordEntry> records = new ArrayList<>();
     List<RecordProblem> problems = new ArrayList<>();
+    Shared shared = new Shared();
     for (Document d : fileDocuments) {
       Optional<RecordProblem> problem = problem(d);
       if (problem.isPresent()) {
         problems.add(problem.get());
         continue;
       }
-      RecordEntry e = entry(d);
+      RecordEntry e = entry(d, shared);
       // ADT-00 holds the demographics shown as the chart's header, not a clinical record
       if (!e.dataType().equals(StandardDataType.ADT_00.code()) && (history || e.status() == VersionStatus.CURRENT)) {
         records.add(e);
