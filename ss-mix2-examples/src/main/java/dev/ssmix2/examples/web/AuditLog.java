@@ -49,6 +49,11 @@ public final class AuditLog implements Closeable {
   private record Entry(String time, String user, String client, AuditAction action, String facility,
       String target) {}
 
+  /** The type of one line, for {@link Json#prepare}. */
+  static Class<?> lineType() {
+    return Entry.class;
+  }
+
   private final String name;
   private final Sink sink;
   private final Clock clock;

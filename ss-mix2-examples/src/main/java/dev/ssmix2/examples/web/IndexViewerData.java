@@ -15,13 +15,13 @@ import dev.ssmix2.core.read.ReadResult;
 import dev.ssmix2.core.read.RecordReader;
 import dev.ssmix2.core.record.Patient;
 import dev.ssmix2.core.record.PersonName;
+import dev.ssmix2.core.storage.CareDate;
 import dev.ssmix2.core.storage.FileName;
 import dev.ssmix2.core.storage.PatientId;
 import dev.ssmix2.core.storage.StandardDataType;
 import dev.ssmix2.core.storage.Storage;
 import dev.ssmix2.core.storage.StorageFile;
 import dev.ssmix2.core.storage.StorageRoot;
-import dev.ssmix2.core.storage.StorageFilter;
 import dev.ssmix2.core.summary.ChartWindow;
 import dev.ssmix2.core.summary.ClinicalSummary;
 import dev.ssmix2.core.version.VersionStatus;
@@ -252,8 +252,8 @@ public final class IndexViewerData implements ViewerData {
       List<String> notes = new ArrayList<>();
       Optional<Patient> demo = demographics(code, id.get(), p.fromAdt00(), notes);
       LocalDate today = LocalDate.now(clock);
-      Map<StorageFile, String> tokens = tokens(recs);
-      ChartWindow.Selection selection = window.select(tokens.keySet(), today);
+      ListedFiles files = files(recs);
+      ChartWindow.Selection selection = window.select(files.entries().keySet(), today);
       ClinicalSummary.Builder builder = ClinicalSummary.builder(id.get(), today);
       index.newestFileTime().ifPresent(builder::storageNewest);
       // ADT-00 may carry allergies (AL1): the summary needs the demographics file too
@@ -262,7 +262,7 @@ public final class IndexViewerData implements ViewerData {
       selection.read().forEach(f -> builder.add(RecordReader.read(f, VersionStatus.CURRENT)));
       selection.notRead().forEach(builder::seen);
       ClinicalSummary summary = builder.build();
-      ChartSections chart = new ChartSections(summary, f -> tokens.getOrDefault(f, ""));
+      ChartSections chart = new ChartSections(summary, files::token);
       notes.addAll(chart.notes());
       for (RecordProblem prob : recs.problems()) {
         notes.add("読めないファイル: " + prob.file() + " — " + prob.reason());
@@ -290,33 +290,34 @@ public final class IndexViewerData implements ViewerData {
   @Override
   public Optional<LabTable> labs(String patientId, LocalDate before) {
     return page(patientId, (files, builder) -> {
-      List<StorageFile> page = window.labsBefore(files.keySet(), before);
+      List<StorageFile> page = window.labsBefore(files.entries().keySet(), before);
       page.forEach(f -> builder.add(RecordReader.read(f, VersionStatus.CURRENT)));
       Optional<LocalDate> oldest = page.stream().map(f -> f.name().date().date()).flatMap(Optional::stream)
           .min(LocalDate::compareTo);
-      Optional<LocalDate> older = oldest.filter(o -> !window.labsBefore(files.keySet(), o).isEmpty());
+      Optional<LocalDate> older = oldest.filter(o -> !window.labsBefore(files.entries().keySet(), o).isEmpty());
       ClinicalSummary summary = builder.build();
-      return new ChartSections(summary, f -> files.getOrDefault(f, "")).labTable(summary.labs(), older);
+      return new ChartSections(summary, files::token).labTable(summary.labs(), older);
     });
   }
 
   @Override
   public Optional<MedicationPage> medications(String patientId, LocalDate before) {
     return page(patientId, (files, builder) -> {
-      List<StorageFile> page = window.medicationsBefore(files.keySet(), before, MEDICATIONS_SHOWN);
+      List<StorageFile> page = window.medicationsBefore(files.entries().keySet(), before, MEDICATIONS_SHOWN);
       page.forEach(f -> builder.add(RecordReader.read(f, VersionStatus.CURRENT)));
       Optional<LocalDate> oldest = page.stream().map(f -> f.name().date().date()).flatMap(Optional::stream)
           .min(LocalDate::compareTo);
-      Optional<LocalDate> older = oldest.filter(o -> !window.medicationsBefore(files.keySet(), o, 1).isEmpty());
+      Optional<LocalDate> older = oldest.filter(o -> !window.medicationsBefore(files.entries().keySet(), o, 1)
+          .isEmpty());
       ClinicalSummary summary = builder.build();
-      ChartSections chart = new ChartSections(summary, f -> files.getOrDefault(f, ""));
+      ChartSections chart = new ChartSections(summary, files::token);
       return new MedicationPage(chart.prescriptions(summary.medications()),
           older.map(LocalDate::toString).orElse(""));
     });
   }
 
   private interface PageWork<T> {
-    T apply(Map<StorageFile, String> files, ClinicalSummary.Builder builder);
+    T apply(ListedFiles files, ClinicalSummary.Builder builder);
   }
 
   private <T> Optional<T> page(String patientId, PageWork<T> work) {
@@ -324,17 +325,42 @@ public final class IndexViewerData implements ViewerData {
     if (p.isEmpty()) {
       return Optional.empty();
     }
-    Map<StorageFile, String> files = tokens(index.records(p.get().facility().code(), p.get().id(), false));
+    ListedFiles files = files(index.records(p.get().facility().code(), p.get().id(), false));
     return Optional.of(work.apply(files, ClinicalSummary.builder(p.get().id(), LocalDate.now(clock))));
   }
 
-  /** The current files the index lists for a patient, with the token of each for the raw view. */
-  private static Map<StorageFile, String> tokens(PatientRecords recs) {
-    Map<StorageFile, String> tokens = new HashMap<>();
-    for (RecordEntry e : recs.records()) {
-      tokens.put(fileOf(e), tokenOf(e));
+  /**
+   * The current files the index lists for a patient, each with its entry, and the token of a file for the raw view,
+   * made when the chart shows the file: a chart shows a few hundred of a long-stay patient's thousands of files.
+   */
+  private static final class ListedFiles {
+    private final Map<StorageFile, RecordEntry> entries;
+    private final Map<StorageFile, String> tokens = new HashMap<>();
+
+    ListedFiles(Map<StorageFile, RecordEntry> entries) {
+      this.entries = entries;
     }
-    return tokens;
+
+    Map<StorageFile, RecordEntry> entries() {
+      return entries;
+    }
+
+    /** The token of a listed file; empty for a file the index does not list (the chart then links nothing). */
+    String token(StorageFile f) {
+      return tokens.computeIfAbsent(f, k -> {
+        RecordEntry e = entries.get(k);
+        return e == null ? "" : tokenOf(e);
+      });
+    }
+  }
+
+  private static ListedFiles files(PatientRecords recs) {
+    Map<StorageFile, RecordEntry> entries = new HashMap<>();
+    Map<Path, StorageRoot> roots = new HashMap<>();
+    for (RecordEntry e : recs.records()) {
+      entries.put(fileOf(e, roots.computeIfAbsent(e.root(), StorageRoot::new)), e);
+    }
+    return new ListedFiles(entries);
   }
 
   @Override
@@ -354,7 +380,7 @@ public final class IndexViewerData implements ViewerData {
   @Override
   public Optional<RawRecord> raw(String recordId) {
     return entryOf(recordId).map(e -> {
-      ReadResult r = RecordReader.read(fileOf(e), e.status());
+      ReadResult r = RecordReader.read(fileOf(e, new StorageRoot(e.root())), e.status());
       if (r instanceof MessageRead m) {
         String text = m.message().segments().stream().map(s -> s.raw()).collect(Collectors.joining("\n"));
         return new RawRecord(recordId, e.file(), m.decoded().charset().name(), status(e.status()), text);
@@ -381,8 +407,9 @@ public final class IndexViewerData implements ViewerData {
   }
 
   /**
-   * Address and phones from the current ADT-00: only the patient's undated ADT-00 folders are listed (a long-stay
-   * patient has thousands of date folders), unless the patient has no ADT-00 and another message's PID must do.
+   * Address and phones from the current ADT-00: only the patient's {@code -/ADT-00} folder is listed in each root (a
+   * long-stay patient has thousands of date folders, which a filtered walk would still list and look at one by one),
+   * unless the patient has no ADT-00 and another message's PID must do.
    */
   private Optional<Patient> demographics(String facility, PatientId id, boolean fromAdt00, List<String> notes) {
     try {
@@ -391,12 +418,9 @@ public final class IndexViewerData implements ViewerData {
       if (!fromAdt00) {
         return storage.patient(id).flatMap(PatientReader::current);
       }
-      LocalDate none = LocalDate.of(1, 1, 1);
-      StorageFilter adt00 = StorageFilter.all().withPatients(id).withDates(none, none, true)
-          .withDataTypes(StandardDataType.ADT_00);
-      try (Stream<StorageFile> files = storage.files(adt00)) {
-        return PatientReader.current(files.toList());
-      }
+      List<StorageFile> adt00 = storage.dataTypeFolder(id, CareDate.UNDATED, StandardDataType.ADT_00).stream()
+          .filter(StorageFile.class::isInstance).map(StorageFile.class::cast).toList();
+      return PatientReader.current(adt00);
     } catch (RuntimeException e) {
       notes.add("住所・電話番号を読めませんでした: " + e.getMessage());
       return Optional.empty();
@@ -467,9 +491,8 @@ public final class IndexViewerData implements ViewerData {
         .filter(e -> fileKey(e.root(), e.file()).equals(key)).findFirst());
   }
 
-  private static StorageFile fileOf(RecordEntry e) {
+  private static StorageFile fileOf(RecordEntry e, StorageRoot root) {
     String name = e.file().substring(e.file().lastIndexOf('/') + 1);
-    StorageRoot root = new StorageRoot(e.root());
     // An extended-storage entry is a content folder holding its payload files; a standard data type never is, so a
     // patient's thousands of standard files cost no file-system look.
     boolean contentFolder = StandardDataType.ofCode(e.dataType()).isEmpty()
