@@ -9,9 +9,15 @@ import dev.ssmix2.core.synth.SyntheticStorage;
 import dev.ssmix2.examples.web.IndexViewerData;
 import dev.ssmix2.examples.web.ViewerServer;
 import dev.ssmix2.index.store.PatientIndex;
+import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,10 +39,14 @@ import java.util.stream.Stream;
  * files) through the real {@link ViewerServer} over a library index.
  *
  * <ul>
- *   <li><b>cold</b>: a fresh JVM opens the index, starts the server and asks for the chart once (JIT cold, index just
- *       opened; the OS file cache is not dropped, which needs root), three ways taking turns: without the viewer's
- *       warm-up, with it started as {@code ssmix2 serve} does, and after it ended. Repeated in {@code --cold N} child
- *       JVMs per way.
+ *   <li><b>cold</b>: a fresh JVM opens the index and starts the server, and the chart is asked for once (JIT cold,
+ *       index just opened; the OS file cache is not dropped, which needs root), three ways taking turns: without the
+ *       viewer's warm-up, with it started as {@code ssmix2 serve} does, and after it ended. Repeated in
+ *       {@code --cold N} child JVMs per way. The clock runs from the server's start to the chart's last byte. The
+ *       client is this (parent) JVM, warmed up beforehand, as a clinician's browser is a process of its own; the wall
+ *       time is the parent's, the CPU time the server JVM's over the same span. {@code --cold-client child} measures
+ *       as the harness did until session 6: the child itself builds a new {@code HttpClient} after the server started,
+ *       so the client's class loading and JIT were on the clock and in the server's CPU.
  *   <li><b>first view</b>: the heavy patient's first chart in a server that has shown 20 other charts.
  *   <li><b>warm</b>: the same server asked {@code --rounds R} × {@code --requests K} times in a row; p50/p95 per round.
  *   <li><b>baseline</b> in the same run: the whole current record set of the patient read and summarised
@@ -48,6 +58,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.ssmix2.benchmarks.ChartBenchmark [--cold 10] [--rounds 5] [--requests 60]
+ *     [--cold-client parent|child] [--cold-modes none,concurrent,after] [--cold-only]
  * </pre>
  *
  * The storage (50 realistic patients + 1 long-stay, seed 7) and its index are generated once into the work folder.
@@ -63,28 +74,36 @@ public final class ChartBenchmark {
     Path folder = prepare();
     PatientId id = longStayPatient();
     if (a.contains("--child-cold")) {
-      childCold(folder, id, a.get(a.indexOf("--child-cold") + 1));
+      childCold(folder, id, a.get(a.indexOf("--child-cold") + 1), a.contains("--client-in-child"));
       return;
     }
     int cold = option(a, "--cold", 10);
+    boolean clientInChild = text(a, "--cold-client", "parent").equals("child");
+    List<String> modes = List.of(text(a, "--cold-modes", "none,concurrent,after").split(","));
+    HttpClient coldClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    warmClient(coldClient);
     int rounds = option(a, "--rounds", 5);
     int requests = option(a, "--requests", 60);
     long files;
     try (Stream<?> s = Storage.open(roots(folder)).files(id)) {
       files = s.count();
     }
-    System.out.printf(Locale.ROOT, "patient %s: %,d files; load average at start %.2f on %d cores%n", id.value(),
-        files, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-        Runtime.getRuntime().availableProcessors());
+    System.out.printf(Locale.ROOT, "patient %s: %,d files; load average at start %.2f on %d cores; cold client in the %s%n",
+        id.value(), files, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+        Runtime.getRuntime().availableProcessors(), clientInChild ? "server JVM (as until session 6)" : "parent JVM");
 
     // the three kinds of cold chart take turns, so that a change of load touches them alike
     Map<String, List<Double>> coldWall = new LinkedHashMap<>();
     Map<String, List<Double>> coldCpu = new LinkedHashMap<>();
+    Map<String, List<Double>> coldStartWall = new LinkedHashMap<>();
+    Map<String, List<Double>> coldStartCpu = new LinkedHashMap<>();
     for (int i = 0; i < cold; i++) {
-      for (String mode : List.of("none", "concurrent", "after")) {
-        double[] c = runChild(mode);
+      for (String mode : modes) {
+        double[] c = runChild(mode, clientInChild, coldClient);
         coldWall.computeIfAbsent(mode, k -> new ArrayList<>()).add(c[0]);
         coldCpu.computeIfAbsent(mode, k -> new ArrayList<>()).add(c[1]);
+        coldStartWall.computeIfAbsent(mode, k -> new ArrayList<>()).add(c[2]);
+        coldStartCpu.computeIfAbsent(mode, k -> new ArrayList<>()).add(c[3]);
       }
     }
     for (String mode : coldWall.keySet()) {
@@ -97,8 +116,16 @@ public final class ChartBenchmark {
           coldWall.get(mode).size(), summary(coldWall.get(mode)));
       System.out.printf(Locale.ROOT, "cold first chart (%s), process CPU (ms): %s%n", what,
           summary(coldCpu.get(mode)));
+      System.out.printf(Locale.ROOT, "  server JVM from index open to ready, wall (ms): %s%n", summary(coldStartWall.get(mode)));
+      System.out.printf(Locale.ROOT, "  server JVM from index open to ready, process CPU (ms): %s%n",
+          summary(coldStartCpu.get(mode)));
     }
 
+    if (a.contains("--cold-only")) {
+      System.out.printf(Locale.ROOT, "load average at end %.2f%n",
+          ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+      return;
+    }
     try (PatientIndex index = PatientIndex.openExisting(folder.resolve("index"))) {
       Path audit = Workspace.work().resolve("chart-audit.jsonl");
       Files.deleteIfExists(audit);
@@ -161,12 +188,16 @@ public final class ChartBenchmark {
   }
 
   /**
-   * One cold chart in this (fresh) JVM: prints the milliseconds from the server's start (index open) to the chart's
-   * last byte. {@code warmUp}: {@code none} asks at once with no warm-up; {@code concurrent} starts the viewer's
-   * warm-up as {@code ssmix2 serve} does and asks at once; {@code after} waits for the warm-up to end first (a
-   * clinician arriving after the viewer has been up for a few seconds).
+   * One cold chart in this (fresh) JVM. {@code warmUp}: {@code none} asks at once with no warm-up; {@code concurrent}
+   * starts the viewer's warm-up as {@code ssmix2 serve} does and asks at once; {@code after} waits for the warm-up to
+   * end first (a clinician arriving after the viewer has been up for a few seconds).
+   *
+   * <p>With the client in the parent: prints {@code READY url openToReadyWallMs openToReadyCpuMs} once the server
+   * listens, waits for a line on stdin (the parent has the chart's last byte), then prints {@code CPU ms} of this
+   * process since READY. With {@code clientInChild}: builds a client, asks, and prints
+   * {@code COLD wallMs cpuMs openToReadyWallMs openToReadyCpuMs} (the measure until session 6).
    */
-  private static void childCold(Path folder, PatientId id, String warmUp) throws Exception {
+  private static void childCold(Path folder, PatientId id, String warmUp, boolean clientInChild) throws Exception {
     long t0 = System.nanoTime();
     long c0 = cpu();
     try (PatientIndex index = PatientIndex.openExisting(folder.resolve("index"))) {
@@ -181,12 +212,21 @@ public final class ChartBenchmark {
           .auditLog(Workspace.work().resolve("chart-audit-cold.jsonl")).build().start()) {
         long t1 = System.nanoTime();
         long c1 = cpu();
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        get(client, server.url().resolve("/api/patients/" + id.value()));
-        long t2 = System.nanoTime();
+        if (clientInChild) {
+          HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+          get(client, server.url().resolve("/api/patients/" + id.value()));
+          long t2 = System.nanoTime();
+          long c2 = cpu();
+          System.out.printf(Locale.ROOT, "COLD %.1f %.1f %.1f %.1f%n", (t2 - t1) / 1e6, (c2 - c1) / 1e6,
+              (t1 - t0) / 1e6, (c1 - c0) / 1e6);
+          return;
+        }
+        System.out.printf(Locale.ROOT, "READY %s %.1f %.1f%n", server.url(), (t1 - t0) / 1e6, (c1 - c0) / 1e6);
+        System.out.flush();
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         long c2 = cpu();
-        System.out.printf(Locale.ROOT, "COLD %.1f %.1f %.1f %.1f%n", (t2 - t1) / 1e6, (c2 - c1) / 1e6,
-            (t2 - t0) / 1e6, (c2 - c0) / 1e6);
+        System.out.printf(Locale.ROOT, "CPU %.1f%n", (c2 - c1) / 1e6);
+        System.out.flush();
       }
     }
   }
@@ -196,20 +236,83 @@ public final class ChartBenchmark {
         .getProcessCpuTime();
   }
 
-  /** Wall and CPU milliseconds of one cold chart in a fresh JVM. */
-  private static double[] runChild(String warmUp) throws IOException, InterruptedException {
+  /**
+   * Wall and CPU milliseconds of one cold chart in a fresh JVM, then the wall and CPU milliseconds from the index's
+   * opening to the server's readiness.
+   */
+  private static double[] runChild(String warmUp, boolean clientInChild, HttpClient client)
+      throws IOException, InterruptedException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        "-Dssmix2.bench.work=" + Workspace.work(), ChartBenchmark.class.getName(), "--child-cold", warmUp)
-        .redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+        "-Dssmix2.bench.work=" + Workspace.work(), ChartBenchmark.class.getName(), "--child-cold", warmUp));
+    if (clientInChild) {
+      command.add("--client-in-child");
+    }
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    var lines = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    StringBuilder out = new StringBuilder();
+    double[] result = new double[4];
+    String prefix = clientInChild ? "COLD " : "READY ";
+    String line;
+    while ((line = lines.readLine()) != null && !line.startsWith(prefix)) {
+      out.append(line).append('\n');
+    }
+    if (line == null) {
+      p.waitFor();
+      throw new IllegalStateException("cold child printed no time: " + out);
+    }
+    String[] f = line.split(" ");
+    if (clientInChild) {
+      for (int i = 0; i < 4; i++) {
+        result[i] = Double.parseDouble(f[i + 1]);
+      }
+    } else {
+      long t1 = System.nanoTime();
+      get(client, URI.create(f[1]).resolve("/api/patients/" + longStayPatient().value()));
+      result[0] = (System.nanoTime() - t1) / 1e6;
+      result[2] = Double.parseDouble(f[2]);
+      result[3] = Double.parseDouble(f[3]);
+      p.getOutputStream().write("done\n".getBytes(StandardCharsets.UTF_8));
+      p.getOutputStream().flush();
+      while ((line = lines.readLine()) != null && !line.startsWith("CPU ")) {
+        out.append(line).append('\n');
+      }
+      if (line == null) {
+        p.waitFor();
+        throw new IllegalStateException("cold child printed no CPU time: " + out);
+      }
+      result[1] = Double.parseDouble(line.substring(4));
+    }
+    lines.transferTo(Writer.nullWriter());
     if (p.waitFor() != 0) {
       throw new IllegalStateException("cold child failed: " + out);
     }
-    String line = out.lines().filter(l -> l.startsWith("COLD ")).findFirst()
-        .orElseThrow(() -> new IllegalStateException("cold child printed no time: " + out));
-    String[] f = line.split(" ");
-    return new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2])};
+    return result;
+  }
+
+  /**
+   * Warms the parent's client on a server of the JDK (not the viewer), so that the cold figures hold the server's cold
+   * start and not the client's.
+   */
+  private static void warmClient(HttpClient client) throws IOException, InterruptedException {
+    HttpServer jdk = HttpServer.create(
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    byte[] body = "{\"warm\":true}".getBytes(StandardCharsets.UTF_8);
+    jdk.createContext("/", x -> {
+      x.sendResponseHeaders(200, body.length);
+      try (var o = x.getResponseBody()) {
+        o.write(body);
+      }
+    });
+    jdk.start();
+    try {
+      URI uri = URI.create("http://127.0.0.1:" + jdk.getAddress().getPort() + "/api/patients/warm");
+      for (int i = 0; i < 200; i++) {
+        get(client, uri);
+      }
+    } finally {
+      jdk.stop(0);
+    }
   }
 
   private static byte[] get(HttpClient client, URI uri) throws IOException, InterruptedException {
@@ -249,6 +352,11 @@ public final class ChartBenchmark {
   /** Long-stay patients come after the others; IDs count from 0000100001 (see the generator). */
   private static PatientId longStayPatient() {
     return PatientId.of(String.format(Locale.ROOT, "%010d", 100_001 + PATIENTS));
+  }
+
+  private static String text(List<String> args, String name, String fallback) {
+    int i = args.indexOf(name);
+    return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : fallback;
   }
 
   private static int option(List<String> args, String name, int fallback) {
