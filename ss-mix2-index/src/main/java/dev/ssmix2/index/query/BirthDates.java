@@ -38,10 +38,11 @@ final class BirthDates {
   private static final Pattern ERA_DOTTED = Pattern.compile(ERA + ERA_YEAR + SEP + "(\\d{1,2})(?:" + SEP + "(\\d{1,2}))?");
   private static final Pattern ERA_COMPACT = Pattern.compile(ERA + "(\\d{2})(\\d{2})(\\d{2})");
   private static final Pattern ERA_YEAR_ONLY = Pattern.compile(ERA + ERA_YEAR);
+  /** 生 / 生まれ after any date shape (S33.5.5生, 1958/5/5生まれ), as on forms. */
+  private static final Pattern BORN = Pattern.compile("(?<=\\d|元年|年|月|日)(?:生まれ|生)$");
 
   static Result parse(String written) {
-    // 生 / 生まれ after any date shape (S33.5.5生, 1958/5/5生まれ), as on forms
-    String token = written.replaceFirst("(?<=\\d|元年|年|月|日)(?:生まれ|生)$", "");
+    String token = BORN.matcher(written).replaceFirst("");
     Matcher m;
     if ((m = ISO_DAY.matcher(token)).matches() || (m = COMPACT_DAY.matcher(token)).matches()) {
       return Result.of(western(m.group(1), m.group(2), m.group(3)));

@@ -17,7 +17,11 @@ public record IdToken(String text, String normalized, String unpadded) {
 
   static IdToken of(String text) {
     String normalized = text.replace("-", "").toUpperCase(java.util.Locale.ROOT);
-    String unpadded = normalized.replaceFirst("^0+", "");
+    int zeros = 0;
+    while (zeros < normalized.length() && normalized.charAt(zeros) == '0') {
+      zeros++;
+    }
+    String unpadded = normalized.substring(zeros);
     return new IdToken(text, normalized, unpadded.isEmpty() ? "0" : unpadded);
   }
 }
