@@ -9,6 +9,7 @@ import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable view of one field (or one repetition of a field) of a segment. The field's separators are found once,
@@ -46,6 +47,11 @@ public final class Field {
   private final Charset charset;
   /** MSH-1 and MSH-2 hold delimiters themselves and must never be split or unescaped. */
   private final boolean literal;
+  /** A copy of {@code source} from {@link #charsOffset} on, shared with the segment; null when there is none. */
+  private final char @Nullable [] chars;
+  private final int charsOffset;
+  /** This field's shape from the segment's scan, 0 when unknown (a repetition, or a field made from text). */
+  private final long shape;
   // Both caches below are filled on first use without locking, like String.hash: String and FieldLayout are immutable
   // with final fields, so a reader that races the first writer sees either null (and computes an equal value) or a
   // complete object.
@@ -67,6 +73,16 @@ public final class Field {
 
   /** The field {@code source[start, end)}; {@code source} is kept, not copied. */
   Field(String source, int start, int end, EncodingCharacters enc, Charset charset, boolean literal) {
+    this(source, start, end, enc, charset, literal, null, 0, 0);
+  }
+
+  /**
+   * The field {@code source[start, end)}, with {@code chars} a copy of {@code source} from {@code charsOffset} on
+   * (null when there is none) that the layout is read from instead of copying the field's text again, and
+   * {@code shape} the field's shape as the segment's scan found it (0 when unknown; see {@link FieldLayout}).
+   */
+  Field(String source, int start, int end, EncodingCharacters enc, Charset charset, boolean literal,
+      char @Nullable [] chars, int charsOffset, long shape) {
     this.source = checkNotNull(source, "source");
     checkPositionIndexes(start, end, source.length());
     this.start = start;
@@ -74,6 +90,9 @@ public final class Field {
     this.enc = checkNotNull(enc, "enc");
     this.charset = charset;
     this.literal = literal;
+    this.chars = chars;
+    this.charsOffset = charsOffset;
+    this.shape = shape;
   }
 
   static Field empty(EncodingCharacters enc) {
@@ -169,7 +188,7 @@ public final class Field {
     }
     int from = l.repetitionStart(rep);
     int to = l.repetitionEnd(rep);
-    return from == to ? empty(enc) : new Field(source, from, to, enc, charset, false);
+    return from == to ? empty(enc) : new Field(source, from, to, enc, charset, false, chars, charsOffset, 0);
   }
 
   /** Component {@code c} (1-based) of the first repetition, unescaped; see {@link #component(int, int)}. */
@@ -289,7 +308,14 @@ public final class Field {
   private FieldLayout layout() {
     FieldLayout l = layout;
     if (l == null) {
-      l = FieldLayout.of(source, start, end, enc);
+      char[] c = chars;
+      if (c == null) {
+        l = FieldLayout.of(source, start, end, enc);
+      } else if (shape != 0) {
+        l = FieldLayout.of(c, charsOffset, start, end, enc, shape);
+      } else {
+        l = FieldLayout.of(c, charsOffset, start, end, enc);
+      }
       layout = l;
     }
     return l;

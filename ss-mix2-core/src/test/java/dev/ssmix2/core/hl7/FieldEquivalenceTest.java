@@ -55,6 +55,11 @@ class FieldEquivalenceTest {
       assertSameAsPlainSplit(new Field(text, ENC, false), text);
       String segment = "ZZZ|" + text + "|tail^x&y\\F\\";
       assertSameAsPlainSplit(new Field(segment, 4, 4 + text.length(), ENC, false), "inside a segment: " + text);
+      // Through the segment: its scan copies the line once and counts each field's parts for the field's layout.
+      Segment scanned = new Segment(segment + "|" + text, ENC, null);
+      assertSameAsPlainSplit(scanned.field(1), "field 1 of a scanned segment: " + text);
+      assertSameAsPlainSplit(scanned.field(2), "field 2 of a scanned segment: " + text);
+      assertSameAsPlainSplit(scanned.field(3), "field 3 of a scanned segment: " + text);
     }
   }
 
