@@ -10,6 +10,7 @@ import static dev.ssmix2.index.internal.patient.PatientFields.patientRef;
 import dev.ssmix2.core.read.MessageRead;
 import dev.ssmix2.core.read.ReadResult;
 import dev.ssmix2.core.record.DemographicsRecord;
+import dev.ssmix2.core.storage.ConditionFlag;
 import dev.ssmix2.core.storage.FileName;
 import dev.ssmix2.core.storage.PatientFolder;
 import dev.ssmix2.core.storage.PatientId;
@@ -214,6 +215,7 @@ final class PatientUpdate {
     });
     removed.forEach(f -> groups.add(group(f)));
     List<StorageFile> affected = files.stream().filter(f -> groups.contains(group(f))).toList();
+    Map<String, StorageFile> renamedFrom = renamedFrom(current, changed, removed);
     Map<String, FileVersion> versions = new HashMap<>();
     Set<String> read = new HashSet<>();
     for (History h : VersionResolver.resolve(affected)) {
@@ -221,7 +223,10 @@ final class PatientUpdate {
         FileStamp stamp = FileStamp.of(v.file());
         Optional<VersionStatus> was = changed.contains(stamp.key()) ? Optional.empty() : storedStatus(stamp);
         FileVersion fv;
-        if (was.isEmpty()) {
+        Optional<FileFacts> kept = was.isEmpty() ? keptFacts(renamedFrom.get(stamp.key())) : Optional.empty();
+        if (kept.isPresent()) {
+          fv = new FileVersion(v.file(), v.status(), kept.get());
+        } else if (was.isEmpty()) {
           fv = new FileVersion(v.file(), v.status(), facts(v, problems));
           read.add(stamp.key());
         } else if (was.get() != v.status()) {
@@ -274,6 +279,59 @@ final class PatientUpdate {
     removed.forEach(f -> replaced.add(FileStamp.of(f).key()));
     return new Outcome(pid, true, files.size(), read.size(), files.size() - read.size(), removed.size(), true,
         rederive, problems, replaced, false);
+  }
+
+  /**
+   * The new files that are a removed file renamed, by their keys: a writer that supersedes a record renames its file
+   * from {@code _1} to {@code _2} (or {@code _0}) and leaves the bytes alone. Same root and folder, a name that differs
+   * only in the condition flag, and the same size and modification time as recorded — the stamp this update trusts
+   * everywhere else to call a file unchanged. Content folders are left out: their stamp is the folder's.
+   */
+  private static Map<String, StorageFile> renamedFrom(Map<String, StorageFile> current, Set<String> changed,
+      List<StorageFile> removed) {
+    if (removed.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, StorageFile> byStem = new HashMap<>();
+    for (StorageFile r : removed) {
+      if (!r.isContentFolder()) {
+        byStem.put(stem(r), r);
+      }
+    }
+    Map<String, StorageFile> out = new HashMap<>();
+    for (String key : changed) {
+      StorageFile f = current.get(key);
+      StorageFile r = f.isContentFolder() ? null : byStem.get(stem(f));
+      if (r != null && r.name().flag() != f.name().flag() && r.size() == f.size()
+          && r.lastModified() == f.lastModified()) {
+        out.put(key, r);
+      }
+    }
+    return out;
+  }
+
+  /** Root, folder and file name with the condition flag set to 1: equal for a file and the same file renamed. */
+  private static String stem(StorageFile f) {
+    String rel = f.relativePath();
+    int slash = rel.lastIndexOf('/');
+    return f.root() + "\0" + rel.substring(0, slash + 1) + f.name().withFlag(ConditionFlag.CURRENT).format();
+  }
+
+  /**
+   * The stored reading of {@code origin}, the file a new one was renamed from, when it was readable: its summary and
+   * demographics do not depend on the file's name, so the renamed file need not be read again. An unreadable one is
+   * read again, so that its problem names the file as it is now.
+   */
+  private Optional<FileFacts> keptFacts(@Nullable StorageFile origin) throws IOException {
+    if (origin == null) {
+      return Optional.empty();
+    }
+    Document stored = storedFile(FileStamp.of(origin));
+    if (stored == null) {
+      return Optional.empty();
+    }
+    FileFacts facts = FileDocument.facts(stored);
+    return facts.isReadable() ? Optional.of(facts) : Optional.empty();
   }
 
   /** A patient the index does not know (or knows without a readable manifest): every file read, every document new. */

@@ -87,7 +87,7 @@ class FolderProbeUpdateTest {
         "20240601093000000", '1');
     IndexReport r = update();
     assertThat(r.patientsWalked()).isEqualTo(1);
-    assertThat(r.filesIndexed()).as("the new file and the renamed one").isEqualTo(2);
+    assertThat(r.filesIndexed()).as("the new file; the renamed one keeps its reading").isEqualTo(1);
     assertThat(r.patientsUpdated()).isEqualTo(1);
     assertThat(r.filesSeen()).isEqualTo(first.filesSeen() + 1);
     assertThat(index.patient(PatientId.of("0000000333")).orElseThrow().name()).isEqualTo("湊\u3000直子");
@@ -98,6 +98,24 @@ class FolderProbeUpdateTest {
         assertThat(index.patient(PatientId.of(id))).isEqualTo(clean.patient(PatientId.of(id)));
         assertThat(index.records(PatientId.of(id), true)).isEqualTo(clean.records(PatientId.of(id), true));
       }
+    }
+  }
+
+  @Test
+  void aRenamedFileWhoseTimeMovedIsReadAgain() throws IOException {
+    Path old = undated.resolve("000/000/0000000333/-/ADT-00/"
+        + "0000000333_-_ADT-00_999999999999999_20230105093000333_-_1");
+    Path renamed = old.resolveSibling(old.getFileName().toString().replaceFirst("_1$", "_2"));
+    Files.move(old, renamed);
+    Files.setLastModifiedTime(renamed, FileTime.fromMillis(Files.getLastModifiedTime(renamed).toMillis() - 60_000));
+    Adt00Files.write(undated, "0000000333", pid5("湊", "直子", "ミナト", "ナオコ"), "19700202", "F",
+        "20240601093000000", '1');
+    IndexReport r = update();
+    assertThat(r.filesIndexed()).as("a renamed file with another time may hold other bytes: read").isEqualTo(2);
+    try (PatientIndex clean = PatientIndex.open(work.resolve("clean"))) {
+      clean.update(storage(), ProgressListener.none());
+      assertThat(index.records(PatientId.of("0000000333"), true))
+          .isEqualTo(clean.records(PatientId.of("0000000333"), true));
     }
   }
 
