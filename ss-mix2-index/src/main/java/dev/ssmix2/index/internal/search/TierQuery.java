@@ -57,12 +57,15 @@ final class TierQuery extends Query {
 
   private final List<List<Leaf>> slots;
   private final float tie;
+  private final int hash;
 
   TierQuery(List<List<Leaf>> slots, float tie) {
     Preconditions.checkArgument(!slots.isEmpty(), "a tier query needs at least one slot");
     Preconditions.checkArgument(tie >= 0 && tie <= 1, "tie breaker must be in [0, 1], got %s", tie);
     this.slots = slots.stream().map(List::copyOf).toList();
     this.tie = tie;
+    // a plan's queries are hashed several times (disjunction-max sets, rewrites, weight lookups): hash the leaves once
+    this.hash = 31 * (31 * classHash() + this.slots.hashCode()) + Float.floatToIntBits(tie);
   }
 
   List<List<Leaf>> slots() {
@@ -124,13 +127,13 @@ final class TierQuery extends Query {
 
   @Override
   public boolean equals(Object other) {
-    return sameClassAs(other) && slots.equals(((TierQuery) other).slots)
+    return sameClassAs(other) && hash == ((TierQuery) other).hash && slots.equals(((TierQuery) other).slots)
         && Float.floatToIntBits(tie) == Float.floatToIntBits(((TierQuery) other).tie);
   }
 
   @Override
   public int hashCode() {
-    return 31 * (31 * classHash() + slots.hashCode()) + Float.floatToIntBits(tie);
+    return hash;
   }
 
   @Override
@@ -200,6 +203,8 @@ final class TierQuery extends Query {
    */
   private static final class SlotScorer {
     final DocIdSetIterator[] its;
+    /** {@code docs[i]}: where {@code its[i]} stands, kept here so the walk does not ask each iterator again. */
+    final int[] docs;
     final float[][] scores;
     /** {@code bound[i]}: the highest score of a document matching none of the leaves before {@code i}; 0 at the end. */
     final double[] bound;
@@ -214,10 +219,12 @@ final class TierQuery extends Query {
       }
       Arrays.sort(order, Comparator.comparingDouble((Integer i) -> max(scores.get(i))).reversed());
       this.its = new DocIdSetIterator[order.length];
+      this.docs = new int[order.length];
       this.scores = new float[order.length][];
       long c = 0;
       for (int i = 0; i < order.length; i++) {
         this.its[i] = its.get(order[i]);
+        this.docs[i] = this.its[i].docID();
         this.scores[i] = scores.get(order[i]);
         c += this.its[i].cost();
       }
@@ -247,10 +254,9 @@ final class TierQuery extends Query {
     int next(int target) throws IOException {
       int min = DocIdSetIterator.NO_MORE_DOCS;
       for (int i = 0; i < essential; i++) {
-        DocIdSetIterator it = its[i];
-        int d = it.docID();
+        int d = docs[i];
         if (d < target) {
-          d = it.advance(target);
+          d = docs[i] = its[i].advance(target);
         }
         if (d < min) {
           min = d;
@@ -264,10 +270,9 @@ final class TierQuery extends Query {
       float scoreMax = 0;
       double otherScoreSum = 0;
       for (int i = 0; i < its.length; i++) {
-        DocIdSetIterator it = its[i];
-        int d = it.docID();
+        int d = docs[i];
         if (d < doc) {
-          d = it.advance(doc);
+          d = docs[i] = its[i].advance(doc);
         }
         if (d == doc) {
           for (float subScore : scores[i]) {
