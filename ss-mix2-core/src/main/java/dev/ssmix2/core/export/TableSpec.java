@@ -12,17 +12,19 @@ final class TableSpec {
   private final String name;
   private final List<Column> columns;
   private final boolean byYear;
+  /** Position of every column of the table in this mode; -1 for an identifying column left out (one lookup a put). */
   private final Map<String, Integer> index = new HashMap<>();
-  private final java.util.Set<String> known;
 
   TableSpec(String name, List<Column> all, boolean identified, boolean byYear) {
     this.name = name;
     this.columns = all.stream().filter(c -> identified || !c.identifying()).toList();
     this.byYear = byYear;
+    for (Column c : all) {
+      index.put(c.name(), -1);
+    }
     for (int i = 0; i < columns.size(); i++) {
       index.put(columns.get(i).name(), i);
     }
-    this.known = all.stream().map(Column::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
   }
 
   String name() {
@@ -38,7 +40,8 @@ final class TableSpec {
   }
 
   boolean has(String column) {
-    return index.containsKey(column);
+    Integer i = index.get(column);
+    return i != null && i >= 0;
   }
 
   /** A new empty row of this table. */
@@ -49,13 +52,10 @@ final class TableSpec {
   /** Position of a column of this mode, -1 for an identifying column left out of a de-identified export. */
   int indexOf(String column) {
     Integer i = index.get(column);
-    if (i != null) {
-      return i;
-    }
-    if (!known.contains(column)) {
+    if (i == null) {
       throw new IllegalArgumentException("table " + name + " has no column " + column);
     }
-    return -1;
+    return i;
   }
 
   /** A row being filled by column name; identifying values are dropped silently in a de-identified export. */

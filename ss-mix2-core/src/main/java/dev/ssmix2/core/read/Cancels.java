@@ -5,7 +5,6 @@ import dev.ssmix2.core.hl7.MessageType;
 import dev.ssmix2.core.hl7.Segment;
 import dev.ssmix2.core.storage.DataType;
 import dev.ssmix2.core.storage.StandardDataType;
-import java.util.List;
 import java.util.Set;
 
 /** Tells whether a message cancels (取消) earlier data. */
@@ -25,8 +24,19 @@ final class Cancels {
     if (t.code().equals("ADT") && ADT_CANCELS.contains(t.trigger())) {
       return true;
     }
-    List<String> controls = m.segments("ORC").stream().map(Cancels::control).filter(c -> !c.isEmpty()).toList();
-    return !controls.isEmpty() && controls.stream().allMatch("CA"::equals);
+    // a plain loop: this runs for every message read, and the stream pipeline it replaces cost more than the test
+    boolean any = false;
+    for (Segment orc : m.segments("ORC")) {
+      String control = control(orc);
+      if (control.isEmpty()) {
+        continue;
+      }
+      if (!control.equals("CA")) {
+        return false;
+      }
+      any = true;
+    }
+    return any;
   }
 
   private static String control(Segment orc) {
