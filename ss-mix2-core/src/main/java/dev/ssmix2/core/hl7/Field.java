@@ -160,7 +160,7 @@ public final class Field {
     if (isEmpty()) {
       return 0;
     }
-    return literal ? 1 : layout().repetitionCount();
+    return literal || simple() ? 1 : layout().repetitionCount();
   }
 
   /** All repetitions, in order; empty for an empty field. */
@@ -176,7 +176,7 @@ public final class Field {
   /** Repetition {@code rep} (0-based) as a field of its own; empty if the field has fewer repetitions. */
   public Field repetition(int rep) {
     checkArgument(rep >= 0, "repetition index is 0-based and must be >= 0, got %s", rep);
-    if (literal) {
+    if (literal || simple()) {
       return rep == 0 ? this : empty(enc);
     }
     FieldLayout l = layout();
@@ -208,14 +208,22 @@ public final class Field {
     if (literal) {
       return s == 1 ? rawComponent(rep, c) : "";
     }
+    if (simple()) {
+      return rep == 0 && c == 1
+          ? part(start, end, s, FieldLayout.hasSubcomponent(shape), FieldLayout.hasEscape(shape))
+          : "";
+    }
     FieldLayout l = layout();
     int k = l.componentIndex(rep, c);
     if (k < 0) {
       return "";
     }
-    int from = l.componentStart(k);
-    int to = l.componentEnd(k);
-    if (l.hasSubcomponent()) {
+    return part(l.componentStart(k), l.componentEnd(k), s, l.hasSubcomponent(), l.hasEscape());
+  }
+
+  /** Subcomponent {@code s} of the component {@code source[from, to)}, unescaped. */
+  private String part(int from, int to, int s, boolean hasSubcomponent, boolean hasEscape) {
+    if (hasSubcomponent) {
       char sep = enc.subcomponent();
       for (int i = 1; i < s; i++) {
         int next = indexOf(sep, from, to);
@@ -235,7 +243,7 @@ public final class Field {
       return "";
     }
     String value = source.substring(from, to);
-    return l.hasEscape() ? Escaping.unescape(value, enc, charset) : value;
+    return hasEscape ? Escaping.unescape(value, enc, charset) : value;
   }
 
   /**
@@ -244,7 +252,7 @@ public final class Field {
    */
   public List<String> subcomponents(int rep, int c) {
     checkIndexes(rep, c);
-    if (!literal && !isEmpty() && !layout().hasSubcomponent()) {
+    if (!literal && !isEmpty() && !hasSubcomponents()) {
       String value = subcomponent(rep, c, 1);
       return value.isEmpty() ? List.of() : List.of(value);
     }
@@ -270,13 +278,13 @@ public final class Field {
 
   /** Whether any component of this field holds a subcomponent separator (cheap: known from the field's layout). */
   public boolean hasSubcomponents() {
-    return !literal && !isEmpty() && layout().hasSubcomponent();
+    return !literal && !isEmpty() && (simple() ? FieldLayout.hasSubcomponent(shape) : layout().hasSubcomponent());
   }
 
   /** Component {@code c} (1-based) of repetition {@code rep} (0-based) as raw text, subcomponents and escapes kept. */
   public String rawComponent(int rep, int c) {
     checkIndexes(rep, c);
-    if (literal) {
+    if (literal || simple()) {
       return rep == 0 && c == 1 ? raw() : "";
     }
     FieldLayout l = layout();
@@ -290,7 +298,7 @@ public final class Field {
     if (isEmpty()) {
       return 0;
     }
-    if (literal) {
+    if (literal || simple()) {
       return rep == 0 ? 1 : 0;
     }
     FieldLayout l = layout();
@@ -303,6 +311,15 @@ public final class Field {
   /** The first subcomponent of the first component of the first repetition, unescaped: the field's plain value. */
   public String value() {
     return subcomponent(0, 1, 1);
+  }
+
+  /**
+   * Whether the segment's scan found this field to be one repetition of one component: then every question is
+   * answered from the field's bounds and its shape's two flags, without a layout. Most fields of a message are such
+   * single values (dates, codes, IDs), and a layout for each was two allocations per field.
+   */
+  private boolean simple() {
+    return shape != 0 && FieldLayout.isSingleValue(shape);
   }
 
   private FieldLayout layout() {

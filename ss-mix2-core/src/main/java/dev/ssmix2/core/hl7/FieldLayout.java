@@ -125,6 +125,21 @@ final class FieldLayout {
     return shape(reps, components, hasEscape, hasSubcomponent);
   }
 
+  /** Whether a shape is one repetition of one component. */
+  static boolean isSingleValue(long shape) {
+    return (shape & ~(ESCAPE | SUBCOMPONENT)) == SINGLE_VALUE;
+  }
+
+  static boolean hasEscape(long shape) {
+    return (shape & ESCAPE) != 0;
+  }
+
+  static boolean hasSubcomponent(long shape) {
+    return (shape & SUBCOMPONENT) != 0;
+  }
+
+  private static final long SINGLE_VALUE = shape(1, 1, false, false);
+
   private static int components(long shape) {
     return (int) (shape & COUNT_MASK);
   }
