@@ -5,7 +5,13 @@ import dev.ssmix2.core.export.ExportOptions;
 import dev.ssmix2.core.export.ExportProgress;
 import dev.ssmix2.core.export.ExportReport;
 import dev.ssmix2.core.export.ResearchExport;
+import dev.ssmix2.core.read.ReadProblem;
+import dev.ssmix2.core.read.RecordReader;
 import dev.ssmix2.core.storage.Storage;
+import dev.ssmix2.core.version.History;
+import dev.ssmix2.core.version.Version;
+import dev.ssmix2.core.version.VersionResolver;
+import dev.ssmix2.core.version.VersionStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +32,8 @@ import org.openjdk.jmh.annotations.State;
  *
  * <ul>
  *   <li>{@code exportIoFloor}: walk + read every byte ({@link IoFloor}) — the floor;
+ *   <li>{@code exportReadFloor}: walk the patients, resolve versions and read (decode + parse into records) every
+ *       current file, writing nothing — the part of an export it cannot skip, parallel over the common pool;
  *   <li>{@code exportParquet}: {@code ssmix2 export tables} defaults (de-identified, Parquet through DuckDB) into an
  *       empty folder;
  *   <li>{@code exportCsv}: the same as CSV;
@@ -62,6 +70,24 @@ public class ExportBenchmark {
   @Benchmark
   public IoFloor.Totals exportIoFloor() {
     return IoFloor.read(storage.roots());
+  }
+
+  @Benchmark
+  public long exportReadFloor() {
+    try (var folders = Storage.open(storage.roots()).patients(u -> { }).parallel()) {
+      return folders.mapToLong(folder -> {
+        long read = 0;
+        for (History h : VersionResolver.resolve(folder.files())) {
+          for (Version v : h.versions()) {
+            if (v.status() == VersionStatus.CURRENT
+                && !(RecordReader.read(v.file(), v.status()) instanceof ReadProblem)) {
+              read++;
+            }
+          }
+        }
+        return read;
+      }).sum();
+    }
   }
 
   @Benchmark

@@ -304,8 +304,9 @@ public final class Report {
 
   private void export(Map<String, String> notes) {
     body.append("## 6. Research export (`ExportBenchmark`, generated `realistic` storage)\n\n")
-        .append("One whole pass per operation (single-shot), all four in one run. `exportIoFloor` = walk + read ")
-        .append("every byte; `exportParquet` / `exportCsv` = `ssmix2 export tables` defaults (de-identified) into an ")
+        .append("One whole pass per operation (single-shot), all in one run. `exportIoFloor` = walk + read ")
+        .append("every byte; `exportReadFloor` = walk + read and parse every current file into records, nothing ")
+        .append("written; `exportParquet` / `exportCsv` = `ssmix2 export tables` defaults (de-identified) into an ")
         .append("empty folder; `exportIndexFullBuild` = full build of the patient index.\n\n")
         .append("| Patients | Files | Benchmark | time (s) | files/s | peak heap (MB) | × floor |\n")
         .append("|---:|---:|---|---:|---:|---:|---:|\n");
