@@ -107,14 +107,11 @@ public final class PatientSearch {
    * As {@link #searchResult(IndexSearcher, String, int)}, only among the patients of {@code facility} (a facility
    * code) when given: the plan's query is wrapped in a filter clause, which leaves every score as it is.
    */
-  public SearchResult searchResult(IndexSearcher shared, String text, Optional<String> facility, int limit)
+  public SearchResult searchResult(IndexSearcher searcher, String text, Optional<String> facility, int limit)
       throws IOException {
-    Preconditions.checkNotNull(shared, "searcher must not be null");
     Preconditions.checkNotNull(text, "query text must not be null (use \"\")");
     Preconditions.checkNotNull(facility, "facility must not be null; use Optional.empty()");
     Preconditions.checkArgument(limit > 0, "limit must be positive, got %s", limit);
-    // each clause's term is looked up once for every alternative that holds it and for the tags of the hits
-    IndexSearcher searcher = new OneSearch(shared);
     ParsedQuery parsed = ParsedQuery.parse(text);
     QueryPlan plan = planner.plan(parsed, false, UnaryOperator.identity());
     if (plan.query().isEmpty()) {
