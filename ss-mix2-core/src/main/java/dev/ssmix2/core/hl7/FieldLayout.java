@@ -101,16 +101,35 @@ final class FieldLayout {
 
   /** The shape of the non-empty field {@code chars[from, to)}. */
   static long shape(char[] chars, int from, int to, EncodingCharacters enc) {
-    char repetition = enc.repetition();
-    char component = enc.component();
-    char escape = enc.escape();
-    char subcomponent = enc.subcomponent();
-    int reps = 1;
-    int components = 1;
-    boolean hasEscape = false;
-    boolean hasSubcomponent = false;
+    ShapeCounter counter = new ShapeCounter(enc);
     for (int j = from; j < to; j++) {
-      char c = chars[j];
+      counter.add(chars[j]);
+    }
+    return counter.shapeAndReset();
+  }
+
+  /**
+   * Counts one field's components and repetitions, and notes escapes and subcomponent separators, one character at a
+   * time: a field's own count, and the segment's scan, which counts every field while it looks for field separators.
+   */
+  static final class ShapeCounter {
+    private final char component;
+    private final char repetition;
+    private final char escape;
+    private final char subcomponent;
+    private int reps = 1;
+    private int components = 1;
+    private boolean hasEscape;
+    private boolean hasSubcomponent;
+
+    ShapeCounter(EncodingCharacters enc) {
+      this.component = enc.component();
+      this.repetition = enc.repetition();
+      this.escape = enc.escape();
+      this.subcomponent = enc.subcomponent();
+    }
+
+    void add(char c) {
       if (c == component) {
         components++;
       } else if (c == repetition) {
@@ -122,7 +141,16 @@ final class FieldLayout {
         hasSubcomponent = true;
       }
     }
-    return shape(reps, components, hasEscape, hasSubcomponent);
+
+    /** The shape of the characters added since the last call; then starts counting the next field. */
+    long shapeAndReset() {
+      long shape = shape(reps, components, hasEscape, hasSubcomponent);
+      reps = 1;
+      components = 1;
+      hasEscape = false;
+      hasSubcomponent = false;
+      return shape;
+    }
   }
 
   /** Whether a shape is one repetition of one component. */

@@ -122,20 +122,13 @@ public final class Segment {
     // in set-up than it saves, and String.charAt's coder test and bounds check cost more than copying the text. The
     // same pass counts each field's components and repetitions, so that a field's layout reads its text only once.
     char sep = enc.field();
-    char component = enc.component();
-    char repetition = enc.repetition();
-    char escape = enc.escape();
-    char subcomponent = enc.subcomponent();
     int from = id.length();
     char[] chars = new char[text.length() - from];
     text.getChars(from, text.length(), chars, 0);
     int[] seps = NO_SEPARATORS;
     long[] shapes = NO_SHAPES;
+    FieldLayout.ShapeCounter counter = new FieldLayout.ShapeCounter(enc);
     int n = 0;
-    int reps = 1;
-    int components = 1;
-    boolean hasEscape = false;
-    boolean hasSubcomponent = false;
     for (int j = 0; j < chars.length; j++) {
       char c = chars[j];
       if (c == sep) {
@@ -143,27 +136,17 @@ public final class Segment {
           seps = Arrays.copyOf(seps, Math.max(16, n * 2));
           shapes = Arrays.copyOf(shapes, seps.length);
         }
+        long shape = counter.shapeAndReset();
         if (n > 0) {
-          shapes[n - 1] = FieldLayout.shape(reps, components, hasEscape, hasSubcomponent);
+          shapes[n - 1] = shape;
         }
         seps[n++] = from + j;
-        reps = 1;
-        components = 1;
-        hasEscape = false;
-        hasSubcomponent = false;
-      } else if (c == component) {
-        components++;
-      } else if (c == repetition) {
-        reps++;
-        components++;
-      } else if (c == escape) {
-        hasEscape = true;
-      } else if (c == subcomponent) {
-        hasSubcomponent = true;
+      } else {
+        counter.add(c);
       }
     }
     if (n > 0) {
-      shapes[n - 1] = FieldLayout.shape(reps, components, hasEscape, hasSubcomponent);
+      shapes[n - 1] = counter.shapeAndReset();
     }
     this.chars = chars;
     this.shapes = shapes;
