@@ -9,7 +9,6 @@ import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable view of one field (or one repetition of a field) of a segment. The field's separators are found once,
@@ -47,11 +46,6 @@ public final class Field {
   private final Charset charset;
   /** MSH-1 and MSH-2 hold delimiters themselves and must never be split or unescaped. */
   private final boolean literal;
-  /** A copy of {@code source} from {@link #charsOffset} on, shared with the segment; null when there is none. */
-  private final char @Nullable [] chars;
-  private final int charsOffset;
-  /** This field's shape from the segment's scan, 0 when unknown (a repetition, or a field made from text). */
-  private final long shape;
   // Both caches below are filled on first use without locking, like String.hash: String and FieldLayout are immutable
   // with final fields, so a reader that races the first writer sees either null (and computes an equal value) or a
   // complete object.
@@ -73,16 +67,6 @@ public final class Field {
 
   /** The field {@code source[start, end)}; {@code source} is kept, not copied. */
   Field(String source, int start, int end, EncodingCharacters enc, Charset charset, boolean literal) {
-    this(source, start, end, enc, charset, literal, null, 0, 0);
-  }
-
-  /**
-   * The field {@code source[start, end)}, with {@code chars} a copy of {@code source} from {@code charsOffset} on
-   * (null when there is none) that the layout is read from instead of copying the field's text again, and
-   * {@code shape} the field's shape as the segment's scan found it (0 when unknown; see {@link FieldLayout}).
-   */
-  Field(String source, int start, int end, EncodingCharacters enc, Charset charset, boolean literal,
-      char @Nullable [] chars, int charsOffset, long shape) {
     this.source = checkNotNull(source, "source");
     checkPositionIndexes(start, end, source.length());
     this.start = start;
@@ -90,9 +74,6 @@ public final class Field {
     this.enc = checkNotNull(enc, "enc");
     this.charset = charset;
     this.literal = literal;
-    this.chars = chars;
-    this.charsOffset = charsOffset;
-    this.shape = shape;
   }
 
   static Field empty(EncodingCharacters enc) {
@@ -160,7 +141,7 @@ public final class Field {
     if (isEmpty()) {
       return 0;
     }
-    return literal || simple() ? 1 : layout().repetitionCount();
+    return literal ? 1 : layout().repetitionCount();
   }
 
   /** All repetitions, in order; empty for an empty field. */
@@ -176,7 +157,7 @@ public final class Field {
   /** Repetition {@code rep} (0-based) as a field of its own; empty if the field has fewer repetitions. */
   public Field repetition(int rep) {
     checkArgument(rep >= 0, "repetition index is 0-based and must be >= 0, got %s", rep);
-    if (literal || simple()) {
+    if (literal) {
       return rep == 0 ? this : empty(enc);
     }
     FieldLayout l = layout();
@@ -188,7 +169,7 @@ public final class Field {
     }
     int from = l.repetitionStart(rep);
     int to = l.repetitionEnd(rep);
-    return from == to ? empty(enc) : new Field(source, from, to, enc, charset, false, chars, charsOffset, 0);
+    return from == to ? empty(enc) : new Field(source, from, to, enc, charset, false);
   }
 
   /** Component {@code c} (1-based) of the first repetition, unescaped; see {@link #component(int, int)}. */
@@ -208,22 +189,14 @@ public final class Field {
     if (literal) {
       return s == 1 ? rawComponent(rep, c) : "";
     }
-    if (simple()) {
-      return rep == 0 && c == 1
-          ? part(start, end, s, FieldLayout.hasSubcomponent(shape), FieldLayout.hasEscape(shape))
-          : "";
-    }
     FieldLayout l = layout();
     int k = l.componentIndex(rep, c);
     if (k < 0) {
       return "";
     }
-    return part(l.componentStart(k), l.componentEnd(k), s, l.hasSubcomponent(), l.hasEscape());
-  }
-
-  /** Subcomponent {@code s} of the component {@code source[from, to)}, unescaped. */
-  private String part(int from, int to, int s, boolean hasSubcomponent, boolean hasEscape) {
-    if (hasSubcomponent) {
+    int from = l.componentStart(k);
+    int to = l.componentEnd(k);
+    if (l.hasSubcomponent()) {
       char sep = enc.subcomponent();
       for (int i = 1; i < s; i++) {
         int next = indexOf(sep, from, to);
@@ -243,7 +216,7 @@ public final class Field {
       return "";
     }
     String value = source.substring(from, to);
-    return hasEscape ? Escaping.unescape(value, enc, charset) : value;
+    return l.hasEscape() ? Escaping.unescape(value, enc, charset) : value;
   }
 
   /**
@@ -252,7 +225,7 @@ public final class Field {
    */
   public List<String> subcomponents(int rep, int c) {
     checkIndexes(rep, c);
-    if (!literal && !isEmpty() && !hasSubcomponents()) {
+    if (!literal && !isEmpty() && !layout().hasSubcomponent()) {
       String value = subcomponent(rep, c, 1);
       return value.isEmpty() ? List.of() : List.of(value);
     }
@@ -278,13 +251,13 @@ public final class Field {
 
   /** Whether any component of this field holds a subcomponent separator (cheap: known from the field's layout). */
   public boolean hasSubcomponents() {
-    return !literal && !isEmpty() && (simple() ? FieldLayout.hasSubcomponent(shape) : layout().hasSubcomponent());
+    return !literal && !isEmpty() && layout().hasSubcomponent();
   }
 
   /** Component {@code c} (1-based) of repetition {@code rep} (0-based) as raw text, subcomponents and escapes kept. */
   public String rawComponent(int rep, int c) {
     checkIndexes(rep, c);
-    if (literal || simple()) {
+    if (literal) {
       return rep == 0 && c == 1 ? raw() : "";
     }
     FieldLayout l = layout();
@@ -298,7 +271,7 @@ public final class Field {
     if (isEmpty()) {
       return 0;
     }
-    if (literal || simple()) {
+    if (literal) {
       return rep == 0 ? 1 : 0;
     }
     FieldLayout l = layout();
@@ -313,26 +286,10 @@ public final class Field {
     return subcomponent(0, 1, 1);
   }
 
-  /**
-   * Whether the segment's scan found this field to be one repetition of one component: then every question is
-   * answered from the field's bounds and its shape's two flags, without a layout. Most fields of a message are such
-   * single values (dates, codes, IDs), and a layout for each was two allocations per field.
-   */
-  private boolean simple() {
-    return shape != 0 && FieldLayout.isSingleValue(shape);
-  }
-
   private FieldLayout layout() {
     FieldLayout l = layout;
     if (l == null) {
-      char[] c = chars;
-      if (c == null) {
-        l = FieldLayout.of(source, start, end, enc);
-      } else if (shape != 0) {
-        l = FieldLayout.of(c, charsOffset, start, end, enc, shape);
-      } else {
-        l = FieldLayout.of(c, charsOffset, start, end, enc);
-      }
+      l = FieldLayout.of(source, start, end, enc);
       layout = l;
     }
     return l;

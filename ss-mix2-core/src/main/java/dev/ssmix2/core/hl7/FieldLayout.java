@@ -37,99 +37,21 @@ final class FieldLayout {
    * match half of a surrogate pair.
    */
   static FieldLayout of(String text, int start, int end, EncodingCharacters enc) {
+    char repetition = enc.repetition();
+    char component = enc.component();
+    char escape = enc.escape();
+    char subcomponent = enc.subcomponent();
     if (start == end) {
       return new FieldLayout(new int[] {0}, 0, end, false, false);
     }
+    int reps = 1;
+    int components = 1;
+    boolean hasEscape = false;
+    boolean hasSubcomponent = false;
     // Both passes read a copy: String.charAt's coder test and bounds check cost more than the copy.
     char[] chars = new char[end - start];
     text.getChars(start, end, chars, 0);
-    return of(chars, start, start, end, enc);
-  }
-
-  /**
-   * The layout of {@code text[start, end)} read from {@code chars}, a copy of the text from position {@code offset}
-   * on ({@code chars[i - offset] == text.charAt(i)}): a segment that has already copied its line for finding its
-   * fields hands that copy on, so that no field copies its text again.
-   */
-  static FieldLayout of(char[] chars, int offset, int start, int end, EncodingCharacters enc) {
-    return of(chars, offset, start, end, enc, shape(chars, start - offset, end - offset, enc));
-  }
-
-  /**
-   * As {@link #of(char[], int, int, int, EncodingCharacters)}, with the field's {@link #shape shape} already known
-   * (the segment finds it while looking for its field separators), so the text is read once instead of twice.
-   */
-  static FieldLayout of(char[] chars, int offset, int start, int end, EncodingCharacters enc, long shape) {
-    if (start == end) {
-      return new FieldLayout(new int[] {0}, 0, end, false, false);
-    }
-    int reps = repetitions(shape);
-    int components = components(shape);
-    int[] marks = new int[reps + 1 + components];
-    int base = reps + 1;
-    marks[reps] = components;
-    marks[base] = start;
-    if (components > 1) {
-      char repetition = enc.repetition();
-      char component = enc.component();
-      int r = 1;
-      int k = 1;
-      for (int j = start - offset, to = end - offset; j < to; j++) {
-        char c = chars[j];
-        if (c == component) {
-          marks[base + k++] = offset + j + 1;
-        } else if (c == repetition) {
-          marks[r++] = k;
-          marks[base + k++] = offset + j + 1;
-        }
-      }
-    }
-    return new FieldLayout(marks, reps, end, (shape & ESCAPE) != 0, (shape & SUBCOMPONENT) != 0);
-  }
-
-  // A field's shape packed in a long: its component count (all repetitions) in bits 0-30, its repetition count in
-  // bits 31-61, and whether it holds an escape or a subcomponent separator in bits 62 and 63. Both counts are at most
-  // the text length + 1, which a Java string keeps under 2^31.
-  static final long ESCAPE = 1L << 62;
-  static final long SUBCOMPONENT = 1L << 63;
-  private static final long COUNT_MASK = (1L << 31) - 1;
-
-  /** The shape of a field of {@code components} components in {@code reps} repetitions, with its two flags. */
-  static long shape(int reps, int components, boolean hasEscape, boolean hasSubcomponent) {
-    return components | ((long) reps << 31) | (hasEscape ? ESCAPE : 0) | (hasSubcomponent ? SUBCOMPONENT : 0);
-  }
-
-  /** The shape of the non-empty field {@code chars[from, to)}. */
-  static long shape(char[] chars, int from, int to, EncodingCharacters enc) {
-    ShapeCounter counter = new ShapeCounter(enc);
-    for (int j = from; j < to; j++) {
-      counter.add(chars[j]);
-    }
-    return counter.shapeAndReset();
-  }
-
-  /**
-   * Counts one field's components and repetitions, and notes escapes and subcomponent separators, one character at a
-   * time: a field's own count, and the segment's scan, which counts every field while it looks for field separators.
-   */
-  static final class ShapeCounter {
-    private final char component;
-    private final char repetition;
-    private final char escape;
-    private final char subcomponent;
-    private int reps = 1;
-    private int components = 1;
-    private boolean hasEscape;
-    private boolean hasSubcomponent;
-
-    ShapeCounter(EncodingCharacters enc) {
-      this.component = enc.component();
-      this.repetition = enc.repetition();
-      this.escape = enc.escape();
-      this.subcomponent = enc.subcomponent();
-    }
-
-    void add(char c) {
+    for (char c : chars) {
       if (c == component) {
         components++;
       } else if (c == repetition) {
@@ -141,39 +63,24 @@ final class FieldLayout {
         hasSubcomponent = true;
       }
     }
-
-    /** The shape of the characters added since the last call; then starts counting the next field. */
-    long shapeAndReset() {
-      long shape = shape(reps, components, hasEscape, hasSubcomponent);
-      reps = 1;
-      components = 1;
-      hasEscape = false;
-      hasSubcomponent = false;
-      return shape;
+    int[] marks = new int[reps + 1 + components];
+    int base = reps + 1;
+    marks[reps] = components;
+    marks[base] = start;
+    if (components > 1) {
+      int r = 1;
+      int k = 1;
+      for (int j = 0; j < chars.length; j++) {
+        char c = chars[j];
+        if (c == component) {
+          marks[base + k++] = start + j + 1;
+        } else if (c == repetition) {
+          marks[r++] = k;
+          marks[base + k++] = start + j + 1;
+        }
+      }
     }
-  }
-
-  /** Whether a shape is one repetition of one component. */
-  static boolean isSingleValue(long shape) {
-    return (shape & ~(ESCAPE | SUBCOMPONENT)) == SINGLE_VALUE;
-  }
-
-  static boolean hasEscape(long shape) {
-    return (shape & ESCAPE) != 0;
-  }
-
-  static boolean hasSubcomponent(long shape) {
-    return (shape & SUBCOMPONENT) != 0;
-  }
-
-  private static final long SINGLE_VALUE = shape(1, 1, false, false);
-
-  private static int components(long shape) {
-    return (int) (shape & COUNT_MASK);
-  }
-
-  private static int repetitions(long shape) {
-    return (int) ((shape >>> 31) & COUNT_MASK);
+    return new FieldLayout(marks, reps, end, hasEscape, hasSubcomponent);
   }
 
   /** Number of repetitions; 0 only for an empty field. */

@@ -5,7 +5,6 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.nio.charset.Charset;
 import java.util.Arrays;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One segment (one line) of a message, split into fields on first access.
@@ -21,7 +20,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Segment {
   private static final int[] NO_SEPARATORS = new int[0];
-  private static final long[] NO_SHAPES = new long[0];
 
   private final String text;
   private final String id;
@@ -29,11 +27,6 @@ public final class Segment {
   private final boolean isHeader;
   private final Charset charset; // for \Xhh\ escapes; null when unknown
   private volatile int[] separators; // positions of the field separator in text, computed lazily
-  // The line from the end of the ID on, copied once for finding the fields and handed to each field for its layout;
-  // written before separators, so a reader that sees separators sees it (or null, then a field copies its own).
-  private char @Nullable [] chars;
-  // Field k's shape (see FieldLayout) at index k - 1, found by the same scan; written before separators, like chars.
-  private long @Nullable [] shapes;
 
   Segment(String text, EncodingCharacters enc, Charset charset) {
     this.text = checkNotNull(text, "text");
@@ -97,15 +90,7 @@ public final class Segment {
     }
     int start = seps[index - 1] + 1;
     int end = index < seps.length ? seps[index] : text.length();
-    return start == end
-        ? Field.empty(enc)
-        : new Field(text, start, end, enc, charset, literal, chars, id.length(), shapeOf(index));
-  }
-
-  /** The shape of the field at separator index {@code index}, or 0 (unknown) if the scan's arrays are not visible. */
-  private long shapeOf(int index) {
-    long[] s = shapes;
-    return s == null || chars == null ? 0 : s[index - 1];
+    return start == end ? Field.empty(enc) : new Field(text, start, end, enc, charset, literal);
   }
 
   private int[] separators() {
@@ -119,37 +104,21 @@ public final class Segment {
 
   private int[] scan() {
     // One pass over a copy: segments are mostly short fields, where a String.indexOf call per separator costs more
-    // in set-up than it saves, and String.charAt's coder test and bounds check cost more than copying the text. The
-    // same pass counts each field's components and repetitions, so that a field's layout reads its text only once.
+    // in set-up than it saves, and String.charAt's coder test and bounds check cost more than copying the text.
     char sep = enc.field();
     int from = id.length();
     char[] chars = new char[text.length() - from];
     text.getChars(from, text.length(), chars, 0);
     int[] seps = NO_SEPARATORS;
-    long[] shapes = NO_SHAPES;
-    FieldLayout.ShapeCounter counter = new FieldLayout.ShapeCounter(enc);
     int n = 0;
     for (int j = 0; j < chars.length; j++) {
-      char c = chars[j];
-      if (c == sep) {
+      if (chars[j] == sep) {
         if (n == seps.length) {
           seps = Arrays.copyOf(seps, Math.max(16, n * 2));
-          shapes = Arrays.copyOf(shapes, seps.length);
-        }
-        long shape = counter.shapeAndReset();
-        if (n > 0) {
-          shapes[n - 1] = shape;
         }
         seps[n++] = from + j;
-      } else {
-        counter.add(c);
       }
     }
-    if (n > 0) {
-      shapes[n - 1] = counter.shapeAndReset();
-    }
-    this.chars = chars;
-    this.shapes = shapes;
     return n == seps.length ? seps : Arrays.copyOf(seps, n);
   }
 
