@@ -120,6 +120,37 @@ class FolderProbeUpdateTest {
   }
 
   @Test
+  void aRenamedUnreadableFileIsReadAgainSoItsProblemNamesItAsItIsNow() throws IOException {
+    Path broken = dated.resolve("000/000/0000000111/20240311/OMP-01/"
+        + "0000000111_20240311_OMP-01_000000000000302_20240311120000000_01_1");
+    Files.createDirectories(broken.getParent());
+    Files.write(broken, new byte[] {'n', 'o', 't', ' ', 'H', 'L', '7', '\r'});
+    Files.setLastModifiedTime(broken, FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
+    IndexReport read = update();
+    assertThat(read.filesIndexed()).isEqualTo(1);
+    assertThat(read.skipped()).extracting(RecordProblem::file).contains(dated.relativize(broken).toString());
+
+    Path renamed = broken.resolveSibling(broken.getFileName().toString().replaceFirst("_1$", "_2"));
+    Files.move(broken, renamed); // the same size and time: the stamp alone would call it the same file
+    Path newer = broken.resolveSibling(broken.getFileName().toString()
+        .replace("20240311120000000", "20240312120000000"));
+    Files.copy(dated.resolve(OMP_111), newer);
+    Files.setLastModifiedTime(newer, FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
+    IndexReport r = update();
+    assertThat(r.filesIndexed()).as("the new file, and the renamed one whose stored reading had a problem")
+        .isEqualTo(2);
+    assertThat(r.skipped()).extracting(RecordProblem::file)
+        .contains(dated.relativize(renamed).toString())
+        .doesNotContain(dated.relativize(broken).toString());
+    try (PatientIndex clean = PatientIndex.open(work.resolve("clean"))) {
+      IndexReport cleanReport = clean.update(storage(), ProgressListener.none());
+      assertThat(r.skipped()).isEqualTo(cleanReport.skipped());
+      assertThat(index.records(PatientId.of("0000000111"), true))
+          .isEqualTo(clean.records(PatientId.of("0000000111"), true));
+    }
+  }
+
+  @Test
   void aFileRewrittenInPlaceIsReadAgainByDefaultButNotWhenFolderTimesAreTrusted() {
     OldTimes.rewriteInPlace(dated.resolve(OMP_111));
     IndexReport trusting = index.update(storage(), ChangeDetection.FOLDER_TIMES, ProgressListener.none());
