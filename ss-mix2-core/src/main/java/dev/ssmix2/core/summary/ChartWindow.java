@@ -3,13 +3,14 @@ package dev.ssmix2.core.summary;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import dev.ssmix2.core.storage.CareDate;
 import dev.ssmix2.core.storage.DataType;
+import dev.ssmix2.core.storage.FileTimestamp;
 import dev.ssmix2.core.storage.StandardDataType;
 import dev.ssmix2.core.storage.StorageFile;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -45,10 +46,6 @@ import java.util.TreeSet;
 public record ChartWindow(int labDates, int medicationDays, int recentOrders, int encounters, int extendedEntries) {
 
   private static final Set<DataType> MEDICATIONS = Set.of(StandardDataType.OMP_01, StandardDataType.OMP_02);
-  private static final Comparator<StorageFile> NEWEST_FIRST = Comparator
-      .comparing((StorageFile f) -> f.name().date())
-      .thenComparing(f -> f.name().timestamp())
-      .thenComparing(StorageFile::relativePath).reversed();
 
   public ChartWindow {
     checkArgument(labDates >= 1, "labDates is %s; expected at least 1", labDates);
@@ -84,67 +81,144 @@ public record ChartWindow(int labDates, int medicationDays, int recentOrders, in
     }
   }
 
+  /**
+   * A file as the window sees it: what its name says (data type, 診療日, 発生日時), whether it is an extended-storage
+   * content folder, and its path, which only breaks ties of 診療日 and 発生日時. An index that keeps these as doc values
+   * lets the window choose among a patient's thousands of files without building a {@link StorageFile} for each.
+   */
+  public interface Entry {
+    DataType dataType();
+
+    /** 診療日 as the number {@code yyyyMMdd} ({@link #dayOf}), or {@link #UNDATED} for {@code -}. */
+    int day();
+
+    /** 発生日時 right-padded to 17 digits ({@link FileTimestamp#padded()}) as a number ({@link #timeOf}). */
+    long time();
+
+    boolean contentFolder();
+
+    /** The path relative to the file's root; asked only when two entries have the same 診療日 and 発生日時. */
+    String relativePath();
+  }
+
+  /** {@link Entry#day()} of an undated file ({@code -}): before every date, as {@link CareDate} sorts. */
+  public static final int UNDATED = Integer.MIN_VALUE;
+
+  /** The {@link Entry#day()} of a 診療日: {@code yyyyMMdd} as a number, ordered as the dates are. */
+  public static int dayOf(CareDate date) {
+    checkNotNull(date, "care date must not be null");
+    return date.date().map(ChartWindow::dayOf).orElse(UNDATED);
+  }
+
+  /** {@code yyyyMMdd} as a number, ordered as the dates are. */
+  public static int dayOf(LocalDate date) {
+    checkNotNull(date, "date must not be null");
+    return date.getYear() * 10_000 + date.getMonthValue() * 100 + date.getDayOfMonth();
+  }
+
+  /** The {@link Entry#time()} of a 発生日時: its 17 padded digits as a number, ordered as the timestamps are. */
+  public static long timeOf(FileTimestamp time) {
+    checkNotNull(time, "timestamp must not be null");
+    return Long.parseLong(time.padded());
+  }
+
+  private static LocalDate dateOf(int day) {
+    return LocalDate.of(Math.floorDiv(day, 10_000), Math.floorMod(day, 10_000) / 100, Math.floorMod(day, 100));
+  }
+
+  /**
+   * What to read, chosen among entries of any kind (see {@link Selection}).
+   *
+   * @param read the entries to read, newest first
+   * @param notRead the other entries (they still count for "data as of"), newest first
+   */
+  public record Choice<T extends Entry>(List<T> read, List<T> notRead, Optional<LocalDate> olderLabsBefore,
+      Optional<LocalDate> olderMedicationsBefore) {
+    public Choice {
+      read = List.copyOf(read);
+      notRead = List.copyOf(notRead);
+      checkNotNull(olderLabsBefore, "olderLabsBefore must not be null");
+      checkNotNull(olderMedicationsBefore, "olderMedicationsBefore must not be null");
+    }
+  }
+
   public Selection select(Collection<StorageFile> current, LocalDate asOf) {
     checkNotNull(current, "files must not be null");
+    Choice<FileEntry> c = choose(entries(current), asOf);
+    return new Selection(files(c.read()), files(c.notRead()), c.olderLabsBefore(), c.olderMedicationsBefore());
+  }
+
+  /** As {@link #select}, for entries of any kind: the same rule, the same order. */
+  public <T extends Entry> Choice<T> choose(Collection<T> current, LocalDate asOf) {
+    checkNotNull(current, "files must not be null");
     checkNotNull(asOf, "as-of date must not be null");
-    List<StorageFile> sorted = new ArrayList<>(current);
-    sorted.sort(NEWEST_FIRST);
-    LocalDate medicationsFrom = asOf.minusDays(medicationDays);
-    Set<LocalDate> labDays = new TreeSet<>();
+    List<T> sorted = sortedOf(current);
+    int medicationsFrom = dayOf(asOf.minusDays(medicationDays));
+    Set<Integer> labDays = new TreeSet<>();
     Optional<LocalDate> olderLabs = Optional.empty();
-    Optional<LocalDate> oldestOrder = Optional.empty();
+    int oldestOrder = UNDATED;
+    boolean anyOrder = false;
     boolean olderMedications = false;
     int orders = 0;
     int visits = 0;
     int extended = 0;
-    List<StorageFile> read = new ArrayList<>();
-    List<StorageFile> notRead = new ArrayList<>();
-    for (StorageFile f : sorted) {
-      Optional<LocalDate> day = f.name().date().date();
+    List<T> read = new ArrayList<>();
+    List<T> notRead = new ArrayList<>();
+    for (T f : sorted) {
+      int day = f.day();
       DataType type = f.dataType();
       boolean take;
-      if (day.isEmpty()) {
+      if (day == UNDATED) {
         take = true;
       } else if (type == StandardDataType.OML_11) {
-        take = labDays.size() < labDates || labDays.contains(day.get());
+        take = labDays.size() < labDates || labDays.contains(day);
         if (take) {
-          labDays.add(day.get());
+          labDays.add(day);
         } else if (olderLabs.isEmpty()) {
-          olderLabs = Optional.of(labDays.iterator().next());
+          olderLabs = Optional.of(dateOf(labDays.iterator().next()));
         }
       } else if (MEDICATIONS.contains(type)) {
         // whole days only, so that a page can start before the oldest day read
-        take = !day.get().isBefore(medicationsFrom) || orders < recentOrders || day.equals(oldestOrder);
+        take = day >= medicationsFrom || orders < recentOrders || anyOrder && day == oldestOrder;
         if (take) {
           orders++;
           oldestOrder = day;
+          anyOrder = true;
         }
         olderMedications |= !take;
       } else if (isEncounter(type)) {
         take = visits++ < encounters;
-      } else if (f.isContentFolder()) {
+      } else if (f.contentFolder()) {
         take = extended++ < extendedEntries;
       } else {
         take = false;
       }
       (take ? read : notRead).add(f);
     }
-    return new Selection(read, notRead, olderLabs,
-        olderMedications ? oldestOrder.or(() -> Optional.of(asOf)) : Optional.empty());
+    Optional<LocalDate> oldest = anyOrder ? Optional.of(dateOf(oldestOrder)) : Optional.empty();
+    return new Choice<>(read, notRead, olderLabs,
+        olderMedications ? oldest.or(() -> Optional.of(asOf)) : Optional.empty());
   }
 
   /** The lab result files of the {@link #labDates()} 診療日 before {@code before} (exclusive), newest first. */
   public List<StorageFile> labsBefore(Collection<StorageFile> current, LocalDate before) {
+    checkNotNull(current, "files must not be null");
+    return files(labEntriesBefore(entries(current), before));
+  }
+
+  /** As {@link #labsBefore}, for entries of any kind. */
+  public <T extends Entry> List<T> labEntriesBefore(Collection<T> current, LocalDate before) {
     checkNotNull(before, "before must not be null");
-    Set<LocalDate> days = new TreeSet<>();
-    List<StorageFile> out = new ArrayList<>();
-    for (StorageFile f : sortedOf(current)) {
-      Optional<LocalDate> day = f.name().date().date();
-      if (f.dataType() != StandardDataType.OML_11 || day.isEmpty() || !day.get().isBefore(before)) {
+    int limit = dayOf(before);
+    Set<Integer> days = new TreeSet<>();
+    List<T> out = new ArrayList<>();
+    for (T f : sortedOf(current)) {
+      int day = f.day();
+      if (f.dataType() != StandardDataType.OML_11 || day == UNDATED || day >= limit) {
         continue;
       }
-      if (days.size() < labDates || days.contains(day.get())) {
-        days.add(day.get());
+      if (days.size() < labDates || days.contains(day)) {
+        days.add(day);
         out.add(f);
       }
     }
@@ -156,15 +230,22 @@ public record ChartWindow(int labDates, int medicationDays, int recentOrders, in
    * the last 診療日 taken, so that the next page can start before that day; newest first.
    */
   public List<StorageFile> medicationsBefore(Collection<StorageFile> current, LocalDate before, int limit) {
+    checkNotNull(current, "files must not be null");
+    return files(medicationEntriesBefore(entries(current), before, limit));
+  }
+
+  /** As {@link #medicationsBefore}, for entries of any kind. */
+  public <T extends Entry> List<T> medicationEntriesBefore(Collection<T> current, LocalDate before, int limit) {
     checkNotNull(before, "before must not be null");
     checkArgument(limit >= 1, "limit is %s; expected at least 1", limit);
-    List<StorageFile> out = new ArrayList<>();
-    for (StorageFile f : sortedOf(current)) {
-      Optional<LocalDate> day = f.name().date().date();
-      if (!MEDICATIONS.contains(f.dataType()) || day.isEmpty() || !day.get().isBefore(before)) {
+    int until = dayOf(before);
+    List<T> out = new ArrayList<>();
+    for (T f : sortedOf(current)) {
+      int day = f.day();
+      if (!MEDICATIONS.contains(f.dataType()) || day == UNDATED || day >= until) {
         continue;
       }
-      if (out.size() >= limit && !out.get(out.size() - 1).name().date().date().equals(day)) {
+      if (out.size() >= limit && out.get(out.size() - 1).day() != day) {
         break;
       }
       out.add(f);
@@ -172,11 +253,57 @@ public record ChartWindow(int labDates, int medicationDays, int recentOrders, in
     return out;
   }
 
-  private static List<StorageFile> sortedOf(Collection<StorageFile> files) {
-    checkNotNull(files, "files must not be null");
-    List<StorageFile> sorted = new ArrayList<>(files);
-    sorted.sort(NEWEST_FIRST);
+  /** A storage file as an {@link Entry}: its name's facts. */
+  private record FileEntry(StorageFile file, int day, long time) implements Entry {
+    FileEntry(StorageFile file) {
+      this(file, dayOf(file.name().date()), timeOf(file.name().timestamp()));
+    }
+
+    @Override
+    public DataType dataType() {
+      return file.dataType();
+    }
+
+    @Override
+    public boolean contentFolder() {
+      return file.isContentFolder();
+    }
+
+    @Override
+    public String relativePath() {
+      return file.relativePath();
+    }
+  }
+
+  private static List<FileEntry> entries(Collection<StorageFile> files) {
+    List<FileEntry> out = new ArrayList<>(files.size());
+    for (StorageFile f : files) {
+      out.add(new FileEntry(checkNotNull(f, "files must not hold null")));
+    }
+    return out;
+  }
+
+  private static List<StorageFile> files(List<FileEntry> entries) {
+    List<StorageFile> out = new ArrayList<>(entries.size());
+    entries.forEach(e -> out.add(e.file()));
+    return out;
+  }
+
+  /** Newest 診療日 first, then newest 発生日時, then the path (reversed), as {@link #select} has always read. */
+  private static <T extends Entry> List<T> sortedOf(Collection<T> entries) {
+    checkNotNull(entries, "files must not be null");
+    List<T> sorted = new ArrayList<>(entries);
+    sorted.sort(ChartWindow::newestFirst);
     return sorted;
+  }
+
+  /** The order of {@link #sortedOf}: the path is asked only when 診療日 and 発生日時 are the same. */
+  public static int newestFirst(Entry a, Entry b) {
+    int c = Integer.compare(b.day(), a.day());
+    if (c == 0) {
+      c = Long.compare(b.time(), a.time());
+    }
+    return c != 0 ? c : b.relativePath().compareTo(a.relativePath());
   }
 
   private static boolean isEncounter(DataType type) {

@@ -23,7 +23,7 @@ final class StaleIndexWarning {
   private static void printIfStale(String command, PatientStore index, String indexArgs, PrintWriter err) {
     if (!index.isCurrentVersion()) {
       err.println("ssmix2 " + command + ": warning: " + index.location() + " was built by another version of ss-mix2; "
-          + "searches may miss patients until it is rebuilt with: ssmix2 index " + indexArgs);
+          + "searches may miss patients and charts are slower until it is rebuilt with: ssmix2 index " + indexArgs);
       err.flush();
     }
   }

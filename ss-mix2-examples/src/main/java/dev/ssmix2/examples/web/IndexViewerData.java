@@ -27,6 +27,7 @@ import dev.ssmix2.core.summary.ClinicalSummary;
 import dev.ssmix2.core.version.VersionStatus;
 import dev.ssmix2.index.search.PatientHit;
 import dev.ssmix2.index.search.SearchResult;
+import dev.ssmix2.index.store.ChartRecords;
 import dev.ssmix2.index.store.Facility;
 import dev.ssmix2.index.store.IndexedPatient;
 import dev.ssmix2.index.store.PatientStore;
@@ -248,19 +249,28 @@ public final class IndexViewerData implements ViewerData {
     Optional<PatientId> id = Optional.of(patient.id());
     String code = patient.facility().code();
     return Optional.of(patient).map(p -> {
-      PatientRecords recs = index.records(code, id.get(), false);
       List<String> notes = new ArrayList<>();
       Optional<Patient> demo = demographics(code, id.get(), p.fromAdt00(), notes);
       LocalDate today = LocalDate.now(clock);
-      ListedFiles files = files(recs);
-      ChartWindow.Selection selection = window.select(files.entries().keySet(), today);
+      // the index chooses the window's records (from doc values in the embedded index): no list of every record
+      ChartRecords recs = index.chartRecords(code, id.get(), window, today);
+      Map<Path, StorageRoot> roots = new HashMap<>();
+      Map<StorageFile, RecordEntry> chosen = new HashMap<>();
+      List<StorageFile> read = new ArrayList<>(recs.read().size());
+      for (RecordEntry e : recs.read()) {
+        StorageFile f = fileOf(e, roots.computeIfAbsent(e.root(), StorageRoot::new));
+        chosen.put(f, e);
+        read.add(f);
+      }
+      ListedFiles files = new ListedFiles(chosen);
       ClinicalSummary.Builder builder = ClinicalSummary.builder(id.get(), today);
       index.newestFileTime().ifPresent(builder::storageNewest);
       // ADT-00 may carry allergies (AL1): the summary needs the demographics file too
-      demo.filter(Patient::fromAdt00).filter(d -> !selection.read().contains(d.source()))
+      demo.filter(Patient::fromAdt00).filter(d -> !read.contains(d.source()))
           .ifPresent(d -> builder.add(RecordReader.read(d.source(), VersionStatus.CURRENT)));
-      selection.read().forEach(f -> builder.add(RecordReader.read(f, VersionStatus.CURRENT)));
-      selection.notRead().forEach(builder::seen);
+      read.forEach(f -> builder.add(RecordReader.read(f, VersionStatus.CURRENT)));
+      // the files not read still count for "data as of": the newest of them is what counts
+      recs.newest().ifPresent(e -> builder.seen(fileOf(e, roots.computeIfAbsent(e.root(), StorageRoot::new))));
       ClinicalSummary summary = builder.build();
       ChartSections chart = new ChartSections(summary, files::token);
       notes.addAll(chart.notes());
@@ -274,7 +284,7 @@ public final class IndexViewerData implements ViewerData {
         notes.add("カナ氏名が登録されていません");
       }
       MedicationPage recent = chart.medicationPage(summary.medications(), MEDICATIONS_SHOWN,
-          selection.olderMedicationsBefore());
+          recs.olderMedicationsBefore());
       return new PatientChart(p.id().value(), p.name(), p.kana(),
           demo.flatMap(Patient::romaji).map(PersonName::display).orElse(""), p.birthDate(), age(p.birthDate()),
           p.sex().code(), demo.flatMap(Patient::address).orElse(""), demo.map(Patient::phones).orElse(List.of()),
@@ -282,7 +292,7 @@ public final class IndexViewerData implements ViewerData {
           chart.problems(), chart.encounters(summary.encounters()), chart.vitals(), notes, chart.allergyState(),
           summary.allergies().withdrawn(), chart.contraindications(),
           chart.prescriptions(summary.activeMedications()), chart.labTable(summary.labs(),
-              selection.olderLabsBefore()), chart.infections(), chart.dataAsOf(), recent.olderBefore(),
+              recs.olderLabsBefore()), chart.infections(), chart.dataAsOf(), recent.olderBefore(),
           key(p.facility(), p.id(), index.facilities().size() > 1), info(p.facility()));
     }).orElseThrow();
   }

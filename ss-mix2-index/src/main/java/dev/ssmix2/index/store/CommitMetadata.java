@@ -27,7 +27,7 @@ record CommitMetadata(String schema, String tableVersion, boolean layoutWithFaci
     List<FacilityCommit> facilities) {
 
   /** Bump whenever fields or document layout change. */
-  static final String SCHEMA = "ssmix2-patient-index-6";
+  static final String SCHEMA = "ssmix2-patient-index-7";
 
   private static final String K_SCHEMA = "schema";
   private static final String K_TABLES = "nameKeysTableVersion";

@@ -12,6 +12,7 @@ import dev.ssmix2.core.read.RecordReader;
 import dev.ssmix2.core.storage.FileTimestamp;
 import dev.ssmix2.core.storage.PatientId;
 import dev.ssmix2.core.storage.Storage;
+import dev.ssmix2.core.summary.ChartWindow;
 import dev.ssmix2.index.internal.patient.FileDocument;
 import dev.ssmix2.index.internal.patient.StoredDocuments;
 import dev.ssmix2.index.internal.patient.PatientDocument;
@@ -22,6 +23,7 @@ import dev.ssmix2.index.search.SearchResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -322,6 +324,33 @@ public final class PatientIndex implements PatientStore {
       }
       return FileDocument.records(StoredDocuments.read(s, ids), history);
     });
+  }
+
+  /**
+   * The records a chart reads, chosen by {@code window} from doc values: only the chosen records' stored fields are
+   * read (docs/index-design.md, "Chart window"). The same choice as {@link ChartWindow#select} over
+   * {@link #records}. An index of an older schema lacks those doc values: it is answered from the whole record list
+   * (slower, the same chart) until the next update rebuilds it, which {@link #isCurrentVersion()} tells.
+   */
+  @Override
+  public ChartRecords chartRecords(String facility, PatientId id, ChartWindow window, LocalDate asOf) {
+    Facility.checkCode(facility);
+    Preconditions.checkNotNull(id, "patient ID must not be null");
+    Preconditions.checkNotNull(window, "window must not be null");
+    Preconditions.checkNotNull(asOf, "as-of date must not be null");
+    return withReadableSearcher(s -> hasChartDocValues(s) ? ChartChooser.choose(s, facility, id, window, asOf)
+        : ChartRecords.choose(records(facility, id, false), window, asOf));
+  }
+
+  /** Whether the searched commit was written by this schema, whose record documents carry the chart's doc values. */
+  private static boolean hasChartDocValues(IndexSearcher s) throws IOException {
+    return CommitMetadata.SCHEMA.equals(CommitMetadata.fromUserData(
+        ((DirectoryReader) s.getIndexReader()).getIndexCommit().getUserData()).schema());
+  }
+
+  /** Whether {@link #chartRecords} chooses from doc values in the committed index (for tests). */
+  boolean choosesChartsFromDocValues() {
+    return withSearcher(PatientIndex::hasChartDocValues);
   }
 
   /**

@@ -3,9 +3,11 @@ package dev.ssmix2.index.store;
 import dev.ssmix2.core.ProgressListener;
 import dev.ssmix2.core.storage.PatientId;
 import dev.ssmix2.core.storage.Storage;
+import dev.ssmix2.core.summary.ChartWindow;
 import dev.ssmix2.index.search.PatientHit;
 import dev.ssmix2.index.search.SearchResult;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -58,6 +60,16 @@ public interface PatientStore extends AutoCloseable {
    * version when {@code history}.
    */
   PatientRecords records(String facility, PatientId id, boolean history);
+
+  /**
+   * The records a chart of the patient (of one facility, by its code) reads as of {@code asOf}, chosen by
+   * {@code window}, with what the chart says of the others: the same choice as {@link ChartWindow#select} over every
+   * current record of {@link #records}. This default lists every record; the embedded index chooses from doc values
+   * and reads only the chosen records (docs/index-design.md, "Chart window").
+   */
+  default ChartRecords chartRecords(String facility, PatientId id, ChartWindow window, LocalDate asOf) {
+    return ChartRecords.choose(records(facility, id, false), window, asOf);
+  }
 
   /** The records of a patient of {@link Facility#DEFAULT}; see {@link #records(String, PatientId, boolean)}. */
   default PatientRecords records(PatientId id, boolean history) {

@@ -31,9 +31,11 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.util.BytesRef;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,8 +61,19 @@ public final class FileDocument {
   public static final String PID_NAME = "file_pid_name";
   public static final String PID_BIRTH = "file_pid_birth";
   public static final String PID_SEX = "file_pid_sex";
-  /** 発生日時 of the file name as a 17-digit number, so the newest time of the storage is one look per segment. */
+  /**
+   * 発生日時 of the file name as a 17-digit number: a point, so the newest time of the storage is one look per segment,
+   * and a doc value, which a chart window chooses by.
+   */
   public static final String TIME = "file_time";
+  /**
+   * The データ種別 code of the file name as a sorted doc value; with {@link #DATE}, {@link #TIME}, {@link #PATH} and
+   * {@link #CONTENT_FOLDER} (doc values too) it is what a chart window chooses by without reading stored fields
+   * (docs/index-design.md, "Chart window").
+   */
+  public static final String TYPE = "file_type";
+  /** The 診療日 token of the file name ({@code yyyyMMdd} or {@code -}) as a sorted doc value. */
+  public static final String DATE = "file_date";
 
   /**
    * Facility, root and path ({@link #keyOf}), indexed only: the term an update replaces or deletes one record by.
@@ -90,10 +103,16 @@ public final class FileDocument {
     doc.add(new StringField(FILE_KEY, keyOf(facility.code(), stamp), Field.Store.NO));
     doc.add(new StoredField(ROOT, stamp.root()));
     doc.add(new StoredField(PATH, stamp.path()));
+    doc.add(new SortedDocValuesField(PATH, new BytesRef(stamp.path())));
     doc.add(new StoredField(SIZE, stamp.size()));
     doc.add(new StoredField(MODIFIED, stamp.modified()));
     doc.add(new StoredField(CONTENT_FOLDER, v.file().isContentFolder() ? 1 : 0));
-    doc.add(new LongPoint(TIME, Long.parseLong(v.file().name().timestamp().padded())));
+    doc.add(new NumericDocValuesField(CONTENT_FOLDER, v.file().isContentFolder() ? 1 : 0));
+    long time = Long.parseLong(v.file().name().timestamp().padded());
+    doc.add(new LongPoint(TIME, time));
+    doc.add(new NumericDocValuesField(TIME, time));
+    doc.add(new SortedDocValuesField(TYPE, new BytesRef(v.file().name().dataType().code())));
+    doc.add(new SortedDocValuesField(DATE, new BytesRef(v.file().name().date().token())));
     doc.add(new StringField(STATUS, v.status().label(), Field.Store.YES));
     doc.add(new NumericDocValuesField(STATUS_ORD, v.status().ordinal()));
     doc.add(new StoredField(SUMMARY, v.facts().summary()));
