@@ -28,26 +28,32 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.IntUnaryOperator;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.Bits;
 
 /**
  * Runs free-text patient searches against one searcher: plans the query, runs it, retries with fuzzy clauses only
@@ -63,11 +69,13 @@ public final class PatientSearch {
 
   private final Planning planner;
   private final IntUnaryOperator hitsToCount;
+  /** Whether the best hits are found in two passes, the first over the strong tiers only ({@link #seeded}). */
+  private final boolean seeded;
 
   public PatientSearch(ReadingGuesser guesser) {
     // Lucene counts 1,000 hits before it tells the scorers which score still competes; the hit count is never shown,
     // so it may do so as soon as the top `limit` are full, and the tiers that cannot reach them stop being walked
-    this(new QueryPlanner(Preconditions.checkNotNull(guesser, "guesser must not be null"))::plan, limit -> limit);
+    this(new QueryPlanner(Preconditions.checkNotNull(guesser, "guesser must not be null"))::plan, limit -> limit, true);
   }
 
   /**
@@ -75,8 +83,13 @@ public final class PatientSearch {
    * non-competitive ones; a seam for tests that compare the planner with the plan it replaced.
    */
   PatientSearch(Planning planner, IntUnaryOperator hitsToCount) {
+    this(planner, hitsToCount, false);
+  }
+
+  private PatientSearch(Planning planner, IntUnaryOperator hitsToCount, boolean seeded) {
     this.planner = planner;
     this.hitsToCount = hitsToCount;
+    this.seeded = seeded;
   }
 
   /** How a query is planned: {@link QueryPlanner#plan(ParsedQuery, boolean, UnaryOperator)}. */
@@ -84,10 +97,108 @@ public final class PatientSearch {
     QueryPlan plan(ParsedQuery q, boolean fuzzy, UnaryOperator<Query> expandFuzzy);
   }
 
-  private TopFieldDocs top(IndexSearcher searcher, Query query, int limit) throws IOException {
+  /**
+   * The best {@code limit} hits of {@code query}; {@code twoPass} when a first pass over the strong tiers may fill the
+   * page ({@link #seeded}): not for IDs alone, nor with a birth date, whose filter leaves few candidates to walk anyway.
+   */
+  private TopFieldDocs top(IndexSearcher searcher, Query query, int limit, boolean twoPass) throws IOException {
     int n = Math.min(limit, Math.max(1, searcher.getIndexReader().maxDoc()));
     // doDocScores=false: the score is the first sort value already; asking Lucene for it again re-runs every scorer
-    return searcher.search(query, new TopFieldCollectorManager(ORDER, n, null, hitsToCount.applyAsInt(limit), false));
+    Supplier<TopFieldCollectorManager> manager =
+        () -> new TopFieldCollectorManager(ORDER, n, null, hitsToCount.applyAsInt(limit), false);
+    if (!seeded || !twoPass) {
+      return searcher.search(query, manager.get());
+    }
+    return seeded(searcher, query, manager, n);
+  }
+
+  /**
+   * Part of the best possible score a first pass asks of its hits (see {@link #seeded}). Tier scores are far apart
+   * (exact 100, strict 90, reading 85…) and a two-part name sums two slots, so 0.95 of the best leaves only the
+   * strongest tier of each slot leading: the exact homonyms of a common name. On the 1M names-only benchmark's kanji
+   * queries that page was full and final for 145 of 200 (0.7 of the best: 154, but walking much more each time).
+   */
+  static final float FIRST_PASS = 0.95f;
+
+  /**
+   * The top hits found in up to two passes over one weight (its terms looked up once). Lucene names a competitive score
+   * only after the page is full in document order, so a name with few strong hits walks every weak posting of its
+   * slots. The first pass tells the scorers at once that only hits scoring at least {@link #FIRST_PASS} of the best
+   * possible score compete, so they walk the strong tiers only; every hit it collects is scored in full. When its page
+   * is full with scores at or above that bar, no hit outside it can rank higher: that page is the answer. Otherwise its
+   * last score, when the page is full, is a score ten real hits reach, so the second pass starts from it.
+   */
+  private static TopFieldDocs seeded(
+      IndexSearcher searcher, Query query, Supplier<TopFieldCollectorManager> manager, int n) throws IOException {
+    Query rewritten = searcher.rewrite(query);
+    TopFieldCollector first = manager.get().newCollector();
+    if (first.scoreMode() != ScoreMode.TOP_SCORES) {
+      return searcher.search(rewritten, manager.get());
+    }
+    Weight weight = searcher.createWeight(rewritten, ScoreMode.TOP_SCORES, 1f);
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    float bar = Float.NaN;
+    for (LeafReaderContext leaf : leaves) {
+      Scorer s = weight.scorer(leaf);
+      if (s != null) {
+        if (Float.isNaN(bar)) {
+          bar = s.getMaxScore(DocIdSetIterator.NO_MORE_DOCS) * FIRST_PASS;
+        }
+        collect(leaf, s, first.getLeafCollector(leaf), bar);
+      }
+    }
+    TopFieldDocs found = first.topDocs();
+    if (Float.isNaN(bar)) {
+      return found; // no leaf can match
+    }
+    boolean full = found.scoreDocs.length == n;
+    float last = full ? (Float) ((FieldDoc) found.scoreDocs[n - 1]).fields[0] : 0f;
+    if (full && last >= bar) {
+      return found;
+    }
+    TopFieldCollector second = manager.get().newCollector();
+    float floor = full ? last : 0f;
+    for (LeafReaderContext leaf : leaves) {
+      Scorer s = weight.scorer(leaf);
+      if (s != null) {
+        collect(leaf, s, second.getLeafCollector(leaf), floor);
+      }
+    }
+    return second.topDocs();
+  }
+
+  /** Collects what {@code scorer} finds in {@code leaf}, telling it from the start that scores under {@code floor} lose. */
+  private static void collect(LeafReaderContext leaf, Scorer scorer, LeafCollector collector, float floor)
+      throws IOException {
+    Scorable seeded = new Scorable() {
+      @Override
+      public float score() throws IOException {
+        return scorer.score();
+      }
+
+      @Override
+      public int docID() {
+        return scorer.docID();
+      }
+
+      @Override
+      public void setMinCompetitiveScore(float minScore) throws IOException {
+        scorer.setMinCompetitiveScore(Math.max(minScore, floor));
+      }
+    };
+    collector.setScorer(seeded);
+    if (floor > 0) {
+      scorer.setMinCompetitiveScore(floor);
+    }
+    Bits live = leaf.reader().getLiveDocs();
+    TwoPhaseIterator twoPhase = scorer.twoPhaseIterator();
+    DocIdSetIterator it = twoPhase == null ? scorer.iterator() : twoPhase.approximation();
+    for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+      if ((live == null || live.get(doc)) && (twoPhase == null || twoPhase.matches())) {
+        collector.collect(doc);
+      }
+    }
+    collector.finish();
   }
 
   /** The best {@code limit} patients for {@code text}; empty when nothing searchable was typed. */
@@ -117,14 +228,15 @@ public final class PatientSearch {
     if (plan.query().isEmpty()) {
       return new SearchResult(List.of(), 0, false);
     }
-    TopFieldDocs top = top(searcher, filtered(plan.query().get(), facility), limit);
+    boolean twoPass = plan.hasNames() && parsed.birthDate().isEmpty();
+    TopFieldDocs top = top(searcher, filtered(plan.query().get(), facility), limit, twoPass);
     if (top.scoreDocs.length == 0 && plan.hasNames()) {
       try {
         plan = planner.plan(parsed, true, q -> rewrite(searcher, q));
       } catch (UncheckedIOException e) {
         throw e.getCause();
       }
-      top = top(searcher, filtered(plan.query().get(), facility), limit);
+      top = top(searcher, filtered(plan.query().get(), facility), limit, twoPass);
     }
     // ascending, as both the tagging scorers and the doc-values iterators can only move forward
     int[] docs = Arrays.stream(top.scoreDocs).mapToInt(sd -> sd.doc).sorted().toArray();
