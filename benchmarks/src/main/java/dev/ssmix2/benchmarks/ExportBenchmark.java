@@ -13,8 +13,10 @@ import dev.ssmix2.core.version.Version;
 import dev.ssmix2.core.version.VersionResolver;
 import dev.ssmix2.core.version.VersionStatus;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -25,6 +27,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Research export of a generated {@code realistic} storage (seed 42), one whole pass per operation, side by side with
@@ -51,6 +54,7 @@ public class ExportBenchmark {
   private GeneratedStorage storage;
   private Path out;
   private Path key;
+  private long cpuAtStart;
 
   @Setup(Level.Trial)
   public void prepare() throws IOException {
@@ -65,6 +69,21 @@ public class ExportBenchmark {
   public void emptyOutput() throws IOException {
     out = Workspace.work().resolve("export-" + patients);
     Workspace.deleteTree(out);
+    cpuAtStart = processCpuNanos();
+  }
+
+  /**
+   * Prints the fork's process CPU time of the pass (all threads, DuckDB's native ones included), since on a shared
+   * machine the wall time mostly measures the wait for a core.
+   */
+  @TearDown(Level.Iteration)
+  public void printCpu() {
+    System.out.printf(Locale.ROOT, "%nprocess CPU of the pass: %.2f s%n", (processCpuNanos() - cpuAtStart) / 1e9);
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   @Benchmark
