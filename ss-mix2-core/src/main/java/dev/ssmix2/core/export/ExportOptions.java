@@ -28,6 +28,8 @@ public final class ExportOptions {
   public static final int DEFAULT_DATE_SHIFT_DAYS = 180;
   /** The facility written when none is given (one storage, one facility). */
   public static final String DEFAULT_FACILITY = "-";
+  /** Default {@link #unitPatients()}. */
+  public static final int DEFAULT_UNIT_PATIENTS = 2500;
   private static final Pattern FACILITY = Pattern.compile("[A-Za-z0-9._-]{1,64}");
   private static final Pattern MEMORY = Pattern.compile("[0-9]+(\\.[0-9]+)?\\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)");
 
@@ -42,6 +44,7 @@ public final class ExportOptions {
   private final String facility;
   private final boolean bom;
   private final int threads;
+  private final int unitPatients;
   private final String memoryLimit;
   private final Optional<Path> tempDir;
 
@@ -57,6 +60,7 @@ public final class ExportOptions {
     this.facility = b.facility;
     this.bom = b.bom;
     this.threads = b.threads;
+    this.unitPatients = b.unitPatients;
     this.memoryLimit = b.memoryLimit;
     this.tempDir = Optional.ofNullable(b.tempDir);
   }
@@ -121,6 +125,15 @@ public final class ExportOptions {
     return threads;
   }
 
+  /**
+   * About how many patients one work unit holds (default {@value #DEFAULT_UNIT_PATIENTS}): the grain of resuming and
+   * of parallel work. Each unit writes its own file per table and partition, so smaller units mean more, smaller
+   * files and more per-file work; changing it changes the units, so an export resumes only with the same value.
+   */
+  public int unitPatients() {
+    return unitPatients;
+  }
+
   /** DuckDB's memory limit for Parquet writing, e.g. {@code 1GB}. */
   public String memoryLimit() {
     return memoryLimit;
@@ -143,6 +156,7 @@ public final class ExportOptions {
     m.put("facility", facility);
     m.put("bom", bom);
     m.put("threads", threads);
+    m.put("unitPatients", unitPatients);
     m.put("memoryLimit", memoryLimit);
     return m;
   }
@@ -160,6 +174,7 @@ public final class ExportOptions {
     private String facility = DEFAULT_FACILITY;
     private boolean bom;
     private int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+    private int unitPatients = DEFAULT_UNIT_PATIENTS;
     private String memoryLimit = "1GB";
     private Path tempDir;
 
@@ -220,6 +235,12 @@ public final class ExportOptions {
     public Builder threads(int n) {
       checkArgument(n >= 1 && n <= 256, "threads %s is out of range; expected 1 to 256", n);
       this.threads = n;
+      return this;
+    }
+
+    public Builder unitPatients(int n) {
+      checkArgument(n >= 1 && n <= 10_000_000, "unit size %s patients is out of range; expected 1 to 10000000", n);
+      this.unitPatients = n;
       return this;
     }
 

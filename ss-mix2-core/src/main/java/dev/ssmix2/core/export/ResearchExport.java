@@ -35,7 +35,8 @@ import java.util.stream.Stream;
  * ExportReport r = ResearchExport.run(storage, ExportOptions.builder(out).keyFile(key).build(), ExportProgress.NONE);
  * }</pre>
  *
- * <p>The storage is cut into work units (buckets of the patient-ID prefix folders, see {@code docs/research-export.md})
+ * <p>The storage is cut into work units (about {@link ExportOptions#unitPatients()} patients each, from the patient-ID
+ * prefix folders, see {@code docs/research-export.md})
  * read in parallel; each unit's files appear under their final names only when the unit is complete, and a marker
  * records its completion. Run the same export again after a crash or kill and it resumes with the units not yet
  * marked; the result equals an uninterrupted run. {@code manifest.json} is written last.
@@ -91,9 +92,7 @@ public final class ResearchExport {
 
     List<WorkUnits.Stray> top = new ArrayList<>();
     List<WorkUnits.Unit> units = new ArrayList<>();
-    for (String prefix : WorkUnits.prefixes(roots, top::add)) {
-      units.addAll(WorkUnits.units(roots, prefix));
-    }
+    units.addAll(WorkUnits.units(roots, WorkUnits.prefixes(roots, top::add), options.unitPatients()));
     if (!top.isEmpty()) {
       units.add(new WorkUnits.Unit(TOP_UNIT, List.of(), top));
     }

@@ -15,17 +15,20 @@ import java.util.function.Consumer;
 
 /**
  * Cuts a storage into work units that are the same in every run, so a completion marker names the same patients
- * next time: each patient-ID prefix folder ({@code <id[0:3]>/<id[3:6]>}, across all roots) is split into
- * {@link #BUCKETS} buckets by a hash of the patient ID. Only folder names are listed here, never files.
+ * next time. A unit holds about {@code unitPatients} patients (the target, {@link ExportOptions#unitPatients()}):
+ * a patient-ID prefix folder ({@code <id[0:3]>/<id[3:6]>}, across all roots) with at least the target is split into
+ * {@code ceil(n / target)} buckets by a hash of the patient ID; smaller prefix folders are grouped, in order, with
+ * the ones after them until the group reaches the target. Only folder names are listed here, never files.
+ *
+ * <p>Units are this big because every unit writes one Parquet file per table and partition: ~110 files per unit on
+ * the realistic storage, whatever its size, so small units mostly cost per-file work (see
+ * {@code benchmarks/README.md}, session 7).
  *
  * <p>Entries that are no patient folder (stray files, links, folders with a bad name) at these levels are reported
- * to the caller, attributed to the first bucket of their prefix folder (or to the top unit), so each is reported
+ * to the caller, attributed to the first unit of their prefix folder (or to the top unit), so each is reported
  * once per export however the export is resumed.
  */
 final class WorkUnits {
-  /** Buckets per prefix folder: enough for every thread to have work on a storage of one prefix folder. */
-  static final int BUCKETS = 16;
-
   private WorkUnits() {}
 
   /** One unit: its name (used in file names), its patients and the unplaced entries it reports. */
@@ -47,10 +50,55 @@ final class WorkUnits {
     return new ArrayList<>(out);
   }
 
-  /** The units of one prefix folder (empty buckets left out). */
-  static List<Unit> units(List<StorageRoot> roots, String prefix) {
-    Map<Integer, List<PatientId>> buckets = new TreeMap<>();
-    List<Stray> strays = new ArrayList<>();
+  /**
+   * The units of the given prefix folders (in order), each named after its first prefix folder and bucket:
+   * {@code <l1>-<l2>-<bb>}.
+   */
+  static List<Unit> units(List<StorageRoot> roots, List<String> prefixes, int unitPatients) {
+    if (unitPatients < 1) {
+      throw new IllegalArgumentException("unitPatients " + unitPatients + " is out of range; expected at least 1");
+    }
+    List<Unit> out = new ArrayList<>();
+    String groupName = null;
+    List<PatientId> groupIds = new ArrayList<>();
+    List<Stray> groupStrays = new ArrayList<>();
+    for (String prefix : prefixes) {
+      List<Stray> strays = new ArrayList<>();
+      TreeSet<String> ids = patients(roots, prefix, strays);
+      String base = prefix.replace('/', '-');
+      if (ids.size() < unitPatients) {
+        if (groupName == null) {
+          groupName = base + "-00";
+        }
+        ids.forEach(id -> groupIds.add(PatientId.of(id)));
+        groupStrays.addAll(strays);
+        if (groupIds.size() >= unitPatients) {
+          out.add(new Unit(groupName, List.copyOf(groupIds), List.copyOf(groupStrays)));
+          groupName = null;
+          groupIds.clear();
+          groupStrays.clear();
+        }
+        continue;
+      }
+      int buckets = (ids.size() + unitPatients - 1) / unitPatients;
+      Map<Integer, List<PatientId>> byBucket = new TreeMap<>();
+      for (String id : ids) {
+        byBucket.computeIfAbsent(Math.floorMod(id.hashCode(), buckets), b -> new ArrayList<>()).add(PatientId.of(id));
+      }
+      boolean first = true;
+      for (Map.Entry<Integer, List<PatientId>> b : byBucket.entrySet()) {
+        out.add(new Unit(base + "-" + String.format("%02d", b.getKey()), b.getValue(), first ? strays : List.of()));
+        first = false;
+      }
+    }
+    if (groupName != null) {
+      out.add(new Unit(groupName, List.copyOf(groupIds), List.copyOf(groupStrays)));
+    }
+    return out;
+  }
+
+  /** The patient IDs of one prefix folder over all roots, sorted; misplaced or badly named entries to {@code strays}. */
+  private static TreeSet<String> patients(List<StorageRoot> roots, String prefix, List<Stray> strays) {
     TreeSet<String> ids = new TreeSet<>();
     for (StorageRoot r : roots) {
       Path dir = r.resolve(prefix);
@@ -72,19 +120,7 @@ final class WorkUnits {
         }
       }
     }
-    for (String id : ids) {
-      buckets.computeIfAbsent(Math.floorMod(id.hashCode(), BUCKETS), b -> new ArrayList<>()).add(PatientId.of(id));
-    }
-    List<Unit> out = new ArrayList<>();
-    String base = prefix.replace('/', '-');
-    for (Map.Entry<Integer, List<PatientId>> b : buckets.entrySet()) {
-      out.add(new Unit(base + "-" + String.format("%02d", b.getKey()), b.getValue(),
-          out.isEmpty() ? strays : List.of()));
-    }
-    if (out.isEmpty() && !strays.isEmpty()) {
-      out.add(new Unit(base + "-00", List.of(), strays));
-    }
-    return out;
+    return ids;
   }
 
   /** Sub-folder names of {@code rel}; anything else goes to {@code strays}. */

@@ -20,7 +20,7 @@ public final class ExportInChildJvm {
       roots.add(Path.of(args[i]));
     }
     ResearchExport.run(Storage.open(roots), ExportOptions.builder(out).keyFile(key).format(ExportFormat.CSV)
-        .bom(true).threads(1).build(), (done, total, patients) -> {
+        .bom(true).threads(1).unitPatients(3).build(), (done, total, patients) -> {
           try {
             Thread.sleep(150);
           } catch (InterruptedException e) {

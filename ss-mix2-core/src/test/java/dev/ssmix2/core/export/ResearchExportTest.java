@@ -73,7 +73,8 @@ class ResearchExportTest {
   }
 
   private static ExportOptions.Builder options(Path out) {
-    return ExportOptions.builder(out).keyFile(shared.resolve("secret").resolve("export.key")).threads(3);
+    return ExportOptions.builder(out).keyFile(shared.resolve("secret").resolve("export.key")).threads(3)
+        .unitPatients(3);
   }
 
   /** Rows per table and source records per table, counted with the reading API, not the export. */

@@ -81,6 +81,11 @@ public final class ExportTablesCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", description = "reading threads (default: twice the cores, min 4)")
   Integer threads;
 
+  @Option(names = "--unit-patients", paramLabel = "N",
+      description = "patients per work unit, the grain of resuming (default 2500); smaller units write more, "
+          + "smaller files")
+  Integer unitPatients;
+
   @Option(names = "--memory-limit", paramLabel = "SIZE", defaultValue = "1GB",
       description = "DuckDB memory limit for Parquet (default ${DEFAULT-VALUE}); beyond it DuckDB spills to "
           + "--temp-dir")
@@ -132,6 +137,9 @@ public final class ExportTablesCommand implements Callable<Integer> {
       }
       if (threads != null) {
         b.threads(threads);
+      }
+      if (unitPatients != null) {
+        b.unitPatients(unitPatients);
       }
       if (tempDir != null) {
         b.tempDir(tempDir);
