@@ -90,4 +90,71 @@ class ChartWindowTest {
     assertThatThrownBy(() -> new ChartWindow(0, 1, 1, 1, 1)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("labDates is 0");
   }
+
+  @Test
+  void entriesOfAnyKindAreChosenAsTheFilesAreAndThePathIsAskedOnlyForTies() {
+    List<StorageFile> files = patient();
+    files.add(file(StandardDataType.ADT_12, "20240331", FileName.NO_ORDER, "20240331080000000")); // a tie
+    java.util.Collections.shuffle(files, new java.util.Random(7));
+    java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+    record Counted(StorageFile file, java.util.concurrent.atomic.AtomicInteger asked) implements ChartWindow.Entry {
+      @Override
+      public dev.ssmix2.core.storage.DataType dataType() {
+        return file.dataType();
+      }
+
+      @Override
+      public int day() {
+        return ChartWindow.dayOf(file.name().date());
+      }
+
+      @Override
+      public long time() {
+        return ChartWindow.timeOf(file.name().timestamp());
+      }
+
+      @Override
+      public boolean contentFolder() {
+        return file.isContentFolder();
+      }
+
+      @Override
+      public String relativePath() {
+        asked.incrementAndGet();
+        return file.relativePath();
+      }
+    }
+    List<Counted> entries = files.stream().map(f -> new Counted(f, asked)).toList();
+    for (ChartWindow w : List.of(new ChartWindow(3, 30, 0, 4, 2), new ChartWindow(1, 1, 5, 10, 0))) {
+      for (LocalDate asOf : List.of(AS_OF, AS_OF.minusDays(200), AS_OF.plusYears(2))) {
+        ChartWindow.Selection s = w.select(files, asOf);
+        ChartWindow.Choice<Counted> c = w.choose(entries, asOf);
+        assertThat(c.read()).extracting(Counted::file).containsExactlyElementsOf(s.read());
+        assertThat(c.notRead()).extracting(Counted::file).containsExactlyElementsOf(s.notRead());
+        assertThat(c.olderLabsBefore()).isEqualTo(s.olderLabsBefore());
+        assertThat(c.olderMedicationsBefore()).isEqualTo(s.olderMedicationsBefore());
+        assertThat(w.labEntriesBefore(entries, asOf)).extracting(Counted::file)
+            .containsExactlyElementsOf(w.labsBefore(files, asOf));
+        assertThat(w.medicationEntriesBefore(entries, asOf, 7)).extracting(Counted::file)
+            .containsExactlyElementsOf(w.medicationsBefore(files, asOf, 7));
+      }
+    }
+    assertThat(asked.get()).as("only ties of 診療日 and 発生日時 ask for the path").isPositive()
+        .isLessThan(files.size());
+  }
+
+  @Test
+  void dayNumbersSortAsTheDatesAndUndatedFirst() {
+    assertThat(ChartWindow.dayOf(dev.ssmix2.core.storage.CareDate.UNDATED)).isEqualTo(ChartWindow.UNDATED);
+    LocalDate d = LocalDate.of(1999, 12, 31);
+    int previous = ChartWindow.UNDATED;
+    for (int i = 0; i < 800; i++, d = d.plusDays(1)) {
+      int day = ChartWindow.dayOf(d);
+      assertThat(day).isGreaterThan(previous);
+      previous = day;
+    }
+    assertThat(ChartWindow.dayOf(LocalDate.of(2024, 3, 1))).isEqualTo(20240301);
+    assertThat(ChartWindow.timeOf(new dev.ssmix2.core.storage.FileTimestamp("20240301101010")))
+        .isEqualTo(20240301101010000L);
+  }
 }
