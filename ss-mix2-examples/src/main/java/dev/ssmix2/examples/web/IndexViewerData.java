@@ -31,7 +31,6 @@ import dev.ssmix2.index.store.ChartRecords;
 import dev.ssmix2.index.store.Facility;
 import dev.ssmix2.index.store.IndexedPatient;
 import dev.ssmix2.index.store.PatientStore;
-import dev.ssmix2.index.store.PatientRecords;
 import dev.ssmix2.index.store.RecordEntry;
 import dev.ssmix2.index.store.RecordProblem;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +43,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -299,12 +299,14 @@ public final class IndexViewerData implements ViewerData {
 
   @Override
   public Optional<LabTable> labs(String patientId, LocalDate before) {
-    return page(patientId, (files, builder) -> {
-      List<StorageFile> page = window.labsBefore(files.entries().keySet(), before);
-      page.forEach(f -> builder.add(RecordReader.read(f, VersionStatus.CURRENT)));
-      Optional<LocalDate> oldest = page.stream().map(f -> f.name().date().date()).flatMap(Optional::stream)
+    return page(patientId, (p, builder) -> {
+      String code = p.facility().code();
+      // the index chooses the page (from doc values in the embedded index), as it chooses the chart's window
+      ListedFiles files = chosen(index.labRecordsBefore(code, p.id(), window, before));
+      files.read().forEach(f -> builder.add(RecordReader.read(f, VersionStatus.CURRENT)));
+      Optional<LocalDate> oldest = files.read().stream().map(f -> f.name().date().date()).flatMap(Optional::stream)
           .min(LocalDate::compareTo);
-      Optional<LocalDate> older = oldest.filter(o -> !window.labsBefore(files.entries().keySet(), o).isEmpty());
+      Optional<LocalDate> older = oldest.filter(o -> !index.labRecordsBefore(code, p.id(), window, o).isEmpty());
       ClinicalSummary summary = builder.build();
       return new ChartSections(summary, files::token).labTable(summary.labs(), older);
     });
@@ -312,12 +314,13 @@ public final class IndexViewerData implements ViewerData {
 
   @Override
   public Optional<MedicationPage> medications(String patientId, LocalDate before) {
-    return page(patientId, (files, builder) -> {
-      List<StorageFile> page = window.medicationsBefore(files.entries().keySet(), before, MEDICATIONS_SHOWN);
-      page.forEach(f -> builder.add(RecordReader.read(f, VersionStatus.CURRENT)));
-      Optional<LocalDate> oldest = page.stream().map(f -> f.name().date().date()).flatMap(Optional::stream)
+    return page(patientId, (p, builder) -> {
+      String code = p.facility().code();
+      ListedFiles files = chosen(index.medicationRecordsBefore(code, p.id(), window, before, MEDICATIONS_SHOWN));
+      files.read().forEach(f -> builder.add(RecordReader.read(f, VersionStatus.CURRENT)));
+      Optional<LocalDate> oldest = files.read().stream().map(f -> f.name().date().date()).flatMap(Optional::stream)
           .min(LocalDate::compareTo);
-      Optional<LocalDate> older = oldest.filter(o -> !window.medicationsBefore(files.entries().keySet(), o, 1)
+      Optional<LocalDate> older = oldest.filter(o -> !index.medicationRecordsBefore(code, p.id(), window, o, 1)
           .isEmpty());
       ClinicalSummary summary = builder.build();
       ChartSections chart = new ChartSections(summary, files::token);
@@ -327,7 +330,7 @@ public final class IndexViewerData implements ViewerData {
   }
 
   private interface PageWork<T> {
-    T apply(ListedFiles files, ClinicalSummary.Builder builder);
+    T apply(IndexedPatient patient, ClinicalSummary.Builder builder);
   }
 
   private <T> Optional<T> page(String patientId, PageWork<T> work) {
@@ -335,8 +338,17 @@ public final class IndexViewerData implements ViewerData {
     if (p.isEmpty()) {
       return Optional.empty();
     }
-    ListedFiles files = files(index.records(p.get().facility().code(), p.get().id(), false));
-    return Optional.of(work.apply(files, ClinicalSummary.builder(p.get().id(), LocalDate.now(clock))));
+    return Optional.of(work.apply(p.get(), ClinicalSummary.builder(p.get().id(), LocalDate.now(clock))));
+  }
+
+  /** The files of records the index chose, in its order, each with its entry (for the raw view's token). */
+  private static ListedFiles chosen(List<RecordEntry> records) {
+    Map<Path, StorageRoot> roots = new HashMap<>();
+    Map<StorageFile, RecordEntry> entries = new LinkedHashMap<>();
+    for (RecordEntry e : records) {
+      entries.put(fileOf(e, roots.computeIfAbsent(e.root(), StorageRoot::new)), e);
+    }
+    return new ListedFiles(entries);
   }
 
   /**
@@ -355,6 +367,11 @@ public final class IndexViewerData implements ViewerData {
       return entries;
     }
 
+    /** The files in the order the index gave them. */
+    List<StorageFile> read() {
+      return List.copyOf(entries.keySet());
+    }
+
     /** The token of a listed file; empty for a file the index does not list (the chart then links nothing). */
     String token(StorageFile f) {
       return tokens.computeIfAbsent(f, k -> {
@@ -362,15 +379,6 @@ public final class IndexViewerData implements ViewerData {
         return e == null ? "" : tokenOf(e);
       });
     }
-  }
-
-  private static ListedFiles files(PatientRecords recs) {
-    Map<StorageFile, RecordEntry> entries = new HashMap<>();
-    Map<Path, StorageRoot> roots = new HashMap<>();
-    for (RecordEntry e : recs.records()) {
-      entries.put(fileOf(e, roots.computeIfAbsent(e.root(), StorageRoot::new)), e);
-    }
-    return new ListedFiles(entries);
   }
 
   @Override

@@ -53,6 +53,45 @@ final class ChartChooser {
   static ChartRecords choose(IndexSearcher s, String facility, PatientId id, ChartWindow window, LocalDate asOf)
       throws IOException {
     String ref = patientRef(facility, id.value());
+    List<Indexed> listed = listed(s, ref);
+    Indexed newest = null;
+    for (Indexed e : listed) {
+      if (newest == null || e.time() > newest.time()) {
+        newest = e;
+      }
+    }
+    ChartWindow.Choice<Indexed> choice = window.choose(listed, asOf);
+    List<Indexed> wanted = new ArrayList<>(choice.read());
+    if (newest != null) {
+      wanted.add(newest);
+    }
+    Map<Integer, RecordEntry> entries = entries(s, wanted);
+    List<RecordEntry> read = choice.read().stream().map(e -> entries.get(e.doc())).toList();
+    Optional<RecordEntry> newestEntry = Optional.ofNullable(newest).map(e -> entries.get(e.doc()));
+    return new ChartRecords(read, newestEntry, choice.olderLabsBefore(), choice.olderMedicationsBefore(),
+        problems(s, ref));
+  }
+
+  /** {@link ChartWindow#labEntriesBefore} over the doc values: the page's records, newest first. */
+  static List<RecordEntry> labsBefore(IndexSearcher s, String facility, PatientId id, ChartWindow window,
+      LocalDate before) throws IOException {
+    return entriesInOrder(s, window.labEntriesBefore(listed(s, patientRef(facility, id.value())), before));
+  }
+
+  /** {@link ChartWindow#medicationEntriesBefore} over the doc values: the page's records, newest first. */
+  static List<RecordEntry> medicationsBefore(IndexSearcher s, String facility, PatientId id, ChartWindow window,
+      LocalDate before, int limit) throws IOException {
+    return entriesInOrder(s,
+        window.medicationEntriesBefore(listed(s, patientRef(facility, id.value())), before, limit));
+  }
+
+  private static List<RecordEntry> entriesInOrder(IndexSearcher s, List<Indexed> chosen) throws IOException {
+    Map<Integer, RecordEntry> entries = entries(s, chosen);
+    return chosen.stream().map(e -> entries.get(e.doc())).toList();
+  }
+
+  /** The patient's current, readable records but the ADT-00, as the window sees them, from doc values. */
+  private static List<Indexed> listed(IndexSearcher s, String ref) throws IOException {
     Query current = new BooleanQuery.Builder()
         .add(new TermQuery(new Term(PATIENT_REF, ref)), Occur.FILTER)
         .add(new TermQuery(new Term(KIND, KIND_FILE)), Occur.FILTER)
@@ -60,7 +99,6 @@ final class ChartChooser {
         .add(new TermQuery(new Term(FileDocument.UNREADABLE, "1")), Occur.MUST_NOT)
         .build();
     List<Indexed> listed = new ArrayList<>();
-    Indexed newest = null;
     Weight weight = s.createWeight(s.rewrite(current), ScoreMode.COMPLETE_NO_SCORES, 1f);
     for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
       Scorer scorer = weight.scorer(leaf);
@@ -100,22 +138,9 @@ final class ChartChooser {
         Indexed e = new Indexed(leaf.docBase + doc, type, day, times.longValue(), folders.longValue() == 1, paths,
             paths.ordValue());
         listed.add(e);
-        if (newest == null || e.time() > newest.time()) {
-          newest = e;
-        }
       }
     }
-    ChartWindow.Choice<Indexed> choice = window.choose(listed, asOf);
-    List<Indexed> wanted = new ArrayList<>(choice.read());
-    if (newest != null) {
-      wanted.add(newest);
-    }
-    int[] ids = wanted.stream().mapToInt(Indexed::doc).toArray();
-    Map<Integer, RecordEntry> entries = entries(s, ids);
-    List<RecordEntry> read = choice.read().stream().map(e -> entries.get(e.doc())).toList();
-    Optional<RecordEntry> newestEntry = Optional.ofNullable(newest).map(e -> entries.get(e.doc()));
-    return new ChartRecords(read, newestEntry, choice.olderLabsBefore(), choice.olderMedicationsBefore(),
-        problems(s, ref));
+    return listed;
   }
 
   private static int day(SortedDocValues dates, int ord) {
@@ -127,8 +152,8 @@ final class ChartChooser {
   }
 
   /** The record entries of these documents, by doc ID: the stored fields of a few dozen documents. */
-  private static Map<Integer, RecordEntry> entries(IndexSearcher s, int[] ids) throws IOException {
-    int[] sorted = ids.clone();
+  private static Map<Integer, RecordEntry> entries(IndexSearcher s, List<Indexed> chosen) throws IOException {
+    int[] sorted = chosen.stream().mapToInt(Indexed::doc).distinct().toArray();
     java.util.Arrays.sort(sorted);
     List<Document> docs = StoredDocuments.read(s, sorted);
     Map<Integer, RecordEntry> out = new HashMap<>();

@@ -37,23 +37,14 @@ public record ChartRecords(List<RecordEntry> read, Optional<RecordEntry> newest,
     problems = List.copyOf(problems);
   }
 
-  /**
-   * The window's choice among a patient's listed current records (what an engine without the chart's doc values
-   * does). A record of an extended data type counts as a content folder when its path is a folder now, as the viewer
-   * has always told them.
-   */
+  /** The window's choice among a patient's listed current records (what an engine without the chart's doc values does). */
   public static ChartRecords choose(PatientRecords records, ChartWindow window, LocalDate asOf) {
     checkNotNull(records, "records must not be null");
     checkNotNull(window, "window must not be null");
     checkNotNull(asOf, "as-of date must not be null");
-    List<Listed> listed = new ArrayList<>(records.records().size());
+    List<Listed> listed = listed(records);
     Listed newest = null;
-    for (RecordEntry e : records.records()) {
-      DataType type = DataType.of(e.dataType());
-      Listed l = new Listed(e, type, ChartWindow.dayOf(CareDate.parse(e.date())),
-          ChartWindow.timeOf(new FileTimestamp(e.timestamp())),
-          !type.isStandard() && Files.isDirectory(e.path(), LinkOption.NOFOLLOW_LINKS));
-      listed.add(l);
+    for (Listed l : listed) {
       if (newest == null || l.time() > newest.time()) {
         newest = l;
       }
@@ -62,6 +53,42 @@ public record ChartRecords(List<RecordEntry> read, Optional<RecordEntry> newest,
     return new ChartRecords(c.read().stream().map(Listed::entry).toList(),
         Optional.ofNullable(newest).map(Listed::entry), c.olderLabsBefore(), c.olderMedicationsBefore(),
         records.problems());
+  }
+
+  /**
+   * The page of older lab results among a patient's listed current records: {@link ChartWindow#labsBefore} over
+   * them (what an engine without the chart's doc values does).
+   */
+  public static List<RecordEntry> labsBefore(PatientRecords records, ChartWindow window, LocalDate before) {
+    checkNotNull(records, "records must not be null");
+    checkNotNull(window, "window must not be null");
+    return window.labEntriesBefore(listed(records), before).stream().map(Listed::entry).toList();
+  }
+
+  /**
+   * The page of older prescriptions and injections among a patient's listed current records:
+   * {@link ChartWindow#medicationsBefore} over them.
+   */
+  public static List<RecordEntry> medicationsBefore(PatientRecords records, ChartWindow window, LocalDate before,
+      int limit) {
+    checkNotNull(records, "records must not be null");
+    checkNotNull(window, "window must not be null");
+    return window.medicationEntriesBefore(listed(records), before, limit).stream().map(Listed::entry).toList();
+  }
+
+  /**
+   * A patient's listed records as the window sees them. A record of an extended data type counts as a content folder
+   * when its path is a folder now, as the viewer has always told them.
+   */
+  private static List<Listed> listed(PatientRecords records) {
+    List<Listed> listed = new ArrayList<>(records.records().size());
+    for (RecordEntry e : records.records()) {
+      DataType type = DataType.of(e.dataType());
+      listed.add(new Listed(e, type, ChartWindow.dayOf(CareDate.parse(e.date())),
+          ChartWindow.timeOf(new FileTimestamp(e.timestamp())),
+          !type.isStandard() && Files.isDirectory(e.path(), LinkOption.NOFOLLOW_LINKS)));
+    }
+    return listed;
   }
 
   private record Listed(RecordEntry entry, DataType dataType, int day, long time, boolean contentFolder)

@@ -342,6 +342,30 @@ public final class PatientIndex implements PatientStore {
         : ChartRecords.choose(records(facility, id, false), window, asOf));
   }
 
+  /** The next page of older lab results, chosen from doc values as {@link #chartRecords} is. */
+  @Override
+  public List<RecordEntry> labRecordsBefore(String facility, PatientId id, ChartWindow window, LocalDate before) {
+    Facility.checkCode(facility);
+    Preconditions.checkNotNull(id, "patient ID must not be null");
+    Preconditions.checkNotNull(window, "window must not be null");
+    Preconditions.checkNotNull(before, "before must not be null");
+    return withReadableSearcher(s -> hasChartDocValues(s) ? ChartChooser.labsBefore(s, facility, id, window, before)
+        : ChartRecords.labsBefore(records(facility, id, false), window, before));
+  }
+
+  /** The next page of older prescriptions and injections, chosen from doc values as {@link #chartRecords} is. */
+  @Override
+  public List<RecordEntry> medicationRecordsBefore(String facility, PatientId id, ChartWindow window,
+      LocalDate before, int limit) {
+    Facility.checkCode(facility);
+    Preconditions.checkNotNull(id, "patient ID must not be null");
+    Preconditions.checkNotNull(window, "window must not be null");
+    Preconditions.checkNotNull(before, "before must not be null");
+    return withReadableSearcher(s -> hasChartDocValues(s)
+        ? ChartChooser.medicationsBefore(s, facility, id, window, before, limit)
+        : ChartRecords.medicationsBefore(records(facility, id, false), window, before, limit));
+  }
+
   /** Whether the searched commit was written by this schema, whose record documents carry the chart's doc values. */
   private static boolean hasChartDocValues(IndexSearcher s) throws IOException {
     return CommitMetadata.SCHEMA.equals(CommitMetadata.fromUserData(

@@ -71,6 +71,23 @@ public interface PatientStore extends AutoCloseable {
     return ChartRecords.choose(records(facility, id, false), window, asOf);
   }
 
+  /**
+   * The next page of older lab results for a chart: {@link ChartWindow#labsBefore} over the patient's current
+   * records, newest first.
+   */
+  default List<RecordEntry> labRecordsBefore(String facility, PatientId id, ChartWindow window, LocalDate before) {
+    return ChartRecords.labsBefore(records(facility, id, false), window, before);
+  }
+
+  /**
+   * The next page of older prescriptions and injections for a chart: {@link ChartWindow#medicationsBefore} over the
+   * patient's current records, newest first.
+   */
+  default List<RecordEntry> medicationRecordsBefore(String facility, PatientId id, ChartWindow window,
+      LocalDate before, int limit) {
+    return ChartRecords.medicationsBefore(records(facility, id, false), window, before, limit);
+  }
+
   /** The records of a patient of {@link Facility#DEFAULT}; see {@link #records(String, PatientId, boolean)}. */
   default PatientRecords records(PatientId id, boolean history) {
     return records(Facility.DEFAULT_CODE, id, history);

@@ -98,6 +98,13 @@ class ChartRecordsTest {
           assertThat(fromIndex.olderLabsBefore()).as(what).isEqualTo(fromList.olderLabsBefore());
           assertThat(fromIndex.olderMedicationsBefore()).as(what).isEqualTo(fromList.olderMedicationsBefore());
           assertThat(fromIndex.problems()).as(what).containsExactlyElementsOf(fromList.problems());
+          assertThat(index.labRecordsBefore(Facility.DEFAULT_CODE, id, w, asOf)).as("labs before " + what)
+              .containsExactlyElementsOf(ChartRecords.labsBefore(all, w, asOf));
+          for (int limit : new int[] {1, 7}) {
+            assertThat(index.medicationRecordsBefore(Facility.DEFAULT_CODE, id, w, asOf, limit))
+                .as("orders before " + what).containsExactlyElementsOf(ChartRecords.medicationsBefore(all, w, asOf,
+                    limit));
+          }
           compared++;
         }
       }
