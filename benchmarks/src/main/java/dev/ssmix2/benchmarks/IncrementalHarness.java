@@ -58,6 +58,11 @@ public final class IncrementalHarness {
    * {@code DIR/build-<round>.jfr}, {@code DIR/floor-<round>.jfr}.
    */
   private static final String JFR = System.getProperty("harness.jfr", "");
+  /**
+   * {@code -Dharness.jfr.periodMillis=N}: the profiles' Java sampling period; JFR's "profile" setting samples every
+   * 10 ms (20 ms by default), which leaves a one-second update with too few samples to split its cost.
+   */
+  private static final long JFR_PERIOD_MILLIS = Long.getLong("harness.jfr.periodMillis", 10);
   /** {@code -Dharness.build=false}: no full build or floor per round (for profiling the updates). */
   private static final boolean BUILD = Boolean.parseBoolean(System.getProperty("harness.build", "true"));
 
@@ -103,8 +108,7 @@ public final class IncrementalHarness {
     Map<String, List<double[]>> samples = new LinkedHashMap<>();
     Random random = new Random(7);
     // a later day on reuse, so the log's new entries come after the last run's
-    long[] nextTime = {reuse ? 20990100000000000L + 1_000_000_000L * (2 + java.time.LocalTime.now().getMinute() % 27)
-        : 20990101000000000L};
+    long[] nextTime = {reuse ? dayAfterNewestLog(txRoot) : 20990101000000000L};
     TransactionLogWriter log = TransactionLogWriter.create(txRoot, TransactionLogs.FACILITY_ID);
     long allFiles = 0;
     int changes = 0;
@@ -188,6 +192,25 @@ public final class IncrementalHarness {
         build[1] / floor[1]);
   }
 
+  /** The first time of the day after the newest day the harness logged (each run appends from a day of its own). */
+  private static long dayAfterNewestLog(Path txRoot) throws IOException {
+    java.time.LocalDate newest = java.time.LocalDate.of(2099, 1, 1);
+    Path year = txRoot.resolve("2099");
+    if (Files.isDirectory(year)) {
+      try (Stream<Path> files = Files.list(year)) {
+        for (Path f : (Iterable<Path>) files::iterator) {
+          String name = f.getFileName().toString();
+          if (name.startsWith("TR_2099")) {
+            java.time.LocalDate d = java.time.LocalDate.parse(name.substring(3, 11),
+                java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+            newest = d.isAfter(newest) ? d : newest;
+          }
+        }
+      }
+    }
+    return Long.parseLong(newest.plusDays(1).format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)) * 1_000_000_000L;
+  }
+
   private interface Op {
     void run() throws Exception;
   }
@@ -198,6 +221,7 @@ public final class IncrementalHarness {
       return timed(op);
     }
     try (jdk.jfr.Recording recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"))) {
+      recording.enable("jdk.ExecutionSample").withPeriod(java.time.Duration.ofMillis(JFR_PERIOD_MILLIS));
       recording.start();
       double[] t = timed(op);
       recording.stop();
