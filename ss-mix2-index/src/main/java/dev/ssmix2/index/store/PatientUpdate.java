@@ -58,7 +58,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Brings one patient's documents up to date; what the execution step runs for each walked or refreshed patient, on
- * any thread (patients never share documents, and Lucene's writer is thread-safe).
+ * any thread (patients never share documents). A patient the index does not know yet is written at once, from that
+ * thread; the writes for a known patient come back in its {@link Outcome} ({@link Writes}), for the run's calling
+ * thread to make.
  *
  * <p>The patient's files are compared, stamp by stamp, with the {@link FolderManifest} of the last commit. Only the
  * record documents of new, changed and removed files are written, plus those of unchanged files whose version status
@@ -88,17 +90,18 @@ final class PatientUpdate {
    *     unchanged: those are listed from the last commit ({@link #keeps})
    * @param replaced keys ({@link FileStamp#key()}) of the files read again or removed
    * @param rewritten every document of the patient was written anew (or the patient is gone)
+   * @param writes the index writes still to be made, in order, by the run's calling thread ({@link Writes})
    */
   record Outcome(String patient, boolean present, long filesSeen, long filesIndexed, long filesUnchanged,
       long filesRemoved, boolean updated, boolean rederived, List<RecordProblem> problems, Set<String> replaced,
-      boolean rewritten) {
+      boolean rewritten, Writes writes) {
     Outcome {
       problems = List.copyOf(problems);
       replaced = Set.copyOf(replaced);
     }
 
     static Outcome absent(String patient, List<RecordProblem> problems) {
-      return new Outcome(patient, false, 0, 0, 0, 0, false, false, problems, Set.of(), true);
+      return new Outcome(patient, false, 0, 0, 0, 0, false, false, problems, Set.of(), true, new Writes());
     }
 
     /**
@@ -185,6 +188,7 @@ final class PatientUpdate {
     if (before == null || oldFiles.isEmpty()) {
       return whole(id, now, files, problems);
     }
+    Writes writes = new Writes();
     Map<String, StorageFile> current = new LinkedHashMap<>();
     files.forEach(f -> current.put(FileStamp.of(f).key(), f));
     Map<String, StorageFile> previous = new HashMap<>();
@@ -201,9 +205,10 @@ final class PatientUpdate {
     if (changed.isEmpty() && removed.isEmpty()) {
       if (!now.equals(old.get())) {
         // only folder times moved (or were too recent to trust last time): the patient's documents stay
-        writer.updateDocument(ManifestDocument.key(code, pid), ManifestDocument.build(code, now));
+        writes.update(ManifestDocument.key(code, pid), ManifestDocument.build(code, now));
       }
-      return new Outcome(pid, true, files.size(), 0, files.size(), 0, false, false, problems, Set.of(), false);
+      return new Outcome(pid, true, files.size(), 0, files.size(), 0, false, false, problems, Set.of(), false,
+          writes);
     }
 
     // the version groups (keys; whole-patient snapshots for ADT-00 and PPR-01) a new or gone file belongs to
@@ -235,11 +240,18 @@ final class PatientUpdate {
           continue; // as stored; a re-derivation below reads its facts with the patient's others
         }
         versions.put(stamp.key(), fv);
-        writer.updateDocument(FileDocument.key(code, stamp), FileDocument.build(facility, fv, stamp));
+        if (previous.containsKey(stamp.key())) {
+          writes.update(FileDocument.key(code, stamp), FileDocument.build(facility, fv, stamp));
+        } else {
+          // A key the last commit's manifest does not list has no document: the manifest and the file documents
+          // are written in one commit. Adding instead of updating spares the writer a delete term, which every
+          // in-memory segment of the run then sorts and every segment on disk looks up at the commit.
+          writes.add(FileDocument.build(facility, fv, stamp));
+        }
       }
     }
     for (StorageFile f : removed) {
-      writer.deleteDocuments(FileDocument.key(code, FileStamp.of(f)));
+      writes.delete(FileDocument.key(code, FileStamp.of(f)));
     }
 
     boolean definesPatient = affected.stream().anyMatch(f -> f.dataType() == StandardDataType.ADT_00)
@@ -263,22 +275,22 @@ final class PatientUpdate {
       for (int i = 0; i < all.size(); i++) {
         if (all.get(i) != unfilled.get(i)) { // a PID read on demand is kept with the file, as a full build keeps it
           FileStamp stamp = FileStamp.of(all.get(i).file());
-          writer.updateDocument(FileDocument.key(code, stamp), FileDocument.build(facility, all.get(i), stamp));
+          writes.update(FileDocument.key(code, stamp), FileDocument.build(facility, all.get(i), stamp));
         }
       }
-      writer.updateDocument(new Term(PATIENT_KEY, patientRef(code, pid)),
+      writes.update(new Term(PATIENT_KEY, patientRef(code, pid)),
           PatientDocument.build(DerivedPatient.of(facility, id, all), guesser));
     } else {
       long lastSeen = lastSeen(files);
       if (lastSeen != lastSeen(oldFiles.get())) {
-        writer.updateNumericDocValue(new Term(PATIENT_KEY, patientRef(code, pid)), LAST_SEEN, lastSeen);
+        writes.updateNumeric(new Term(PATIENT_KEY, patientRef(code, pid)), LAST_SEEN, lastSeen);
       }
     }
-    writer.updateDocument(ManifestDocument.key(code, pid), ManifestDocument.build(code, now));
+    writes.update(ManifestDocument.key(code, pid), ManifestDocument.build(code, now));
     Set<String> replaced = new HashSet<>(read);
     removed.forEach(f -> replaced.add(FileStamp.of(f).key()));
     return new Outcome(pid, true, files.size(), read.size(), files.size() - read.size(), removed.size(), true,
-        rederive, problems, replaced, false);
+        rederive, problems, replaced, false, writes);
   }
 
   /**
@@ -355,7 +367,8 @@ final class PatientUpdate {
     } else {
       writer.updateDocuments(new Term(PATIENT_REF, patientRef(code, id.value())), docs);
     }
-    return new Outcome(id.value(), true, files.size(), files.size(), 0, 0, true, true, problems, Set.of(), true);
+    return new Outcome(id.value(), true, files.size(), files.size(), 0, 0, true, true, problems, Set.of(), true,
+        new Writes());
   }
 
   /** A fresh reading through the core reader, with its problems noted. */

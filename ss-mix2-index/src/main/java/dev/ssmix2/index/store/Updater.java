@@ -69,7 +69,7 @@ import org.jspecify.annotations.Nullable;
  *   <li><b>execute</b> — the plan's patients are walked or refreshed on an explicit pool with bounded queues
  *       ({@link Workers}); each patient is brought up to date by {@link PatientUpdate}, which reads only new and
  *       changed files and writes only the documents that change; results come back to the calling thread, which alone
- *       counts them and tells the listener;
+ *       makes a known patient's writes ({@link Writes}), counts the results and tells the listener;
  *   <li><b>report</b> — one commit, then one immutable {@link IndexReport}.
  * </ol>
  *
@@ -157,7 +157,7 @@ final class Updater {
           .orElse(roots);
       PatientUpdate update = new PatientUpdate(writer, searcher, facility, roots, previousRoots, trustedBeforeNanos,
           guesser, reading);
-      Run run = new Run(plan, listener, mine.map(CommitMetadata.FacilityCommit::files).orElse(0L));
+      Run run = new Run(plan, listener, mine.map(CommitMetadata.FacilityCommit::files).orElse(0L), writer);
       run.execute(storage, update, workers);
       if (searcher != null) {
         run.deleteVanished(before, searcher, writer);
@@ -382,11 +382,13 @@ final class Updater {
     private long patientsRederived;
     private long patientsRemoved;
     private long patientsWalked;
+    private final IndexWriter writer;
 
-    Run(UpdatePlan plan, ProgressListener<IndexProgress> listener, long expected) {
+    Run(UpdatePlan plan, ProgressListener<IndexProgress> listener, long expected, IndexWriter writer) {
       this.plan = plan;
       this.listener = listener;
       this.expected = expected;
+      this.writer = writer;
     }
 
     void execute(Storage storage, PatientUpdate update, Workers workers) throws IOException {
@@ -438,6 +440,11 @@ final class Updater {
         return;
       }
       PatientUpdate.Outcome o = (PatientUpdate.Outcome) result;
+      try {
+        o.writes().applyTo(writer);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
       patientsWalked++;
       o.problems().forEach(this::skip);
       if (!o.replaced().isEmpty() || o.rewritten()) {
