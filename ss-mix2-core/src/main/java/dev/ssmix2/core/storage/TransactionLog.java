@@ -126,33 +126,45 @@ final class TransactionLog {
       onProblem.accept(new TransactionProblem(file, 0, "cannot read the file: " + e.getMessage()));
       return List.of();
     }
-    List<Integer> headers = new ArrayList<>();
+    // One pass finds the header lines and their line numbers: an incremental reader re-reads the newest file, most of
+    // which lies before its position, so this scan is most of what reading the log costs (JFR of a 1 % update,
+    // benchmarks/README.md, "Update cost, session 7").
+    int[] headers = new int[16];
+    int[] lines = new int[16];
+    int count = 0;
+    int lineNo = 1;
     for (int i = 0; i < bytes.length; i++) {
-      boolean lineStart = i == 0 || bytes[i - 1] == '\r' || bytes[i - 1] == '\n';
-      if (lineStart && startsWith(bytes, i, HEADER)) {
-        headers.add(i);
+      byte b = bytes[i];
+      if ((i == 0 || bytes[i - 1] == '\r' || bytes[i - 1] == '\n') && b == HEADER[0] && startsWith(bytes, i, HEADER)) {
+        if (count == headers.length) {
+          headers = java.util.Arrays.copyOf(headers, 2 * count);
+          lines = java.util.Arrays.copyOf(lines, 2 * count);
+        }
+        headers[count] = i;
+        lines[count++] = lineNo;
+      }
+      if (b == '\n' || (b == '\r' && (i + 1 >= bytes.length || bytes[i + 1] != '\n'))) {
+        lineNo++;
       }
     }
     List<TransactionEntry> out = new ArrayList<>();
-    int firstHeader = headers.isEmpty() ? bytes.length : headers.get(0);
+    int firstHeader = count == 0 ? bytes.length : headers[0];
     if (!isBlank(bytes, 0, firstHeader)) {
-      onProblem.accept(new TransactionProblem(file, 1, headers.isEmpty()
+      onProblem.accept(new TransactionProblem(file, 1, count == 0
           ? "no #SSMIX header line in the file (" + bytes.length + " bytes); expected records of a '#SSMIX,…' "
               + "line followed by an HL7 message"
           : "text before the first #SSMIX header line cannot be placed (" + firstHeader + " bytes)"));
     }
-    int line = 1 + countLines(bytes, 0, firstHeader);
-    for (int h = 0; h < headers.size(); h++) {
-      int start = headers.get(h);
-      int end = h + 1 < headers.size() ? headers.get(h + 1) : bytes.length;
+    for (int h = 0; h < count; h++) {
+      int start = headers[h];
+      int end = h + 1 < count ? headers[h + 1] : bytes.length;
       int eol = start;
       while (eol < end && bytes[eol] != '\r' && bytes[eol] != '\n') {
         eol++;
       }
       String header = new String(bytes, start, eol - start, StandardCharsets.ISO_8859_1);
       int from = eol;
-      parse(file, line, header, () -> body(bytes, from, end), since, onProblem).ifPresent(out::add);
-      line += countLines(bytes, start, end);
+      parse(file, lines[h], header, () -> body(bytes, from, end), since, onProblem).ifPresent(out::add);
     }
     return out;
   }
@@ -262,17 +274,6 @@ final class TransactionLog {
       }
     }
     return true;
-  }
-
-  /** Lines in {@code [from, to)}: CR, LF and CRLF each end one. */
-  private static int countLines(byte[] bytes, int from, int to) {
-    int n = 0;
-    for (int i = from; i < to; i++) {
-      if (bytes[i] == '\n' || (bytes[i] == '\r' && (i + 1 >= to || bytes[i + 1] != '\n'))) {
-        n++;
-      }
-    }
-    return n;
   }
 
   private static String abbreviate(String s) {
