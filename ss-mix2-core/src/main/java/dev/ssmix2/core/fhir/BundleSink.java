@@ -1,6 +1,5 @@
 package dev.ssmix2.core.fhir;
 
-import ca.uhn.fhir.parser.IParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +16,6 @@ import org.hl7.fhir.r4.model.Bundle;
  */
 final class BundleSink implements ExportSink {
   private final Path dir;
-  private final IParser parser = FhirJson.parser().setPrettyPrint(true);
   private final Map<String, Long> counts = new TreeMap<>();
   private final List<Path> files = new ArrayList<>();
 
@@ -39,10 +37,26 @@ final class BundleSink implements ExportSink {
     return b;
   }
 
+  /**
+   * One patient's Bundle, encoded ahead of writing, as {@link NdjsonSink.Lines}: by {@link BulkExport}'s workers, a
+   * parser per call.
+   */
+  record Encoded(PatientResources patient, String json) {}
+
+  static Encoded encode(PatientResources patient) {
+    return new Encoded(patient, FhirJson.parser().setPrettyPrint(true).encodeResourceToString(bundle(patient)));
+  }
+
   @Override
   public void write(PatientResources patient) throws IOException {
+    write(encode(patient));
+  }
+
+  /** Writes a Bundle {@link #encode} made. */
+  void write(Encoded encoded) throws IOException {
+    PatientResources patient = encoded.patient();
     Path file = dir.resolve(patient.patient().value() + ".json");
-    Files.writeString(file, parser.encodeResourceToString(bundle(patient)), StandardCharsets.UTF_8);
+    Files.writeString(file, encoded.json(), StandardCharsets.UTF_8);
     files.add(file);
     for (ExportedResource e : patient.resources()) {
       counts.merge(e.deleted() ? NdjsonSink.DELETED : e.resourceType(), 1L, Long::sum);

@@ -24,7 +24,6 @@ final class NdjsonSink implements ExportSink {
   static final String DELETED = "deleted";
 
   private final Path dir;
-  private final IParser parser = FhirJson.parser();
   private final Map<String, BufferedWriter> writers = new LinkedHashMap<>();
   private final Map<String, Long> counts = new TreeMap<>();
 
@@ -32,19 +31,49 @@ final class NdjsonSink implements ExportSink {
     this.dir = Files.createDirectories(dir);
   }
 
-  @Override
-  public void write(PatientResources patient) throws IOException {
+  /**
+   * One patient's lines, encoded ahead of writing. Encoding the JSON is most of an export's CPU and needs nothing of
+   * the sink, so {@link BulkExport}'s workers encode while the calling thread writes (a parser per call: HAPI's
+   * parsers are not thread-safe, its context is).
+   *
+   * @param types the resource type (file) of each line
+   * @param json the lines
+   * @param deletedEntries DELETE entries in the patient's deletions line, if it has one
+   */
+  record Lines(List<String> types, List<String> json, long deletedEntries) {}
+
+  static Lines encode(PatientResources patient) {
+    IParser parser = FhirJson.parser();
+    List<String> types = new ArrayList<>(patient.resources().size() + 1);
+    List<String> json = new ArrayList<>(patient.resources().size() + 1);
     Bundle deletions = new Bundle().setType(Bundle.BundleType.TRANSACTION);
     for (ExportedResource e : patient.resources()) {
       if (e.deleted()) {
         deletions.addEntry().getRequest().setMethod(Bundle.HTTPVerb.DELETE).setUrl(e.resourceType() + "/" + e.id());
         continue;
       }
-      line(e.resourceType(), parser.encodeResourceToString(e.resource()));
+      types.add(e.resourceType());
+      json.add(parser.encodeResourceToString(e.resource()));
     }
     if (!deletions.getEntry().isEmpty()) {
-      counts.merge(DELETED, (long) deletions.getEntry().size() - 1, Long::sum);
-      line(DELETED, parser.encodeResourceToString(deletions));
+      types.add(DELETED);
+      json.add(parser.encodeResourceToString(deletions));
+    }
+    return new Lines(types, json, deletions.getEntry().size());
+  }
+
+  @Override
+  public void write(PatientResources patient) throws IOException {
+    write(encode(patient));
+  }
+
+  /** Writes lines {@link #encode} made, in their order. */
+  void write(Lines lines) throws IOException {
+    for (int i = 0; i < lines.json().size(); i++) {
+      line(lines.types().get(i), lines.json().get(i));
+    }
+    if (lines.deletedEntries() > 0) {
+      counts.merge(DELETED, lines.deletedEntries() - 1, Long::sum);
     }
   }
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +39,42 @@ class BulkExportTest {
       assertThat(patientLines).hasSize(expected.size());
       for (int i = 0; i < expected.size(); i++) {
         assertThat(patientLines.get(i)).contains("\"value\":\"" + expected.get(i) + "\"");
+      }
+    }
+  }
+
+  @Test
+  void filesEncodedByTheWorkersEqualThoseWrittenPatientByPatient() throws Exception {
+    Storage storage = Storage.open(Fixtures.searchCases().resolve("root-dated"),
+        Fixtures.searchCases().resolve("root-undated"));
+    FhirExporter exporter = FhirExporter.create(FhirExportOptions.defaults());
+    for (String layout : new String[] {"ndjson", "bundles"}) {
+      Path plain = tmp.resolve(layout + "-plain");
+      Path bulk = tmp.resolve(layout + "-bulk");
+      try (ExportSink sink = layout.equals("ndjson") ? ExportSink.ndjson(plain) : ExportSink.bundles(plain);
+          Stream<PatientFolder> ps = storage.patients(u -> { })) {
+        for (PatientFolder p : (Iterable<PatientFolder>) ps::iterator) {
+          sink.write(exporter.export(p.patientId(), p.files()));
+        }
+      }
+      Map<String, Long> counts;
+      try (ExportSink sink = layout.equals("ndjson") ? ExportSink.ndjson(bulk) : ExportSink.bundles(bulk);
+          Stream<PatientFolder> ps = storage.patients(u -> { })) {
+        BulkExport.run(ps, exporter, sink, 3, r -> { });
+        counts = sink.counts();
+      }
+      assertThat(counts).isNotEmpty();
+      List<Path> files;
+      try (Stream<Path> s = Files.list(plain)) {
+        files = s.map(Path::getFileName).filter(f -> !f.toString().equals("manifest.json")).sorted().toList();
+      }
+      try (Stream<Path> s = Files.list(bulk)) {
+        assertThat(s.map(Path::getFileName).filter(f -> !f.toString().equals("manifest.json")).sorted().toList())
+            .isEqualTo(files);
+      }
+      assertThat(files).isNotEmpty();
+      for (Path f : files) {
+        assertThat(Files.readString(bulk.resolve(f))).as(layout + " " + f).isEqualTo(Files.readString(plain.resolve(f)));
       }
     }
   }
