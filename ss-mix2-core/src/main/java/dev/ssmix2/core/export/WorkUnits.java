@@ -21,8 +21,8 @@ import java.util.function.Consumer;
  * the ones after them until the group reaches the target. Only folder names are listed here, never files.
  *
  * <p>Units are this big because every unit writes one Parquet file per table and partition: ~110 files per unit on
- * the realistic storage, whatever its size, so small units mostly cost per-file work (see
- * {@code benchmarks/README.md}, session 7).
+ * the realistic storage, whatever its size, so small units mostly cost per-file work ({@code benchmarks/README.md},
+ * "Research export: fewer, larger work units").
  *
  * <p>Entries that are no patient folder (stray files, links, folders with a bad name) at these levels are reported
  * to the caller, attributed to the first unit of their prefix folder (or to the top unit), so each is reported

@@ -128,7 +128,7 @@ final class TransactionLog {
     }
     // One pass finds the header lines and their line numbers: an incremental reader re-reads the newest file, most of
     // which lies before its position, so this scan is most of what reading the log costs (JFR of a 1 % update,
-    // benchmarks/README.md, "Update cost, session 7").
+    // benchmarks/README.md, "Quiet machine, end of session 7").
     int[] headers = new int[16];
     int[] lines = new int[16];
     int count = 0;

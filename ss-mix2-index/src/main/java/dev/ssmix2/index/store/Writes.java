@@ -13,8 +13,8 @@ import org.apache.lucene.index.Term;
  * <p>Why: Lucene gives every thread that writes at the same time a segment of its own, and each such segment sorts
  * every delete term issued while it was open and becomes one more segment on disk to look the run's delete terms up
  * in and to merge. An update's writers spend most of their time reading files, so writing from eight worker threads
- * bought nothing but eight segments per run; one writing thread leaves one (benchmarks/README.md, "Update cost,
- * session 7"). A full build still writes from every worker: there inverting the documents is the work.
+ * bought nothing but eight segments per run; one writing thread leaves one (benchmarks/README.md, "Quiet machine,
+ * end of session 7", the 1 % update). A full build still writes from every worker: there inverting the documents is the work.
  */
 final class Writes {
   private interface Op {

@@ -220,6 +220,7 @@ public final class PatientSearch {
    */
   public SearchResult searchResult(IndexSearcher searcher, String text, Optional<String> facility, int limit)
       throws IOException {
+    Preconditions.checkNotNull(searcher, "searcher must not be null");
     Preconditions.checkNotNull(text, "query text must not be null (use \"\")");
     Preconditions.checkNotNull(facility, "facility must not be null; use Optional.empty()");
     Preconditions.checkArgument(limit > 0, "limit must be positive, got %s", limit);
