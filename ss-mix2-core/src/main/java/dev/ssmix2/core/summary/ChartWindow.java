@@ -306,6 +306,21 @@ public record ChartWindow(int labDates, int medicationDays, int recentOrders, in
     return c != 0 ? c : b.relativePath().compareTo(a.relativePath());
   }
 
+  /**
+   * The entry with the newest 発生日時, the first of them on a tie: the file a chart's "data as of" names, whether the
+   * window reads it or not.
+   */
+  public static <T extends Entry> Optional<T> newest(Collection<T> entries) {
+    checkNotNull(entries, "entries must not be null");
+    T newest = null;
+    for (T e : entries) {
+      if (newest == null || e.time() > newest.time()) {
+        newest = e;
+      }
+    }
+    return Optional.ofNullable(newest);
+  }
+
   private static boolean isEncounter(DataType type) {
     return dev.ssmix2.core.record.EncounterRecord.Kind.of(type).isPresent();
   }

@@ -141,6 +141,12 @@ class ChartWindowTest {
     }
     assertThat(asked.get()).as("only ties of 診療日 and 発生日時 ask for the path").isPositive()
         .isLessThan(files.size());
+    Counted newest = ChartWindow.newest(entries).orElseThrow();
+    assertThat(entries).allSatisfy(e -> assertThat(e.time()).isLessThanOrEqualTo(newest.time()));
+    assertThat(entries.indexOf(newest)).as("the first of the newest on a tie")
+        .isEqualTo(entries.stream().filter(e -> e.time() == newest.time()).map(entries::indexOf).min(Integer::compare)
+            .orElseThrow());
+    assertThat(ChartWindow.newest(List.<Counted>of())).isEmpty();
   }
 
   @Test

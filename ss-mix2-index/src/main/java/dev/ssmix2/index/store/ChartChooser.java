@@ -54,20 +54,13 @@ final class ChartChooser {
       throws IOException {
     String ref = patientRef(facility, id.value());
     List<Indexed> listed = listed(s, ref);
-    Indexed newest = null;
-    for (Indexed e : listed) {
-      if (newest == null || e.time() > newest.time()) {
-        newest = e;
-      }
-    }
+    Optional<Indexed> newest = ChartWindow.newest(listed);
     ChartWindow.Choice<Indexed> choice = window.choose(listed, asOf);
     List<Indexed> wanted = new ArrayList<>(choice.read());
-    if (newest != null) {
-      wanted.add(newest);
-    }
+    newest.ifPresent(wanted::add);
     Map<Integer, RecordEntry> entries = entries(s, wanted);
     List<RecordEntry> read = choice.read().stream().map(e -> entries.get(e.doc())).toList();
-    Optional<RecordEntry> newestEntry = Optional.ofNullable(newest).map(e -> entries.get(e.doc()));
+    Optional<RecordEntry> newestEntry = newest.map(e -> entries.get(e.doc()));
     return new ChartRecords(read, newestEntry, choice.olderLabsBefore(), choice.olderMedicationsBefore(),
         problems(s, ref));
   }
@@ -111,7 +104,7 @@ final class ChartChooser {
       NumericDocValues times = DocValues.getNumeric(leaf.reader(), FileDocument.TIME);
       NumericDocValues folders = DocValues.getNumeric(leaf.reader(), FileDocument.CONTENT_FOLDER);
       DataType[] typeOfOrd = new DataType[types.getValueCount()];
-      Map<Integer, Integer> dayOfOrd = new HashMap<>();
+      int[] dayOfOrd = new int[dates.getValueCount()]; // 0: not looked up yet (no 診療日 is day 0)
       // a scorer's iterator does not skip deleted documents (the searcher's collectors do): an update replaces a
       // record by deleting its old document
       Bits live = leaf.reader().getLiveDocs();
@@ -134,7 +127,12 @@ final class ChartChooser {
         if (type == StandardDataType.ADT_00) {
           continue;
         }
-        int day = dayOfOrd.computeIfAbsent(dates.ordValue(), o -> day(dates, o));
+        int dateOrd = dates.ordValue();
+        int day = dayOfOrd[dateOrd];
+        if (day == 0) {
+          day = day(dates, dateOrd);
+          dayOfOrd[dateOrd] = day;
+        }
         Indexed e = new Indexed(leaf.docBase + doc, type, day, times.longValue(), folders.longValue() == 1, paths,
             paths.ordValue());
         listed.add(e);

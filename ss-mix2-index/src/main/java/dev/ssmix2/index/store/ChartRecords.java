@@ -43,15 +43,9 @@ public record ChartRecords(List<RecordEntry> read, Optional<RecordEntry> newest,
     checkNotNull(window, "window must not be null");
     checkNotNull(asOf, "as-of date must not be null");
     List<Listed> listed = listed(records);
-    Listed newest = null;
-    for (Listed l : listed) {
-      if (newest == null || l.time() > newest.time()) {
-        newest = l;
-      }
-    }
     ChartWindow.Choice<Listed> c = window.choose(listed, asOf);
     return new ChartRecords(c.read().stream().map(Listed::entry).toList(),
-        Optional.ofNullable(newest).map(Listed::entry), c.olderLabsBefore(), c.olderMedicationsBefore(),
+        ChartWindow.newest(listed).map(Listed::entry), c.olderLabsBefore(), c.olderMedicationsBefore(),
         records.problems());
   }
 
