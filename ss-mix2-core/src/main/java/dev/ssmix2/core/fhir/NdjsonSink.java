@@ -70,10 +70,10 @@ final class NdjsonSink implements ExportSink {
   /** Writes lines {@link #encode} made, in their order. */
   void write(Lines lines) throws IOException {
     for (int i = 0; i < lines.json().size(); i++) {
-      line(lines.types().get(i), lines.json().get(i));
-    }
-    if (lines.deletedEntries() > 0) {
-      counts.merge(DELETED, lines.deletedEntries() - 1, Long::sum);
+      String type = lines.types().get(i);
+      line(type, lines.json().get(i));
+      // a resource counts once; the deletions line is one Bundle holding every deleted resource of the patient
+      counts.merge(type, type.equals(DELETED) ? lines.deletedEntries() : 1L, Long::sum);
     }
   }
 
@@ -85,7 +85,6 @@ final class NdjsonSink implements ExportSink {
     }
     w.write(json);
     w.write('\n');
-    counts.merge(type, 1L, Long::sum);
   }
 
   @Override

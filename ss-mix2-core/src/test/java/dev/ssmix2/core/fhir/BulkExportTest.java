@@ -47,7 +47,8 @@ class BulkExportTest {
   void filesEncodedByTheWorkersEqualThoseWrittenPatientByPatient() throws Exception {
     Storage storage = Storage.open(Fixtures.searchCases().resolve("root-dated"),
         Fixtures.searchCases().resolve("root-undated"));
-    FhirExporter exporter = FhirExporter.create(FhirExportOptions.defaults());
+    // history mode, so that superseded versions become deletions and their count is checked too
+    FhirExporter exporter = FhirExporter.create(FhirExportOptions.defaults().withHistory(true));
     for (String layout : new String[] {"ndjson", "bundles"}) {
       Path plain = tmp.resolve(layout + "-plain");
       Path bulk = tmp.resolve(layout + "-bulk");
@@ -75,6 +76,22 @@ class BulkExportTest {
       assertThat(files).isNotEmpty();
       for (Path f : files) {
         assertThat(Files.readString(bulk.resolve(f))).as(layout + " " + f).isEqualTo(Files.readString(plain.resolve(f)));
+      }
+      long deletes = 0;
+      long resources = 0;
+      for (Path f : files) {
+        String text = Files.readString(bulk.resolve(f));
+        deletes += text.split("\"method\" *: *\"DELETE\"", -1).length - 1;
+        if (layout.equals("ndjson") && !f.toString().equals("deleted.ndjson")) {
+          resources += text.lines().count();
+        }
+      }
+      assertThat(deletes).as("the storage's superseded versions are deleted entries").isPositive();
+      assertThat(counts.getOrDefault("deleted", 0L)).as(layout + ": every DELETE entry counts once")
+          .isEqualTo(deletes);
+      if (layout.equals("ndjson")) {
+        assertThat(counts.entrySet().stream().filter(e -> !e.getKey().equals("deleted"))
+            .mapToLong(Map.Entry::getValue).sum()).as("one count per line").isEqualTo(resources);
       }
     }
   }
