@@ -349,6 +349,15 @@ class ResearchExportTest {
   }
 
   @Test
+  void anExportFolderBegunWithAnotherUnitSizeIsRefusedNotMixed() throws Exception {
+    byte[] manifest = Files.readAllBytes(parquet.resolve("manifest.json"));
+    assertThatThrownBy(() -> ResearchExport.run(storage, options(parquet).unitPatients(4).build(),
+        ExportProgress.NONE)).isInstanceOf(ExportException.class).hasMessageContaining("other options");
+    assertThat(Files.readAllBytes(parquet.resolve("manifest.json"))).as("the finished export is left as it was")
+        .isEqualTo(manifest);
+  }
+
+  @Test
   void ssmixtoolsProfileWritesItsFileNamesAndColumns() throws Exception {
     Path out = tmp.resolve("st");
     ResearchExport.run(storage, options(out).format(ExportFormat.CSV).profile(ExportProfile.SSMIXTOOLS).build(),

@@ -118,6 +118,17 @@ class ExportTablesCommandTest {
     assertThat(storage.resolve("storage").resolve("out")).doesNotExist();
   }
 
+  @Test
+  void aUnitSizeOutOfRangeIsAnErrorThatSaysTheRange() {
+    Path out = work.resolve("units-0");
+    CliRun run = CliRun.main("export", "tables", storage.resolve("storage").toString(), "--out", out.toString(),
+        "--key-file", work.resolve("key").toString(), "--unit-patients", "0");
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).startsWith("ssmix2 export tables: ").contains("out of range; expected 1 to 10000000")
+        .doesNotContain("Exception");
+    assertThat(out).doesNotExist();
+  }
+
   private static long count(Statement s, String sql) throws Exception {
     try (ResultSet rs = s.executeQuery(sql)) {
       rs.next();
