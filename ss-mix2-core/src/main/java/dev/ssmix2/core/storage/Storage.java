@@ -6,6 +6,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableList;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
@@ -218,6 +219,38 @@ public final class Storage {
   public Stream<TransactionEntry> transactions(Consumer<TransactionProblem> onProblem) {
     checkArgument(onProblem != null, "onProblem must not be null");
     return transactionStream(null, onProblem);
+  }
+
+  /**
+   * The entries after {@code since}, as {@link #transactions(java.time.LocalDateTime, Consumer)} gives them, read to
+   * the end of the log, with the cursor where the reading stopped: the next reading can start there with
+   * {@link #readTransactions(TransactionCursor, Consumer)} instead of re-reading the newest file from its start.
+   */
+  public TransactionCursor.Tail readTransactions(java.time.LocalDateTime since,
+      Consumer<TransactionProblem> onProblem) {
+    checkNotNull(since, "since must not be null");
+    checkNotNull(onProblem, "onProblem must not be null");
+    return TransactionLog.readSince(roots, since, onProblem);
+  }
+
+  /**
+   * Every entry written after {@code from}, read to the end of the log, with the cursor at the new end; or
+   * {@link TransactionCursor.Lost} when the log is not as the cursor left it (a file gone, shorter, or with other
+   * bytes before the cursor's offset), and then nothing was reported.
+   *
+   * <p>Reported to {@code onProblem}: what cannot be placed in the bytes after the cursor and in later files, and the
+   * names in the year folders from the cursor's year on that are no transaction files. Lines are numbered as a reading
+   * of the whole file numbers them.
+   */
+  public TransactionCursor.Reading readTransactions(TransactionCursor from, Consumer<TransactionProblem> onProblem) {
+    checkNotNull(from, "from must not be null");
+    checkNotNull(onProblem, "onProblem must not be null");
+    List<TransactionProblem> problems = new ArrayList<>();
+    TransactionCursor.Reading r = TransactionLog.readFrom(roots, from, problems::add);
+    if (r instanceof TransactionCursor.Tail) {
+      problems.forEach(onProblem);
+    }
+    return r;
   }
 
   private Stream<TransactionEntry> transactionStream(java.time.LocalDateTime since,

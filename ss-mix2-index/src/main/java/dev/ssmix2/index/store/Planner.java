@@ -6,7 +6,6 @@ import dev.ssmix2.index.store.TopLevelEntries.Entry;
 import dev.ssmix2.index.store.TransactionFeed.Changes;
 import dev.ssmix2.index.store.TransactionFeed.TypeFolder;
 import dev.ssmix2.index.store.UpdatePlan.Settled;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -49,13 +48,13 @@ final class Planner {
   }
 
   /** Build everything anew: first run, or an index of another schema or name-table version. */
-  static UpdatePlan rebuild(List<UpdateSource> sources, Optional<LocalDateTime> feedPosition, List<String> notes) {
+  static UpdatePlan rebuild(List<UpdateSource> sources, Optional<TransactionFeed.Position> feedPosition, List<String> notes) {
     return new UpdatePlan(sources, Basis.REBUILD, List.of(), true, Set.of(), Map.of(), List.of(), notes,
         feedPosition);
   }
 
   /** Walk the whole storage; nothing is known to be unchanged. */
-  static UpdatePlan walkAll(List<UpdateSource> sources, Optional<LocalDateTime> feedPosition, List<String> notes) {
+  static UpdatePlan walkAll(List<UpdateSource> sources, Optional<TransactionFeed.Position> feedPosition, List<String> notes) {
     return new UpdatePlan(sources, Basis.FULL_WALK, List.of(), true, Set.of(), Map.of(), List.of(), notes,
         feedPosition);
   }
@@ -70,7 +69,7 @@ final class Planner {
    * @param knownTop the entries above the patient folders the last run reported, empty when it kept none
    */
   static UpdatePlan fromProbe(List<UpdateSource> sources, List<ProbedPatient> probed, Optional<TopLevel> top,
-      Optional<List<Entry>> knownTop, Optional<LocalDateTime> feedPosition, List<String> notes) {
+      Optional<List<Entry>> knownTop, Optional<TransactionFeed.Position> feedPosition, List<String> notes) {
     if (knownTop.isEmpty() || top.isEmpty()) {
       return walkAll(sources, feedPosition, with(notes, "the folders above the patient folders could not be "
           + "compared with the last run: the whole storage is walked"));

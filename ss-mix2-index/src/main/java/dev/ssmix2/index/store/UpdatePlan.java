@@ -5,7 +5,6 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.ssmix2.index.store.TopLevelEntries.Entry;
 import dev.ssmix2.index.store.TransactionFeed.TypeFolder;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +24,8 @@ import java.util.Set;
  * @param refresh patients of whom only the named data-type folders are listed again (from the transaction feed)
  * @param outside entries outside patient folders reported by the last run and reported again without listing
  * @param notes report lines: why the basis is what it is (a fallback is never silent)
- * @param feedPosition the transaction-log position the commit records (the log's end when the run started)
+ * @param feedPosition the transaction-log position the commit records (the log's end when the run started, or where
+ *     the reading of the log stopped)
  */
 record UpdatePlan(
     List<UpdateSource> sources,
@@ -36,7 +36,7 @@ record UpdatePlan(
     Map<String, Set<TypeFolder>> refresh,
     List<Entry> outside,
     List<String> notes,
-    Optional<LocalDateTime> feedPosition) {
+    Optional<TransactionFeed.Position> feedPosition) {
 
   UpdatePlan {
     checkNotNull(basis, "basis must not be null");

@@ -27,7 +27,6 @@ import dev.ssmix2.index.store.UpdatePlan.Settled;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -172,7 +171,7 @@ final class Updater {
       List<Path> rootPaths = roots.stream().map(StorageRoot::path).toList();
       Map<String, String> extra = new HashMap<>();
       extra.put(TopLevelEntries.KEY, TopLevelEntries.encode(run.outside.values()));
-      plan.feedPosition().ifPresent(p -> extra.put(TransactionFeed.KEY, TransactionFeed.encode(p)));
+      plan.feedPosition().ifPresent(p -> p.putInto(extra));
       Map<String, String> commit = CommitMetadata.with(userData, facility, rootPaths, run.filesSeen,
           run.seen.size(), extra);
       writer.setLiveCommitData(commit.entrySet());
@@ -195,7 +194,8 @@ final class Updater {
       List<String> notes) throws IOException {
     boolean sameRoots = previous.map(m -> m.roots().equals(roots.stream().map(StorageRoot::path).toList()))
         .orElse(false);
-    Optional<LocalDateTime> kept = sameRoots ? TransactionFeed.position(userData) : Optional.empty();
+    Optional<TransactionFeed.Position> kept = sameRoots ? TransactionFeed.position(userData)
+        .map(t -> new TransactionFeed.Position(t, TransactionFeed.cursor(userData))) : Optional.empty();
     boolean feed = detection == ChangeDetection.TRANSACTIONS;
     if (before == null) {
       return Planner.rebuild(sources, feed ? feedEnd(storage, notes) : kept, notes);
@@ -207,15 +207,17 @@ final class Updater {
     Optional<List<Entry>> knownTop = TopLevelEntries.decode(userData);
     if (feed) {
       String reason;
-      Optional<LocalDateTime> position = kept;
-      if (TransactionFeed.newestFileStart(roots).isEmpty()) {
+      Optional<TransactionFeed.Position> position = kept;
+      // with a cursor the log is not listed first: a cursor that no longer fits is found by reading from it
+      if (position.flatMap(TransactionFeed.Position::cursor).isEmpty()
+          && TransactionFeed.newestFileStart(roots).isEmpty()) {
         reason = "no transaction storage (<root>/<YYYY>/TR_…DAT) in the storage's roots";
       } else if (position.isEmpty()) {
         reason = "the index has no position in the transaction storage yet (the last update did not read it)";
       } else if (knownTop.isEmpty()) {
         reason = "the last run kept no record of the entries above the patient folders";
       } else {
-        Reading r = TransactionFeed.since(storage, position.get());
+        Reading r = TransactionFeed.since(storage, position.get(), notes);
         if (r instanceof TransactionFeed.Followed f) {
           List<ProbedPatient> known = manifests(before, false, detection, workers);
           Set<String> unknown = patientIds(before, PATIENT_KEY);
@@ -225,22 +227,22 @@ final class Updater {
         reason = ((TransactionFeed.Broken) r).reason();
       }
       notes.add(reason + "; changes are found by checking every known patient's folders and files instead");
-      Optional<LocalDateTime> end = feedEnd(storage, notes);
+      Optional<TransactionFeed.Position> end = feedEnd(storage, notes);
       return probePlan(before, ChangeDetection.EVERY_FILE, knownTop, end, notes, workers);
     }
     return probePlan(before, detection, knownTop, kept, notes, workers);
   }
 
   private UpdatePlan probePlan(DirectoryReader before, ChangeDetection detection, Optional<List<Entry>> knownTop,
-      Optional<LocalDateTime> feedPosition, List<String> notes, Workers workers) throws IOException {
+      Optional<TransactionFeed.Position> feedPosition, List<String> notes, Workers workers) throws IOException {
     Optional<TopLevel> top = knownTop.isPresent() ? TopLevel.list(roots, workers) : Optional.empty();
     List<ProbedPatient> probed = top.isPresent() ? manifests(before, true, detection, workers) : List.of();
     return Planner.fromProbe(sources, probed, top, knownTop, feedPosition, notes);
   }
 
   /** The log's end before anything is walked: what a walk-based run has certainly seen. */
-  private static Optional<LocalDateTime> feedEnd(Storage storage, List<String> notes) {
-    Optional<LocalDateTime> end = TransactionFeed.end(storage);
+  private static Optional<TransactionFeed.Position> feedEnd(Storage storage, List<String> notes) {
+    Optional<TransactionFeed.Position> end = TransactionFeed.end(storage);
     if (end.isEmpty()) {
       notes.add("no transaction storage (<root>/<YYYY>/TR_…DAT) in the storage's roots: no position recorded");
     }

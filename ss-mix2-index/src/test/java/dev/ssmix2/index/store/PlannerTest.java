@@ -71,7 +71,7 @@ class PlannerTest {
   @Test
   void theFeedRefreshesTheNamedPatientsAndSettlesTheRestWithoutProbing() {
     TypeFolder orders = new TypeFolder(CareDate.parse("20240310"), StandardDataType.OMP_01);
-    LocalDateTime end = LocalDateTime.of(2099, 1, 1, 0, 0);
+    TransactionFeed.Position end = new TransactionFeed.Position(LocalDateTime.of(2099, 1, 1, 0, 0), Optional.empty());
     Changes changes = new Changes(Map.of("0000000002", Set.of(orders), "0000000009", Set.of(orders)), end, 2);
     UpdatePlan plan = Planner.fromFeed(SOURCES, List.of(known("0000000001", false), known("0000000002", false)),
         Set.of("0000000005"), changes, List.of(), List.of());

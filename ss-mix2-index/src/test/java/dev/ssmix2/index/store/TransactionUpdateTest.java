@@ -152,6 +152,53 @@ class TransactionUpdateTest {
       assertThat(r.notes()).anyMatch(n -> n.contains("cannot be placed") && n.contains("instead"));
       assertThat(r.filesIndexed()).as("the folder probe still finds the new version (its renamed _2 is not read)")
           .isEqualTo(1);
+      // the fallback run kept the cursor at the log's end: the bad line lies before it and is not seen again
+      newVersion(currentRecords().get(1), log);
+      IndexReport next = index.update(storage(), ChangeDetection.TRANSACTIONS, ProgressListener.none());
+      assertThat(next.basis()).isEqualTo(Basis.TRANSACTIONS);
+      assertThat(next.notes()).noneMatch(n -> n.contains("instead"));
+      assertThat(next.filesIndexed()).isEqualTo(1);
+    }
+  }
+
+  /**
+   * A log file rewritten under the cursor (here: its line ends made LF, so it is shorter) is not read from the
+   * cursor's offset; the update reads the log from the position's time instead, says so, and still ends equal to a
+   * clean build. A second run follows the new cursor.
+   */
+  @Test
+  void aLogRewrittenUnderTheCursorIsReadFromTheTimeAndTheIndexEqualsACleanBuild() throws IOException {
+    try (PatientIndex index = PatientIndex.open(indexDir)) {
+      index.update(storage(), ChangeDetection.TRANSACTIONS, ProgressListener.none());
+      TransactionLogWriter log = TransactionLogWriter.create(txRoot, TransactionLogs.FACILITY_ID);
+      List<StorageFile> picked = pickFromDifferentPatients(currentRecords(), 3);
+      Path logFile = newVersion(picked.get(0), log);
+      assertThat(index.update(storage(), ChangeDetection.TRANSACTIONS, ProgressListener.none()).basis())
+          .isEqualTo(Basis.TRANSACTIONS);
+      Files.writeString(logFile, Files.readString(logFile, StandardCharsets.ISO_8859_1).replace("\r\n", "\n"),
+          StandardCharsets.ISO_8859_1);
+      newVersion(picked.get(1), log);
+
+      IndexReport r = index.update(storage(), ChangeDetection.TRANSACTIONS, ProgressListener.none());
+      assertThat(r.basis()).isEqualTo(Basis.TRANSACTIONS);
+      assertThat(r.notes()).anyMatch(n -> n.contains("not as the last update left it") && n.contains("from the time"));
+      assertThat(r.filesIndexed()).isEqualTo(1);
+
+      newVersion(picked.get(2), log);
+      IndexReport resumed = index.update(storage(), ChangeDetection.TRANSACTIONS, ProgressListener.none());
+      assertThat(resumed.basis()).isEqualTo(Basis.TRANSACTIONS);
+      assertThat(resumed.notes()).noneMatch(n -> n.contains("instead"));
+      assertThat(resumed.filesIndexed()).isEqualTo(1);
+
+      try (PatientIndex clean = PatientIndex.open(work.resolve("clean"))) {
+        IndexReport full = clean.update(storage(), ProgressListener.none());
+        assertThat(resumed.filesSeen()).isEqualTo(full.filesSeen());
+        assertThat(index.patientCount()).isEqualTo(clean.patientCount());
+        for (StorageFile f : picked) {
+          assertThat(index.patient(f.patientId())).isEqualTo(clean.patient(f.patientId()));
+          assertThat(index.records(f.patientId(), true)).isEqualTo(clean.records(f.patientId(), true));
+        }
+      }
     }
   }
 
