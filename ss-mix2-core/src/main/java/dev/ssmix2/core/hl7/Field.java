@@ -9,6 +9,7 @@ import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable view of one field (or one repetition of a field) of a segment. The field's separators are found once,
@@ -46,6 +47,12 @@ public final class Field {
   private final Charset charset;
   /** MSH-1 and MSH-2 hold delimiters themselves and must never be split or unescaped. */
   private final boolean literal;
+  /**
+   * The segment's copy of its line, or null: {@code chars[i - base]} is {@code source.charAt(i)}. Set for fields cut
+   * out of a segment, whose layout is then found without copying the field again.
+   */
+  private final char @Nullable [] chars;
+  private final int base;
   // Both caches below are filled on first use without locking, like String.hash: String and FieldLayout are immutable
   // with final fields, so a reader that races the first writer sees either null (and computes an equal value) or a
   // complete object.
@@ -67,6 +74,15 @@ public final class Field {
 
   /** The field {@code source[start, end)}; {@code source} is kept, not copied. */
   Field(String source, int start, int end, EncodingCharacters enc, Charset charset, boolean literal) {
+    this(source, start, end, enc, charset, literal, null, 0);
+  }
+
+  /**
+   * The field {@code source[start, end)} of a segment whose line was copied into {@code chars} ({@code chars[i - base]}
+   * is {@code source.charAt(i)}); neither is copied.
+   */
+  Field(String source, int start, int end, EncodingCharacters enc, Charset charset, boolean literal,
+      char @Nullable [] chars, int base) {
     this.source = checkNotNull(source, "source");
     checkPositionIndexes(start, end, source.length());
     this.start = start;
@@ -74,6 +90,8 @@ public final class Field {
     this.enc = checkNotNull(enc, "enc");
     this.charset = charset;
     this.literal = literal;
+    this.chars = chars;
+    this.base = base;
   }
 
   static Field empty(EncodingCharacters enc) {
@@ -169,7 +187,7 @@ public final class Field {
     }
     int from = l.repetitionStart(rep);
     int to = l.repetitionEnd(rep);
-    return from == to ? empty(enc) : new Field(source, from, to, enc, charset, false);
+    return from == to ? empty(enc) : new Field(source, from, to, enc, charset, false, chars, base);
   }
 
   /** Component {@code c} (1-based) of the first repetition, unescaped; see {@link #component(int, int)}. */
@@ -289,7 +307,8 @@ public final class Field {
   private FieldLayout layout() {
     FieldLayout l = layout;
     if (l == null) {
-      l = FieldLayout.of(source, start, end, enc);
+      char[] c = chars;
+      l = c == null ? FieldLayout.of(source, start, end, enc) : FieldLayout.of(c, base, start, end, enc);
       layout = l;
     }
     return l;
@@ -297,6 +316,15 @@ public final class Field {
 
   /** First {@code c} in {@code source[from, to)}, or -1; bounded, unlike String.indexOf, so it never reads past the field. */
   private int indexOf(char c, int from, int to) {
+    char[] copy = chars;
+    if (copy != null) {
+      for (int i = from; i < to; i++) {
+        if (copy[i - base] == c) {
+          return i;
+        }
+      }
+      return -1;
+    }
     for (int i = from; i < to; i++) {
       if (source.charAt(i) == c) {
         return i;

@@ -37,6 +37,18 @@ final class FieldLayout {
    * match half of a surrogate pair.
    */
   static FieldLayout of(String text, int start, int end, EncodingCharacters enc) {
+    // Both passes read a copy: String.charAt's coder test and bounds check cost more than the copy.
+    char[] chars = new char[end - start];
+    text.getChars(start, end, chars, 0);
+    return of(chars, start, start, end, enc);
+  }
+
+  /**
+   * The layout of {@code text[start, end)} read from a copy of the text that holds it: {@code chars[i - base]} is the
+   * character at index {@code i} of the text. A segment copies its line once to find its fields and hands the copy to
+   * them, so a field's layout needs no copy of its own.
+   */
+  static FieldLayout of(char[] chars, int base, int start, int end, EncodingCharacters enc) {
     char repetition = enc.repetition();
     char component = enc.component();
     char escape = enc.escape();
@@ -44,14 +56,14 @@ final class FieldLayout {
     if (start == end) {
       return new FieldLayout(new int[] {0}, 0, end, false, false);
     }
+    int from = start - base;
+    int to = end - base;
     int reps = 1;
     int components = 1;
     boolean hasEscape = false;
     boolean hasSubcomponent = false;
-    // Both passes read a copy: String.charAt's coder test and bounds check cost more than the copy.
-    char[] chars = new char[end - start];
-    text.getChars(start, end, chars, 0);
-    for (char c : chars) {
+    for (int j = from; j < to; j++) {
+      char c = chars[j];
       if (c == component) {
         components++;
       } else if (c == repetition) {
@@ -64,19 +76,19 @@ final class FieldLayout {
       }
     }
     int[] marks = new int[reps + 1 + components];
-    int base = reps + 1;
+    int first = reps + 1;
     marks[reps] = components;
-    marks[base] = start;
+    marks[first] = start;
     if (components > 1) {
       int r = 1;
       int k = 1;
-      for (int j = 0; j < chars.length; j++) {
+      for (int j = from; j < to; j++) {
         char c = chars[j];
         if (c == component) {
-          marks[base + k++] = start + j + 1;
+          marks[first + k++] = base + j + 1;
         } else if (c == repetition) {
           marks[r++] = k;
-          marks[base + k++] = start + j + 1;
+          marks[first + k++] = base + j + 1;
         }
       }
     }

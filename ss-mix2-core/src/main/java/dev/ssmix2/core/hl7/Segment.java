@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.nio.charset.Charset;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One segment (one line) of a message, split into fields on first access.
@@ -25,10 +26,17 @@ public final class Segment {
   private final String id;
   private final EncodingCharacters enc;
   private final boolean isHeader;
-  private final Charset charset; // for \Xhh\ escapes; null when unknown
-  private volatile int[] separators; // positions of the field separator in text, computed lazily
+  private final @Nullable Charset charset; // for \Xhh\ escapes; null when unknown
+  private volatile @Nullable Scan scan; // where the fields lie, found on first access
 
-  Segment(String text, EncodingCharacters enc, Charset charset) {
+  /**
+   * The segment's line after its ID, copied once ({@code chars[i - base]} is the line's character {@code i}), and the
+   * positions of its field separators. Its fields keep the copy, so none of them copies its own text to find its
+   * components.
+   */
+  private record Scan(char[] chars, int base, int[] separators) {}
+
+  Segment(String text, EncodingCharacters enc, @Nullable Charset charset) {
     this.text = checkNotNull(text, "text");
     this.enc = checkNotNull(enc, "enc");
     this.charset = charset;
@@ -57,7 +65,7 @@ public final class Segment {
 
   /** Number of fields present (trailing empty fields that the writer omitted do not count). */
   public int fieldCount() {
-    int seps = separators().length;
+    int seps = scanned().separators().length;
     if (isHeader) {
       return text.length() > id.length() ? seps + 1 : 0;
     }
@@ -84,25 +92,28 @@ public final class Segment {
   }
 
   private Field piece(int index, boolean literal) {
-    int[] seps = separators();
+    Scan s = scanned();
+    int[] seps = s.separators();
     if (index > seps.length) {
       return Field.empty(enc);
     }
     int start = seps[index - 1] + 1;
     int end = index < seps.length ? seps[index] : text.length();
-    return start == end ? Field.empty(enc) : new Field(text, start, end, enc, charset, literal);
+    return start == end
+        ? Field.empty(enc)
+        : new Field(text, start, end, enc, charset, literal, s.chars(), s.base());
   }
 
-  private int[] separators() {
-    int[] seps = separators;
-    if (seps == null) {
-      seps = scan();
-      separators = seps;
+  private Scan scanned() {
+    Scan s = scan;
+    if (s == null) {
+      s = scan();
+      scan = s;
     }
-    return seps;
+    return s;
   }
 
-  private int[] scan() {
+  private Scan scan() {
     // One pass over a copy: segments are mostly short fields, where a String.indexOf call per separator costs more
     // in set-up than it saves, and String.charAt's coder test and bounds check cost more than copying the text.
     char sep = enc.field();
@@ -119,7 +130,7 @@ public final class Segment {
         seps[n++] = from + j;
       }
     }
-    return n == seps.length ? seps : Arrays.copyOf(seps, n);
+    return new Scan(chars, from, n == seps.length ? seps : Arrays.copyOf(seps, n));
   }
 
   private static boolean isUpper(char c) {
