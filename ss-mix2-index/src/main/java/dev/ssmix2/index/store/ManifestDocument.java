@@ -100,6 +100,28 @@ final class ManifestDocument {
     }
   }
 
+  /** As {@link #forEach}, with each manifest's {@link FolderManifest#outline outline} only. */
+  static void forEachOutline(DirectoryReader reader, Chunk chunk, String facility,
+      Consumer<FolderManifest.Outline> action) throws IOException {
+    var leaf = reader.leaves().get(chunk.leaf()).reader();
+    BinaryDocValues values = leaf.getBinaryDocValues(MANIFEST);
+    PostingsEnum mine = leaf.postings(new Term(FACILITY, facility), PostingsEnum.NONE);
+    if (values == null || mine == null) {
+      return;
+    }
+    Bits live = leaf.getLiveDocs();
+    for (int doc = values.advance(chunk.from()); doc < chunk.to(); doc = values.nextDoc()) {
+      int at = mine.docID() >= doc ? mine.docID() : mine.advance(doc);
+      if (at == doc && (live == null || live.get(doc))) {
+        try {
+          action.accept(FolderManifest.outline(values.binaryValue()));
+        } catch (IllegalArgumentException e) {
+          // unreadable: the patient is walked whole, as with forEach
+        }
+      }
+    }
+  }
+
   /** The manifest of one patient of {@code facility} in {@code searcher}'s index, if it has a readable one. */
   static Optional<FolderManifest> of(IndexSearcher searcher, String facility, String patient) throws IOException {
     Optional<KeyLookup.Hit> hit = KeyLookup.find(searcher.getIndexReader(), key(facility, patient));

@@ -255,7 +255,12 @@ final class Updater {
     Iterator<Workers.Task<List<ProbedPatient>>> tasks = ManifestDocument.chunks(before).stream()
         .<Workers.Task<List<ProbedPatient>>>map(chunk -> emit -> {
           List<ProbedPatient> out = new ArrayList<>();
-          ManifestDocument.forEach(before, chunk, code, m -> out.add(probed(m, probe, detection)));
+          if (probe) {
+            ManifestDocument.forEach(before, chunk, code, m -> out.add(probed(m, m.fileCount(), true, detection)));
+          } else {
+            ManifestDocument.forEachOutline(before, chunk, code,
+                o -> out.add(probed(o.manifest(), o.fileCount(), false, detection)));
+          }
           emit.accept(out);
         }).iterator();
     List<ProbedPatient> all = new ArrayList<>();
@@ -264,7 +269,8 @@ final class Updater {
     return all;
   }
 
-  private ProbedPatient probed(FolderManifest m, boolean probe, ChangeDetection detection) {
+  /** {@code m} without its stamps (an outline) unless {@code probe}; {@code files} is its file count. */
+  private ProbedPatient probed(FolderManifest m, long files, boolean probe, ChangeDetection detection) {
     List<RecordProblem> problems = new ArrayList<>(0);
     List<Place> places = new ArrayList<>(m.parts().size());
     boolean known = true;
@@ -280,7 +286,7 @@ final class Updater {
       }
     }
     boolean unchanged = known && (!probe || FolderProbe.unchanged(m, roots, detection));
-    return new ProbedPatient(m.patient(), unchanged, m.fileCount(), problems, isHome(m), places);
+    return new ProbedPatient(m.patient(), unchanged, files, problems, isHome(m), places);
   }
 
   /** The IDs of this run's facility's patients in {@code field}, whose terms are {@link PatientFields#patientRef}s. */

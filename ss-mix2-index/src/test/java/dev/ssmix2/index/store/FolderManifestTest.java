@@ -30,6 +30,19 @@ class FolderManifestTest {
   }
 
   @Test
+  void theOutlineIsTheManifestWithoutItsStampsAndKeepsTheFileCount() {
+    FolderManifest.Outline o = FolderManifest.outline(MANIFEST.encode());
+    assertThat(o.fileCount()).isEqualTo(MANIFEST.fileCount()).isPositive();
+    assertThat(o.manifest().patient()).isEqualTo(MANIFEST.patient());
+    assertThat(o.manifest().parts()).extracting(p -> p.root() + " " + p.folder() + " " + p.unplaced())
+        .containsExactlyElementsOf(MANIFEST.parts().stream().map(p -> p.root() + " " + p.folder() + " "
+            + p.unplaced()).toList());
+    assertThat(o.manifest().parts()).allSatisfy(p -> assertThat(p.files()).isEmpty());
+    assertThatThrownBy(() -> FolderManifest.outline(new BytesRef(new byte[] {9, 9, 9, 9, 9, 9})))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void decodesFromAnOffsetInsideALargerBuffer() {
     BytesRef bytes = MANIFEST.encode();
     byte[] padded = new byte[bytes.length + 7];
