@@ -75,7 +75,6 @@ final class QueryPlanner {
   QueryPlan plan(ParsedQuery q, boolean fuzzy, UnaryOperator<Query> expandFuzzy) {
     Build b = new Build(fuzzy, expandFuzzy);
     BooleanQuery.Builder top = new BooleanQuery.Builder();
-    top.add(new TermQuery(new Term(KIND, KIND_PATIENT)), Occur.FILTER);
     Optional<Query> ids = q.ids().isEmpty() ? Optional.empty() : Optional.of(b.ids(q.ids()));
     Optional<TaggedClause> birth = q.birthDate().map(QueryPlanner::birth);
     birth.ifPresent(b.clauses::add);
@@ -83,7 +82,11 @@ final class QueryPlanner {
       top.add(b.names(q.names()), Occur.MUST);
       ids.ifPresent(idq -> top.add(idq, Occur.SHOULD));
       birth.ifPresent(c -> top.add(c.match(), Occur.FILTER));
+      // no kind filter: every name field is on patient documents only (records share `pid`, not a name), so the
+      // required names already leave only patients. The filter's postings (every patient) were advanced to each
+      // candidate: 5 % of the samples of the slow name shapes at 1M (benchmarks/README.md, "Search at 1M, session 8")
     } else if (ids.isPresent()) {
+      top.add(new TermQuery(new Term(KIND, KIND_PATIENT)), Occur.FILTER); // record documents carry `pid` too
       if (birth.isPresent()) {
         // 19480405 may be an ID or a birth date: either may match
         top.add(new BooleanQuery.Builder()
@@ -94,6 +97,7 @@ final class QueryPlanner {
         top.add(ids.get(), Occur.MUST);
       }
     } else if (birth.isPresent()) {
+      top.add(new TermQuery(new Term(KIND, KIND_PATIENT)), Occur.FILTER);
       top.add(birth.get().scored(), Occur.MUST);
     } else {
       return QueryPlan.nothing();

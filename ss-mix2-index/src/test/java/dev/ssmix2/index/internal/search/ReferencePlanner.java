@@ -69,7 +69,6 @@ final class ReferencePlanner {
   QueryPlan plan(ParsedQuery q, boolean fuzzy, UnaryOperator<Query> expandFuzzy) {
     Build b = new Build(fuzzy, expandFuzzy);
     BooleanQuery.Builder top = new BooleanQuery.Builder();
-    top.add(new TermQuery(new Term(KIND, KIND_PATIENT)), Occur.FILTER);
     Optional<Query> ids = q.ids().isEmpty() ? Optional.empty() : Optional.of(b.ids(q.ids()));
     Optional<TaggedClause> birth = q.birthDate().map(ReferencePlanner::birth);
     birth.ifPresent(b.clauses::add);
@@ -78,6 +77,7 @@ final class ReferencePlanner {
       ids.ifPresent(idq -> top.add(idq, Occur.SHOULD));
       birth.ifPresent(c -> top.add(c.match(), Occur.FILTER));
     } else if (ids.isPresent()) {
+      top.add(new TermQuery(new Term(KIND, KIND_PATIENT)), Occur.FILTER);
       if (birth.isPresent()) {
         // 19480405 may be an ID or a birth date: either may match
         top.add(new BooleanQuery.Builder()
@@ -88,6 +88,7 @@ final class ReferencePlanner {
         top.add(ids.get(), Occur.MUST);
       }
     } else if (birth.isPresent()) {
+      top.add(new TermQuery(new Term(KIND, KIND_PATIENT)), Occur.FILTER);
       top.add(birth.get().scored(), Occur.MUST);
     } else {
       return QueryPlan.nothing();
