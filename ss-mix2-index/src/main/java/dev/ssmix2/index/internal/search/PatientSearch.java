@@ -232,9 +232,8 @@ public final class PatientSearch {
     boolean twoPass = plan.hasNames() && parsed.birthDate().isEmpty();
     TopFieldDocs top = top(searcher, filtered(plan.query().get(), facility), limit, twoPass);
     if (top.scoreDocs.length == 0 && plan.hasNames()) {
-      FuzzyAutomata automata = new FuzzyAutomata();
       try {
-        plan = planner.plan(parsed, true, q -> rewrite(searcher, automata.expandable(q)));
+        plan = planner.plan(parsed, true, q -> rewrite(searcher, q));
       } catch (UncheckedIOException e) {
         throw e.getCause();
       }
