@@ -20,10 +20,17 @@ final class TestHttp {
       .connectTimeout(Duration.ofSeconds(10))
       .build();
 
+  /**
+   * Long enough for a first FHIR request on a starved machine: a whole-suite run under `nice -n 19` at load 10 took
+   * more than 30 s for ViewerServerTest's first FHIR bundle (2026-11-28), a test that passed in 0.5 s in the quiet CI
+   * run of d8cfb32. Only a hung server waits this long.
+   */
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
+
   private TestHttp() {}
 
   static HttpResponse<String> get(URI uri, String... headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET();
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET();
     if (headers.length > 0) {
       request.headers(headers);
     }
@@ -31,7 +38,7 @@ final class TestHttp {
   }
 
   static HttpResponse<String> post(URI uri, String contentType, String body, String... headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
         .header("Content-Type", contentType)
         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     if (headers.length > 0) {
