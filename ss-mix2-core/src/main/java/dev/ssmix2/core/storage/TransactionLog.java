@@ -55,21 +55,23 @@ final class TransactionLog {
   /** The entries of every root after {@code since} (exclusive; null for all), merged in time order. */
   static Iterator<TransactionEntry> entries(List<StorageRoot> roots, @Nullable LocalDateTime since,
       Consumer<TransactionProblem> onProblem) {
-    List<RootIterator> perRoot = new ArrayList<>();
-    for (StorageRoot root : roots) {
-      perRoot.add(RootIterator.of(named(root, null, onProblem), since, onProblem));
-    }
-    return merged(perRoot);
+    return merged(perRoot(roots, since, onProblem));
   }
 
   /** The entries of every root after {@code since}, and the cursor at the end of what was read. */
   static TransactionCursor.Tail readSince(List<StorageRoot> roots, LocalDateTime since,
       Consumer<TransactionProblem> onProblem) {
+    return drain(perRoot(roots, since, onProblem));
+  }
+
+  /** One reader per root of its files after {@code since} (null for all). */
+  private static List<RootIterator> perRoot(List<StorageRoot> roots, @Nullable LocalDateTime since,
+      Consumer<TransactionProblem> onProblem) {
     List<RootIterator> perRoot = new ArrayList<>();
     for (StorageRoot root : roots) {
       perRoot.add(RootIterator.of(named(root, null, onProblem), since, onProblem));
     }
-    return drain(perRoot);
+    return perRoot;
   }
 
   /**

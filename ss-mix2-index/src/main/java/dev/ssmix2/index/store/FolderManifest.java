@@ -156,20 +156,26 @@ record FolderManifest(String patient, List<Part> parts) {
           in.readZLong();
           files++;
         }
-        List<Unplaced> unplaced = new ArrayList<>();
-        for (int n = in.readVInt(); n > 0; n--) {
-          String path = in.readString();
-          int problem = in.readVInt();
-          checkArgument(problem < problems.length, "unknown unplaced-entry problem %s in the manifest of %s", problem,
-              patient);
-          unplaced.add(new Unplaced(path, problems[problem], in.readString()));
-        }
-        parts.add(new Part(root, folder, List.of(), List.of(), unplaced));
+        parts.add(new Part(root, folder, List.of(), List.of(), unplaced(in, problems, patient)));
       }
       return new Outline(new FolderManifest(patient, parts), files);
     } catch (IOException | DataFormatException | RuntimeException e) {
       throw new IllegalArgumentException("not a folder manifest: " + e.getMessage(), e);
     }
+  }
+
+  /** A part's unplaced entries, as {@link #encode} wrote them (the last list of a part). */
+  private static List<Unplaced> unplaced(ByteArrayDataInput in, Problem[] problems, String patient)
+      throws IOException {
+    List<Unplaced> unplaced = new ArrayList<>();
+    for (int n = in.readVInt(); n > 0; n--) {
+      String path = in.readString();
+      int problem = in.readVInt();
+      checkArgument(problem < problems.length, "unknown unplaced-entry problem %s in the manifest of %s", problem,
+          patient);
+      unplaced.add(new Unplaced(path, problems[problem], in.readString()));
+    }
+    return unplaced;
   }
 
   private static FolderManifest read(ByteArrayDataInput in) throws IOException {
@@ -188,15 +194,7 @@ record FolderManifest(String patient, List<Part> parts) {
       for (int n = in.readVInt(); n > 0; n--) {
         files.add(new FileTime(in.readString(), in.readZLong(), in.readZLong()));
       }
-      List<Unplaced> unplaced = new ArrayList<>();
-      for (int n = in.readVInt(); n > 0; n--) {
-        String path = in.readString();
-        int problem = in.readVInt();
-        checkArgument(problem < problems.length, "unknown unplaced-entry problem %s in the manifest of %s", problem,
-            patient);
-        unplaced.add(new Unplaced(path, problems[problem], in.readString()));
-      }
-      parts.add(new Part(root, folder, folders, files, unplaced));
+      parts.add(new Part(root, folder, folders, files, unplaced(in, problems, patient)));
     }
     return new FolderManifest(patient, parts);
   }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -85,24 +86,18 @@ final class ManifestDocument {
    */
   static void forEach(DirectoryReader reader, Chunk chunk, String facility, Consumer<FolderManifest> action)
       throws IOException {
-    var leaf = reader.leaves().get(chunk.leaf()).reader();
-    BinaryDocValues values = leaf.getBinaryDocValues(MANIFEST);
-    PostingsEnum mine = leaf.postings(new Term(FACILITY, facility), PostingsEnum.NONE);
-    if (values == null || mine == null) {
-      return;
-    }
-    Bits live = leaf.getLiveDocs();
-    for (int doc = values.advance(chunk.from()); doc < chunk.to(); doc = values.nextDoc()) {
-      int at = mine.docID() >= doc ? mine.docID() : mine.advance(doc);
-      if (at == doc && (live == null || live.get(doc))) {
-        decode(values.binaryValue()).ifPresent(action);
-      }
-    }
+    forEachDecoded(reader, chunk, facility, ManifestDocument::decode, action);
   }
 
   /** As {@link #forEach}, with each manifest's {@link FolderManifest#outline outline} only. */
   static void forEachOutline(DirectoryReader reader, Chunk chunk, String facility,
       Consumer<FolderManifest.Outline> action) throws IOException {
+    forEachDecoded(reader, chunk, facility, ManifestDocument::decodeOutline, action);
+  }
+
+  /** The walk of both: each live manifest of the facility in the chunk, decoded; an unreadable one is passed over. */
+  private static <T> void forEachDecoded(DirectoryReader reader, Chunk chunk, String facility,
+      Function<BytesRef, Optional<T>> decoder, Consumer<T> action) throws IOException {
     var leaf = reader.leaves().get(chunk.leaf()).reader();
     BinaryDocValues values = leaf.getBinaryDocValues(MANIFEST);
     PostingsEnum mine = leaf.postings(new Term(FACILITY, facility), PostingsEnum.NONE);
@@ -113,12 +108,17 @@ final class ManifestDocument {
     for (int doc = values.advance(chunk.from()); doc < chunk.to(); doc = values.nextDoc()) {
       int at = mine.docID() >= doc ? mine.docID() : mine.advance(doc);
       if (at == doc && (live == null || live.get(doc))) {
-        try {
-          action.accept(FolderManifest.outline(values.binaryValue()));
-        } catch (IllegalArgumentException e) {
-          // unreadable: the patient is walked whole, as with forEach
-        }
+        decoder.apply(values.binaryValue()).ifPresent(action);
       }
+    }
+  }
+
+  /** Unreadable: the patient is walked whole, as with an unreadable full manifest ({@link #decode}). */
+  private static Optional<FolderManifest.Outline> decodeOutline(BytesRef bytes) {
+    try {
+      return Optional.of(FolderManifest.outline(bytes));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
     }
   }
 
