@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * Where a reading of the transaction storage stopped, so that the next reading starts there instead of at the start
- * of the newest file (docs/transaction-storage.md, "Resuming at a byte offset"). Per root of the storage it names the
+ * of the newest file (docs/index-design.md, "Resuming the log"). Per root of the storage it names the
  * last file read ({@code YYYY/TR_…DAT}), the byte offset and line where the reading ended, and a checksum of the bytes
  * just before that offset; a root that had no transaction file has no mark and is read from its start next time.
  *
