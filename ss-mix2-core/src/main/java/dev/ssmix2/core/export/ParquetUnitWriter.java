@@ -108,7 +108,8 @@ final class ParquetUnitWriter extends UnitWriter {
           // zstd level 1, not DuckDB's default 3: each file's column chunks are small (a unit's rows of one
           // partition), so level 3 compresses them no better (the 10k export: 14.03 MB at level 1, 14.07 MB at 3)
           // and cost more CPU (10k export, 6 alternating runs each under load 7-16: 17.6 ± 1.1 s against
-          // 20.0 ± 2.2 s of process CPU, lower in each of 5 back-to-back pairs; benchmarks/README.md, "Research export, session 8").
+          // 20.0 ± 2.2 s of process CPU, lower in each of 5 back-to-back pairs; benchmarks/README.md, "Research
+          // export, session 8").
           s.execute("COPY (SELECT * FROM " + o.sqlName() + ") TO '" + target.replace("'", "''")
               + "' (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1" + partitions + ")");
           s.execute("DROP TABLE " + o.sqlName());
