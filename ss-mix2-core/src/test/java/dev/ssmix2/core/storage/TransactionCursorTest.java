@@ -101,6 +101,44 @@ class TransactionCursorTest {
     assertThat(again.end()).isEqualTo(((TransactionCursor.Tail) r).end());
   }
 
+  /**
+   * A log split over two roots: each root keeps its own mark (a root without a log yet has none and is read from its
+   * start next time), the resumed reading merges both roots' new entries by time, and a storage opened with another
+   * number of roots loses the cursor.
+   */
+  @Test
+  void eachRootResumesAtItsOwnMarkAndAnotherRootCountLosesTheCursor() throws IOException {
+    Path a = tmp.resolve("tx-a");
+    Path b = tmp.resolve("tx-b");
+    Files.createDirectories(a.resolve("2024"));
+    Files.createDirectories(b);
+    Path dayA = a.resolve("2024/TR_20240101000000000_1.DAT");
+    Files.writeString(dayA, header("0000000001", "INS", "20240101100000000") + "\r\nMSH|^~\\&|A\r\n",
+        StandardCharsets.US_ASCII);
+    Storage storage = Storage.open(a, b);
+    TransactionCursor.Tail first = storage.readTransactions(BEFORE_ALL, p -> {});
+    assertThat(first.entries()).hasSize(1);
+    assertThat(first.end().toString()).as("root b has no log yet, so no mark").endsWith(";-");
+
+    Files.writeString(dayA, header("0000000003", "INS", "20240101120000000") + "\r\nMSH|^~\\&|C\r\n",
+        StandardCharsets.US_ASCII, StandardOpenOption.APPEND);
+    Files.createDirectories(b.resolve("2024"));
+    Files.writeString(b.resolve("2024/TR_20240101000000000_1.DAT"), header("0000000002", "INS",
+        "20240101110000000") + "\r\nMSH|^~\\&|B\r\n", StandardCharsets.US_ASCII);
+    List<TransactionProblem> problems = new ArrayList<>();
+    TransactionCursor.Reading r = storage.readTransactions(first.end(), problems::add);
+
+    assertThat(problems).isEmpty();
+    assertThat(r).isInstanceOfSatisfying(TransactionCursor.Tail.class, t -> {
+      assertThat(t.entries()).extracting(e -> e.patientId().value() + ":" + e.line())
+          .as("both roots' new entries, merged by time").containsExactly("0000000002:1", "0000000003:3");
+      assertThat(t.end().toString()).doesNotContain(";-");
+    });
+    assertThat(Storage.open(a).readTransactions(first.end(), problems::add))
+        .isInstanceOfSatisfying(TransactionCursor.Lost.class, l -> assertThat(l.reason()).contains("2 root(s)"));
+    assertThat(problems).isEmpty();
+  }
+
   @Test
   void aTruncatedReplacedOrRemovedFileLosesTheCursor() throws IOException {
     Path root = tmp.resolve("tx");
