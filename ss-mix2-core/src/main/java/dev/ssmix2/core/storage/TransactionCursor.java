@@ -31,7 +31,8 @@ public final class TransactionCursor {
    */
   record Mark(String file, long offset, int line, long check) {
     Mark {
-      checkArgument(file.length() > 5 && file.charAt(4) == '/', "file must be YYYY/TR_…DAT, got '%s'", file);
+      checkArgument(file.length() > 5 && file.charAt(4) == '/' && CareDate.isDigits(file.substring(0, 4)),
+          "file must be YYYY/TR_…DAT, got '%s'", file);
       checkArgument(offset >= 0 && line >= 1, "offset must be >= 0 and line >= 1, got %s and %s", offset, line);
     }
   }

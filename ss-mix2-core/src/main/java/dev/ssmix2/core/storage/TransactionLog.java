@@ -1,6 +1,7 @@
 package dev.ssmix2.core.storage;
 
 import dev.ssmix2.core.hl7.Hl7Decoder;
+import dev.ssmix2.core.storage.TransactionProblem.Code;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
@@ -95,7 +96,9 @@ final class TransactionLog {
         continue;
       }
       TransactionCursor.Mark mark = marks.get(r).get();
-      String year = mark.file().substring(0, 4);
+      // From the year before the mark's: a writer whose clock or folder choice slips at New Year may put a file with
+      // a time after the mark into the previous year's folder, which a listing from the mark's year would never see.
+      String year = String.format("%04d", Math.max(0, Integer.parseInt(mark.file().substring(0, 4)) - 1));
       List<Named> files = named(root, year, onProblem);
       int at = -1;
       for (int i = 0; i < files.size(); i++) {
@@ -184,7 +187,8 @@ final class TransactionLog {
         String name = p.getFileName().toString();
         int digits = timestampDigits(name);
         if (digits < 0) {
-          onProblem.accept(new TransactionProblem(p, 0, !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+          onProblem.accept(new TransactionProblem(p, 0, Code.NOT_A_LOG_FILE,
+              !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
               ? "not a regular file; a year folder of the transaction storage holds only "
                   + "TR_YYYYMMDDHHMMSSFFF_nnnnn.DAT files"
               : "file name '" + name + "' is not a transaction file name (TR_YYYYMMDDHHMMSSFFF_nnnnn.DAT); the file "
@@ -193,8 +197,8 @@ final class TransactionLog {
         }
         String time = name.substring(3, 3 + digits);
         if (!time.startsWith(yearName)) {
-          onProblem.accept(new TransactionProblem(p, 0, "the file's time " + time + " is not in its year "
-              + "folder " + yearName + "; it is read all the same"));
+          onProblem.accept(new TransactionProblem(p, 0, Code.OUTSIDE_ITS_YEAR, "the file's time " + time
+              + " is not in its year folder " + yearName + "; it is read all the same"));
         }
         named.add(new Named(p, yearName + "/" + name, (time + "000").substring(0, 17),
             Long.parseLong(name, 4 + digits, name.length() - 4, 10)));
@@ -244,7 +248,8 @@ final class TransactionLog {
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
       ds.forEach(out::add);
     } catch (IOException e) {
-      onProblem.accept(new TransactionProblem(dir, 0, "cannot list the folder: " + e.getMessage()));
+      onProblem.accept(new TransactionProblem(dir, 0, Code.UNREADABLE,
+          "cannot list the folder: " + e.getMessage()));
     }
     Collections.sort(out);
     return out;
@@ -289,7 +294,8 @@ final class TransactionLog {
     try {
       bytes = bytesFrom(file, 0);
     } catch (IOException e) {
-      onProblem.accept(new TransactionProblem(file, 0, "cannot read the file: " + e.getMessage()));
+      onProblem.accept(new TransactionProblem(file, 0, Code.UNREADABLE,
+          "cannot read the file: " + e.getMessage()));
       return List.of();
     }
     return scan(file, bytes, 0, 0, 1, false, since, onProblem).entries();
@@ -338,7 +344,7 @@ final class TransactionLog {
     List<TransactionEntry> out = new ArrayList<>();
     int firstHeader = count == 0 ? bytes.length : headers[0];
     if (!continuation && !isBlank(bytes, from, firstHeader)) {
-      onProblem.accept(new TransactionProblem(file, firstLine, count == 0
+      onProblem.accept(new TransactionProblem(file, firstLine, Code.UNPLACED_TEXT, count == 0
           ? "no #SSMIX header line in the file (" + (bytes.length - from) + " bytes); expected records of a "
               + "'#SSMIX,…' line followed by an HL7 message"
           : "text before the first #SSMIX header line cannot be placed (" + (firstHeader - from) + " bytes)"));
@@ -412,8 +418,8 @@ final class TransactionLog {
     Optional<String> department = timeIndex - 1 > OPERATION && !f[timeIndex - 1].isEmpty()
         && !f[timeIndex - 1].equals("-") ? Optional.of(f[timeIndex - 1]) : Optional.empty();
     if (timeIndex != OPERATION + 2 || timeIndex != f.length - 1) {
-      onProblem.accept(new TransactionProblem(file, line, "header has " + f.length + " fields instead of 10; "
-          + "read with the time from field " + (timeIndex + 1) + expected));
+      onProblem.accept(new TransactionProblem(file, line, Code.ODD_HEADER, "header has " + f.length
+          + " fields instead of 10; read with the time from field " + (timeIndex + 1) + expected));
     }
     if (since != null && !time.get().isAfter(since)) {
       return Optional.empty();
@@ -424,7 +430,7 @@ final class TransactionLog {
 
   private static Optional<TransactionEntry> problem(Path file, int line, String reason,
       Consumer<TransactionProblem> onProblem) {
-    onProblem.accept(new TransactionProblem(file, line, reason + "; the record is skipped"));
+    onProblem.accept(new TransactionProblem(file, line, Code.BAD_HEADER, reason + "; the record is skipped"));
     return Optional.empty();
   }
 
@@ -516,7 +522,8 @@ final class TransactionLog {
           try {
             bytes = bytesFrom(f.path(), 0);
           } catch (IOException e) {
-            onProblem.accept(new TransactionProblem(f.path(), 0, "cannot read the file: " + e.getMessage()));
+            onProblem.accept(new TransactionProblem(f.path(), 0, Code.UNREADABLE,
+                "cannot read the file: " + e.getMessage()));
             continue;
           }
           Scan s = scan(f.path(), bytes, 0, 0, 1, false, since, onProblem);

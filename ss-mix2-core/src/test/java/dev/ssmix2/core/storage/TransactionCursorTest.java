@@ -169,6 +169,41 @@ class TransactionCursorTest {
         TransactionCursor.parse("c1;-;-").orElseThrow(), problems::add)).isInstanceOf(TransactionCursor.Lost.class);
   }
 
+  /**
+   * A file logged after the cursor into the previous year's folder (a writer's slip at New Year) is still read, with a
+   * problem saying it lies outside its year; a name in a year folder that is no log file's has its own code. Neither
+   * code says an entry may be lost, which is what lets an update go on following the log (index module).
+   */
+  @Test
+  void aFileAfterTheCursorInThePreviousYearsFolderIsReadAndStrayNamesHaveTheirCode() throws IOException {
+    Path root = tmp.resolve("tx");
+    Files.createDirectories(root.resolve("2024"));
+    Files.createDirectories(root.resolve("2025"));
+    Files.writeString(root.resolve("2025/TR_20250101000000000_1.DAT"), header("0000000001", "INS",
+        "20250101100000000") + "\r\nMSH|^~\\&|A\r\n", StandardCharsets.US_ASCII);
+    Storage storage = Storage.open(root);
+    TransactionCursor cursor = storage.readTransactions(BEFORE_ALL, p -> {}).end();
+
+    Files.writeString(root.resolve("2024/TR_20250101120000000_1.DAT"), header("0000000002", "INS",
+        "20250101120000000") + "\r\nMSH|^~\\&|B\r\n", StandardCharsets.US_ASCII);
+    Files.writeString(root.resolve("2025/notes.txt"), "left by an operator", StandardCharsets.US_ASCII);
+    List<TransactionProblem> problems = new ArrayList<>();
+    TransactionCursor.Reading r = storage.readTransactions(cursor, problems::add);
+
+    assertThat(r).isInstanceOfSatisfying(TransactionCursor.Tail.class, t -> assertThat(t.entries())
+        .extracting(e -> e.patientId().value()).containsExactly("0000000002"));
+    assertThat(problems).extracting(p -> p.file().getFileName() + " " + p.code()).containsExactlyInAnyOrder(
+        "TR_20250101120000000_1.DAT OUTSIDE_ITS_YEAR", "notes.txt NOT_A_LOG_FILE");
+    assertThat(problems).noneMatch(p -> p.code().entriesMayBeLost());
+
+    Files.writeString(root.resolve("2024/TR_20250101120000000_1.DAT"), "#SSMIX,2.00,9999999999,0000000003,-,"
+        + "OMP-01,1,UPD,-,20250101130000000\r\n", StandardCharsets.US_ASCII, StandardOpenOption.APPEND);
+    List<TransactionProblem> more = new ArrayList<>();
+    storage.readTransactions(((TransactionCursor.Tail) r).end(), more::add);
+    assertThat(more).filteredOn(p -> p.code() == TransactionProblem.Code.BAD_HEADER).singleElement()
+        .satisfies(p -> assertThat(p.code().entriesMayBeLost()).isTrue());
+  }
+
   @Test
   void theTextFormReadsBackAndOtherTextIsRefused() {
     TransactionCursor c = TransactionCursor.parse("c1;2024/TR_20240101000000000_1.DAT:120:7:1f;-").orElseThrow();
@@ -176,6 +211,7 @@ class TransactionCursorTest {
     assertThat(TransactionCursor.parse("c2;-")).isEmpty();
     assertThat(TransactionCursor.parse("c1;2024/x:1:0:0")).as("line 0").isEmpty();
     assertThat(TransactionCursor.parse("c1;2024/x:a:1:0")).isEmpty();
+    assertThat(TransactionCursor.parse("c1;20x4/x:1:1:0")).as("a year of four digits").isEmpty();
     assertThat(TransactionCursor.parse("")).isEmpty();
   }
 

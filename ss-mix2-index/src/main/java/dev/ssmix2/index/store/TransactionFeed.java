@@ -38,8 +38,9 @@ import java.util.regex.Pattern;
  *
  * <p>The log is trusted only when it can be followed: resumed at the cursor, or re-read from just before the time with
  * its first entry at or before the time (the entry the index last applied is still there, so nothing was rotated away
- * in between); and what is read must read without a {@link TransactionProblem}. Anything else is a reason to fall
- * back to the folder probe, given in words.
+ * in between); and what is read must read without a {@link TransactionProblem} that may lose an entry
+ * ({@link TransactionProblem.Code#entriesMayBeLost()}). Anything else is a reason to fall back to the folder probe,
+ * given in words.
  */
 final class TransactionFeed {
   private TransactionFeed() {}
@@ -176,7 +177,7 @@ final class TransactionFeed {
       List<TransactionProblem> problems = new ArrayList<>();
       TransactionCursor.Reading r = storage.readTransactions(position.cursor().get(), problems::add);
       if (r instanceof TransactionCursor.Tail t) {
-        return followed(t, position.time(), problems);
+        return followed(t, position.time(), problems, notes);
       }
       notes.add("the transaction storage is not as the last update left it ("
           + ((TransactionCursor.Lost) r).reason() + "): it is read from the time " + encode(position.time())
@@ -185,7 +186,7 @@ final class TransactionFeed {
     List<TransactionProblem> problems = new ArrayList<>();
     // from just before the position, so entries of the same millisecond logged after the last run are not missed
     TransactionCursor.Tail t = storage.readTransactions(position.time().minusNanos(1_000_000), problems::add);
-    Reading r = followed(t, position.time(), problems);
+    Reading r = followed(t, position.time(), problems, notes);
     if (r instanceof Followed && t.entries().isEmpty()) {
       return new Broken("the transaction storage holds no entry at or after the index's position "
           + encode(position.time()) + " (removed, rotated or replaced)");
@@ -197,11 +198,23 @@ final class TransactionFeed {
     return r;
   }
 
-  private static Reading followed(TransactionCursor.Tail tail, LocalDateTime from, List<TransactionProblem> problems) {
+  /**
+   * The changes of a reading, or {@link Broken} when one of its problems means an entry may be missing. The other
+   * problems (a file in a year folder that is no log file; a log file outside its year folder, read all the same) go
+   * into the notes: every reading lists them again, so falling back on them would make every later run a folder
+   * probe for a file that holds no entry the log can lose.
+   */
+  private static Reading followed(TransactionCursor.Tail tail, LocalDateTime from, List<TransactionProblem> problems,
+      List<String> notes) {
+    List<TransactionProblem> losing = problems.stream().filter(p -> p.code().entriesMayBeLost()).toList();
+    if (!losing.isEmpty()) {
+      return new Broken("the transaction storage has " + losing.size() + " entr" + (losing.size() == 1 ? "y" : "ies")
+          + " that cannot be placed (" + quoted(losing) + ")");
+    }
     if (!problems.isEmpty()) {
-      List<String> quoted = problems.stream().limit(QUOTED).map(TransactionProblem::toString).toList();
-      return new Broken("the transaction storage has " + problems.size() + " entr" + (problems.size() == 1 ? "y" : "ies")
-          + " that cannot be placed (" + String.join("; ", quoted) + (problems.size() > QUOTED ? "; …" : "") + ")");
+      notes.add("the transaction storage's year folders hold " + problems.size() + " entr"
+          + (problems.size() == 1 ? "y that is" : "ies that are") + " no log file or outside its year ("
+          + quoted(problems) + "); the log is followed all the same, since no logged entry is lost by them");
     }
     Map<String, Set<TypeFolder>> changes = new HashMap<>();
     LocalDateTime end = from;
@@ -213,6 +226,11 @@ final class TransactionFeed {
           .add(new TypeFolder(e.careDate(), e.dataType()));
     }
     return new Followed(new Changes(changes, new Position(end, Optional.of(tail.end())), tail.entries().size()));
+  }
+
+  private static String quoted(List<TransactionProblem> problems) {
+    return String.join("; ", problems.stream().limit(QUOTED).map(TransactionProblem::toString).toList())
+        + (problems.size() > QUOTED ? "; …" : "");
   }
 
   private static List<Path> list(Path dir) {

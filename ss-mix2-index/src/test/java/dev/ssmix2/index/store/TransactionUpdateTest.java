@@ -162,6 +162,34 @@ class TransactionUpdateTest {
   }
 
   /**
+   * A file in the log's year folder that is no log file (a note an operator left there) is named in every run's notes,
+   * but does not send the update to the folder probe: it holds no entry the log could lose. Before, it made every later
+   * run fall back, since every reading lists the folder again.
+   */
+  @Test
+  void aStrayFileInAYearFolderIsNotedAndTheLogIsStillFollowed() throws IOException {
+    try (PatientIndex index = PatientIndex.open(indexDir)) {
+      index.update(storage(), ChangeDetection.TRANSACTIONS, ProgressListener.none());
+      TransactionLogWriter log = TransactionLogWriter.create(txRoot, TransactionLogs.FACILITY_ID);
+      List<StorageFile> picked = pickFromDifferentPatients(currentRecords(), 2);
+      Path logFile = newVersion(picked.get(0), log);
+      Files.writeString(logFile.resolveSibling("README.txt"), "copied here by the night shift",
+          StandardCharsets.US_ASCII);
+      for (int run = 0; run < 2; run++) {
+        IndexReport r = index.update(storage(), ChangeDetection.TRANSACTIONS, ProgressListener.none());
+        assertThat(r.basis()).as("run %s", run).isEqualTo(Basis.TRANSACTIONS);
+        assertThat(r.notes()).anyMatch(n -> n.contains("README.txt") && n.contains("followed all the same"));
+        assertThat(r.notes()).noneMatch(n -> n.contains("instead"));
+        assertThat(r.filesIndexed()).isEqualTo(run == 0 ? 1 : 0);
+      }
+      newVersion(picked.get(1), log);
+      IndexReport last = index.update(storage(), ChangeDetection.TRANSACTIONS, ProgressListener.none());
+      assertThat(last.basis()).isEqualTo(Basis.TRANSACTIONS);
+      assertThat(last.filesIndexed()).isEqualTo(1);
+    }
+  }
+
+  /**
    * A log file rewritten under the cursor (here: its line ends made LF, so it is shorter) is not read from the
    * cursor's offset; the update reads the log from the position's time instead, says so, and still ends equal to a
    * clean build. A second run follows the new cursor.
