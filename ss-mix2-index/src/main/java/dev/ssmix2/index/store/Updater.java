@@ -28,6 +28,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -410,7 +411,11 @@ final class Updater {
         listener.progress(progress());
       }
       plan.outside().forEach(this::reportOutside);
-      Set<String> passOver = Set.copyOf(settled);
+      // Read, never written, by the workers from here on (handing a task to the executor orders the writes above
+      // before its reads). Not copied: Set.copyOf of the 10,000 settled IDs of the 10k storage was 3–6 % of the JFR
+      // samples of a 1 % update (benchmarks/README.md, "Update cost, session 9"); its open addressing probes long runs
+      // for IDs that count up.
+      Set<String> passOver = Collections.unmodifiableSet(settled);
       List<Workers.Task<Object>> tasks = new ArrayList<>();
       plan.refresh().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
         String pid = e.getKey();
