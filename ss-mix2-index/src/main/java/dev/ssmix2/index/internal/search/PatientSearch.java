@@ -38,6 +38,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
@@ -233,7 +234,9 @@ public final class PatientSearch {
     TopFieldDocs top = top(searcher, filtered(plan.query().get(), facility), limit, twoPass);
     if (top.scoreDocs.length == 0 && plan.hasNames()) {
       try {
-        plan = planner.plan(parsed, true, q -> rewrite(searcher, q));
+        // the same terms as the fuzzy query, found without building its automata (FuzzyTermsQuery)
+        plan = planner.plan(parsed, true,
+            q -> rewrite(searcher, q instanceof FuzzyQuery f ? new FuzzyTermsQuery(f) : q));
       } catch (UncheckedIOException e) {
         throw e.getCause();
       }
