@@ -31,7 +31,7 @@ import java.util.TreeSet;
  * not part of the summary and are not read.
  *
  * <pre>{@code
- * ChartWindow.Selection s = ChartWindow.defaults().select(currentFiles, LocalDate.now());
+ * ChartWindow.Choice<StorageFile> s = ChartWindow.defaults().select(currentFiles, LocalDate.now());
  * ClinicalSummary.Builder b = ClinicalSummary.builder(id, LocalDate.now());
  * s.read().forEach(f -> b.add(RecordReader.read(f, VersionStatus.CURRENT)));
  * s.notRead().forEach(b::seen);
@@ -61,24 +61,6 @@ public record ChartWindow(int labDates, int medicationDays, int recentOrders, in
    */
   public static ChartWindow defaults() {
     return new ChartWindow(8, 400, 30, 50, 60);
-  }
-
-  /**
-   * What to read for the chart as of {@code asOf}.
-   *
-   * @param read the files to read, newest first
-   * @param notRead the other files (they still count for "data as of")
-   * @param olderLabsBefore when lab results older than the window exist: the oldest 診療日 read, to page back from
-   * @param olderMedicationsBefore when orders older than the window exist: the day to page back from
-   */
-  public record Selection(List<StorageFile> read, List<StorageFile> notRead, Optional<LocalDate> olderLabsBefore,
-      Optional<LocalDate> olderMedicationsBefore) {
-    public Selection {
-      read = List.copyOf(read);
-      notRead = List.copyOf(notRead);
-      checkNotNull(olderLabsBefore, "olderLabsBefore must not be null");
-      checkNotNull(olderMedicationsBefore, "olderMedicationsBefore must not be null");
-    }
   }
 
   /**
@@ -127,12 +109,14 @@ public record ChartWindow(int labDates, int medicationDays, int recentOrders, in
   }
 
   /**
-   * What to read, chosen among entries of any kind (see {@link Selection}).
+   * What to read for the chart as of a day: files ({@link #select}) or entries of any kind ({@link #choose}).
    *
-   * @param read the entries to read, newest first
-   * @param notRead the other entries (they still count for "data as of"), newest first
+   * @param read the files or entries to read, newest first
+   * @param notRead the others (they still count for "data as of"), newest first
+   * @param olderLabsBefore when lab results older than the window exist: the oldest 診療日 read, to page back from
+   * @param olderMedicationsBefore when orders older than the window exist: the day to page back from
    */
-  public record Choice<T extends Entry>(List<T> read, List<T> notRead, Optional<LocalDate> olderLabsBefore,
+  public record Choice<T>(List<T> read, List<T> notRead, Optional<LocalDate> olderLabsBefore,
       Optional<LocalDate> olderMedicationsBefore) {
     public Choice {
       read = List.copyOf(read);
@@ -142,10 +126,11 @@ public record ChartWindow(int labDates, int medicationDays, int recentOrders, in
     }
   }
 
-  public Selection select(Collection<StorageFile> current, LocalDate asOf) {
+  /** What to read of a patient's current files as of {@code asOf}. */
+  public Choice<StorageFile> select(Collection<StorageFile> current, LocalDate asOf) {
     checkNotNull(current, "files must not be null");
     Choice<FileEntry> c = choose(entries(current), asOf);
-    return new Selection(files(c.read()), files(c.notRead()), c.olderLabsBefore(), c.olderMedicationsBefore());
+    return new Choice<>(files(c.read()), files(c.notRead()), c.olderLabsBefore(), c.olderMedicationsBefore());
   }
 
   /** As {@link #select}, for entries of any kind: the same rule, the same order. */

@@ -44,7 +44,7 @@ class ChartWindowTest {
 
   @Test
   void readsTheUndatedListsTheNewestLabDatesRecentOrdersAndNewestVisits() {
-    ChartWindow.Selection s = new ChartWindow(3, 30, 0, 4, 2).select(patient(), AS_OF);
+    ChartWindow.Choice<StorageFile> s = new ChartWindow(3, 30, 0, 4, 2).select(patient(), AS_OF);
     List<StorageFile> read = s.read();
     assertThat(read).filteredOn(f -> f.name().date().isUndated()).hasSize(3);
     assertThat(read).filteredOn(f -> f.dataType() == StandardDataType.OML_11)
@@ -71,7 +71,7 @@ class ChartWindowTest {
 
   @Test
   void theNewestOrdersAreReadHoweverOldTheyAre() {
-    ChartWindow.Selection s = new ChartWindow(3, 30, 5, 4, 2).select(patient(), AS_OF.plusYears(3));
+    ChartWindow.Choice<StorageFile> s = new ChartWindow(3, 30, 5, 4, 2).select(patient(), AS_OF.plusYears(3));
     assertThat(s.read()).filteredOn(f -> f.dataType() == StandardDataType.OMP_01)
         .extracting(f -> f.name().date().token())
         .containsExactly("20240331", "20240330", "20240329", "20240328", "20240327");
@@ -80,7 +80,7 @@ class ChartWindowTest {
 
   @Test
   void aSmallPatientHasNothingOlderToPageTo() {
-    ChartWindow.Selection s = ChartWindow.defaults().select(patient().subList(0, 6), AS_OF);
+    ChartWindow.Choice<StorageFile> s = ChartWindow.defaults().select(patient().subList(0, 6), AS_OF);
     assertThat(s.olderLabsBefore()).isEmpty();
     assertThat(s.olderMedicationsBefore()).isEmpty();
   }
@@ -127,7 +127,7 @@ class ChartWindowTest {
     List<Counted> entries = files.stream().map(f -> new Counted(f, asked)).toList();
     for (ChartWindow w : List.of(new ChartWindow(3, 30, 0, 4, 2), new ChartWindow(1, 1, 5, 10, 0))) {
       for (LocalDate asOf : List.of(AS_OF, AS_OF.minusDays(200), AS_OF.plusYears(2))) {
-        ChartWindow.Selection s = w.select(files, asOf);
+        ChartWindow.Choice<StorageFile> s = w.select(files, asOf);
         ChartWindow.Choice<Counted> c = w.choose(entries, asOf);
         assertThat(c.read()).extracting(Counted::file).containsExactlyElementsOf(s.read());
         assertThat(c.notRead()).extracting(Counted::file).containsExactlyElementsOf(s.notRead());

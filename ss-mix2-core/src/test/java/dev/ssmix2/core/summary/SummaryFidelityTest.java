@@ -66,7 +66,7 @@ class SummaryFidelityTest {
     try (var st = new ChartFiles(dir).storage().files(ChartFiles.PATIENT)) {
       files = st.toList();
     }
-    ChartWindow.Selection one = new ChartWindow(1, 1, 0, 1, 1).select(files, AS_OF);
+    ChartWindow.Choice<dev.ssmix2.core.storage.StorageFile> one = new ChartWindow(1, 1, 0, 1, 1).select(files, AS_OF);
     assertThat(one.read()).extracting(x -> x.name().date().token()).containsExactly("20240302");
     assertThat(one.notRead()).hasSize(1);
     assertThat(new ChartWindow(1, 1, 0, 1, 0).select(files, AS_OF).read()).isEmpty();

@@ -22,8 +22,8 @@ import java.util.Optional;
  * @param read the current records the window chose, in its order (newest 診療日 and 発生日時 first)
  * @param newest the patient's current record with the newest 発生日時, read or not: it counts for "data as of"
  *     ({@code ClinicalSummary.Builder.seen}); empty when the patient has no current record
- * @param olderLabsBefore as {@link ChartWindow.Selection#olderLabsBefore()}
- * @param olderMedicationsBefore as {@link ChartWindow.Selection#olderMedicationsBefore()}
+ * @param olderLabsBefore as {@link ChartWindow.Choice#olderLabsBefore()}
+ * @param olderMedicationsBefore as {@link ChartWindow.Choice#olderMedicationsBefore()}
  * @param problems the patient's files that could not be read, as {@link PatientRecords#problems()}
  */
 public record ChartRecords(List<RecordEntry> read, Optional<RecordEntry> newest, Optional<LocalDate> olderLabsBefore,
