@@ -2,6 +2,7 @@ package dev.ssmix2.benchmarks;
 
 import dev.ssmix2.index.internal.search.PatientSearch;
 import dev.ssmix2.index.name.ReadingGuesser;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,12 +31,16 @@ import org.apache.lucene.store.FSDirectory;
  * queries got different hits (patient, score or tags) from the two builds.
  *
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar dev.ssmix2.benchmarks.SearchAb BEFORE_JAR AFTER_JAR INDEX_DIR QUERIES_TSV [WARMUP MEASURED]
+ * java -cp benchmarks/target/benchmarks.jar dev.ssmix2.benchmarks.SearchAb \
+ *     BEFORE_JAR AFTER_JAR INDEX_DIR[:AFTER_INDEX_DIR] QUERIES_TSV [WARMUP MEASURED]
  * </pre>
  *
- * {@code QUERIES_TSV} as for {@link SearchSpotCheck}; 3 warm-up and 3 measured passes unless given. Each build searches
- * through its own {@code PatientSearch} over a read-only reader of the index (no {@code PatientIndex}, which would
- * lock it).
+ * A build may also be a class path of several entries ({@code module/target/classes:benchmarks.jar}: the classes
+ * first win), to try a change without building the whole jar. {@code INDEX_DIR} may name one index per build
+ * ({@code BEFORE_INDEX:AFTER_INDEX}), for a change of the index layout (each build reads the index it wrote); the
+ * hits are then still compared. {@code QUERIES_TSV} as for {@link SearchSpotCheck}; 3 warm-up and 3 measured passes
+ * unless given. Each build searches through its own {@code PatientSearch} over a read-only reader of the index (no
+ * {@code PatientIndex}, which would lock it).
  */
 public final class SearchAb {
   private SearchAb() {}
@@ -65,13 +70,17 @@ public final class SearchAb {
   }
 
   @SuppressWarnings("unchecked")
-  private static Function<String, Object> load(Path jar, Path index) throws Exception {
+  private static Function<String, Object> load(String classPath, Path index) throws Exception {
     byte[] driver;
     try (InputStream in = SearchAb.class.getResourceAsStream("SearchAb$Driver.class")) {
       driver = in.readAllBytes();
     }
     String name = Driver.class.getName();
-    ClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader()) {
+    List<URL> urls = new ArrayList<>();
+    for (String entry : classPath.split(File.pathSeparator)) {
+      urls.add(Path.of(entry).toUri().toURL());
+    }
+    ClassLoader loader = new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader()) {
       @Override
       protected Class<?> findClass(String n) throws ClassNotFoundException {
         return n.equals(name) ? defineClass(n, driver, 0, driver.length) : super.findClass(n);
@@ -83,11 +92,18 @@ public final class SearchAb {
 
   public static void main(String[] args) throws Exception {
     if (args.length != 4 && args.length != 6) {
-      System.err.println("usage: SearchAb BEFORE_JAR AFTER_JAR INDEX_DIR QUERIES_TSV [WARMUP MEASURED]");
+      System.err.println(
+          "usage: SearchAb BEFORE_JAR AFTER_JAR INDEX_DIR[:AFTER_INDEX_DIR] QUERIES_TSV [WARMUP MEASURED]");
+      System.exit(2);
+    }
+    String[] indexes = args[2].split(File.pathSeparator);
+    if (indexes.length > 2) {
+      System.err.println(
+          "INDEX_DIR is one index, or BEFORE_INDEX" + File.pathSeparator + "AFTER_INDEX; got " + args[2]);
       System.exit(2);
     }
     List<Function<String, Object>> builds = List.of(
-        load(Path.of(args[0]), Path.of(args[2])), load(Path.of(args[1]), Path.of(args[2])));
+        load(args[0], Path.of(indexes[0])), load(args[1], Path.of(indexes[indexes.length - 1])));
     List<String[]> queries = new ArrayList<>();
     for (String line : Files.readAllLines(Path.of(args[3]))) {
       String[] cols = line.split("\t");
