@@ -12,18 +12,20 @@ final class TableSpec {
   private final String name;
   private final List<Column> columns;
   private final boolean byYear;
-  /** Position of every column of the table in this mode; -1 for an identifying column left out (one lookup a put). */
-  private final Map<String, Integer> index = new HashMap<>();
+  /** Every column name in declaration order, identifying ones included, and its position in this mode (or -1). */
+  private final String[] declared;
+  private final int[] declaredAt;
+  /** The declaration index of every column name. */
+  private final Map<String, Integer> declaredIndex = new HashMap<>();
 
   TableSpec(String name, List<Column> all, boolean identified, boolean byYear) {
     this.name = name;
     this.columns = all.stream().filter(c -> identified || !c.identifying()).toList();
     this.byYear = byYear;
-    for (Column c : all) {
-      index.put(c.name(), -1);
-    }
-    for (int i = 0; i < columns.size(); i++) {
-      index.put(columns.get(i).name(), i);
+    declared = all.stream().map(Column::name).toArray(String[]::new);
+    declaredAt = all.stream().mapToInt(c -> columns.indexOf(c)).toArray();
+    for (int d = 0; d < declared.length; d++) {
+      declaredIndex.put(declared[d], d);
     }
   }
 
@@ -40,8 +42,8 @@ final class TableSpec {
   }
 
   boolean has(String column) {
-    Integer i = index.get(column);
-    return i != null && i >= 0;
+    Integer d = declaredIndex.get(column);
+    return d != null && declaredAt[d] >= 0;
   }
 
   /** A new empty row of this table. */
@@ -51,17 +53,28 @@ final class TableSpec {
 
   /** Position of a column of this mode, -1 for an identifying column left out of a de-identified export. */
   int indexOf(String column) {
-    Integer i = index.get(column);
-    if (i == null) {
-      throw new IllegalArgumentException("table " + name + " has no column " + column);
-    }
-    return i;
+    return declaredAt[declared(column)];
   }
 
-  /** A row being filled by column name; identifying values are dropped silently in a de-identified export. */
+  /** Declaration index of a column (identifying ones included). */
+  private int declared(String column) {
+    Integer d = declaredIndex.get(column);
+    if (d == null) {
+      throw new IllegalArgumentException("table " + name + " has no column " + column);
+    }
+    return d;
+  }
+
+  /**
+   * A row being filled by column name; identifying values are dropped silently in a de-identified export. The rows
+   * of the export fill their columns in declaration order, so a put first tries the column after the last one put,
+   * compared by identity (the names are the same string constants), before it looks the name up.
+   */
   static final class Row {
     private final TableSpec table;
     private final Object[] values;
+    /** The declared column after the one put last. */
+    private int next;
 
     private Row(TableSpec table) {
       this.table = table;
@@ -69,7 +82,17 @@ final class TableSpec {
     }
 
     Row put(String column, Object value) {
-      int i = table.indexOf(column);
+      int i;
+      int n = next;
+      String[] declared = table.declared;
+      if (n < declared.length && declared[n] == column) {
+        i = table.declaredAt[n];
+        next = n + 1;
+      } else {
+        int d = table.declared(column);
+        i = table.declaredAt[d];
+        next = d + 1;
+      }
       if (i >= 0) {
         values[i] = value instanceof String s && s.isEmpty() ? null : value;
       }
