@@ -57,6 +57,8 @@ final class ParquetUnitWriter extends UnitWriter {
   private long chars;
   /** Whether the dictionary was full once: from then on every row of the unit goes to the plain tables. */
   private boolean full;
+  /** The numbers of the strings of the row being written. */
+  private int[] codes = new int[0];
 
   /** One export table of the unit: the table of coded rows and the table of plain rows (either may be absent). */
   private static final class Open {
@@ -89,7 +91,8 @@ final class ParquetUnitWriter extends UnitWriter {
       Open o = open.computeIfAbsent(row.table(), t -> new Open());
       Object[] values = row.values();
       List<Column> columns = row.table().columns();
-      if (!full && code(values, columns)) {
+      int[] codes = codes(values.length);
+      if (!full && code(values, columns, codes)) {
         if (o.codedAppender == null) {
           o.coded = sqlName(row.table().name());
           o.codedAppender = create(o.coded, columns, true);
@@ -101,7 +104,7 @@ final class ParquetUnitWriter extends UnitWriter {
           if (v == null) {
             a.appendNull();
           } else if (columns.get(i).type() == ColumnType.VARCHAR) {
-            a.append(dictionary.get((String) v).intValue());
+            a.append(codes[i]);
           } else {
             append(a, columns.get(i).type(), v);
           }
@@ -125,21 +128,32 @@ final class ParquetUnitWriter extends UnitWriter {
     }
   }
 
+  private int[] codes(int columns) {
+    if (codes.length < columns) {
+      codes = new int[columns];
+    }
+    return codes;
+  }
+
   /**
-   * Puts every string of the row into the dictionary; false (and the dictionary is full from now on) when one does
-   * not fit.
+   * Puts every string of the row into the dictionary and its number into {@code codes}; false (and the dictionary is
+   * full from now on) when one does not fit.
    */
-  private boolean code(Object[] values, List<Column> columns) {
+  private boolean code(Object[] values, List<Column> columns, int[] codes) {
     for (int i = 0; i < values.length; i++) {
-      if (values[i] instanceof String s && columns.get(i).type() == ColumnType.VARCHAR
-          && !dictionary.containsKey(s)) {
-        if (strings.size() >= maxStrings || chars + s.length() > maxChars) {
-          full = true;
-          return false;
+      if (values[i] instanceof String s && columns.get(i).type() == ColumnType.VARCHAR) {
+        Integer n = dictionary.get(s);
+        if (n == null) {
+          if (strings.size() >= maxStrings || chars + s.length() > maxChars) {
+            full = true;
+            return false;
+          }
+          strings.add(s);
+          n = strings.size();
+          dictionary.put(s, n);
+          chars += s.length();
         }
-        strings.add(s);
-        dictionary.put(s, strings.size());
-        chars += s.length();
+        codes[i] = n;
       }
     }
     return true;
