@@ -2,6 +2,7 @@ package dev.ssmix2.index.internal.search;
 
 import com.google.common.base.Preconditions;
 import java.io.IOException;
+import java.util.Arrays;
 import org.apache.lucene.index.FilteredTermsEnum;
 import org.apache.lucene.index.SingleTermsEnum;
 import org.apache.lucene.index.Terms;
@@ -13,7 +14,6 @@ import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.util.AttributeSource;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.StringHelper;
 
 /**
  * A {@link FuzzyQuery} that finds its terms by computing edit distances while it walks the term dictionary, instead of
@@ -30,8 +30,10 @@ import org.apache.lucene.util.StringHelper;
  *
  * <p>The walk keeps one row of the distance table per code point of the current term after the prefix and reuses the
  * rows of the characters it shares with the previous term (terms come sorted). When no entry of a row is within the
- * edit distance, no term beginning with those characters can be, and the walk seeks past all of them. It also stops
- * accepting an edit distance whose terms can no longer enter the 50 kept, as the fuzzy query's terms enum does.
+ * edit distance, no term beginning with those characters can be: the walk steps over the next few such terms and seeks
+ * past the rest when there are more (a seek costs as much as stepping over a dozen terms, and in a field of family
+ * names most such runs are one or two terms long). It also stops accepting an edit distance whose terms can no longer
+ * enter the 50 kept, as the fuzzy query's terms enum does.
  */
 final class FuzzyTermsQuery extends MultiTermQuery {
   private final FuzzyQuery fuzzy;
@@ -73,16 +75,20 @@ final class FuzzyTermsQuery extends MultiTermQuery {
 
   /** The terms within the edit distance of the query term, each with the fuzzy query's boost. */
   private static final class DistanceTermsEnum extends FilteredTermsEnum {
+    /** Terms beginning hopelessly stepped over before the walk seeks past the rest of them. */
+    private static final int STEP_OVER = 8;
     private final BoostAttribute boost;
     private final MaxNonCompetitiveBoostAttribute competitive;
     /** The fixed prefix, in UTF-8. */
-    private final BytesRef prefix;
+    private final byte[] prefix;
     private final int prefixCodePoints;
     /** The query's code points after the prefix. */
     private final int[] query;
     /** Code points of the whole query term. */
     private final int queryLength;
     private final boolean transpositions;
+    /** The fuzzy query's edit distance: entries of {@link #rows} further from the diagonal are not computed. */
+    private final int band;
     /** The largest edit distance still accepted: the fuzzy query's, lowered once the kept terms are all nearer. */
     private int maxEdits;
     /** {@code rows[i][j]}: the distance between the first {@code i} code points of {@link #term} and query[0, j). */
@@ -92,6 +98,10 @@ final class FuzzyTermsQuery extends MultiTermQuery {
     /** Rows {@code 0..filled} hold the distances of {@code term[0, filled)}. */
     private int filled;
     private BytesRef seekTo;
+    /** The beginning no further term can start with to be near enough (null when the last term was not refused so). */
+    private byte[] hopeless;
+    /** Terms beginning with {@link #hopeless} stepped over so far. */
+    private int steppedOver;
 
     DistanceTermsEnum(TermsEnum terms, AttributeSource atts, FuzzyQuery fuzzy) {
       super(terms, true);
@@ -100,17 +110,19 @@ final class FuzzyTermsQuery extends MultiTermQuery {
       int[] all = fuzzy.getTerm().text().codePoints().toArray();
       this.queryLength = all.length;
       this.prefixCodePoints = Math.min(fuzzy.getPrefixLength(), all.length);
-      this.prefix = new BytesRef(new String(all, 0, prefixCodePoints));
-      this.query = java.util.Arrays.copyOfRange(all, prefixCodePoints, all.length);
+      BytesRef fixed = new BytesRef(new String(all, 0, prefixCodePoints));
+      this.prefix = Arrays.copyOfRange(fixed.bytes, fixed.offset, fixed.offset + fixed.length);
+      this.query = Arrays.copyOfRange(all, prefixCodePoints, all.length);
       this.transpositions = fuzzy.getTranspositions();
       this.maxEdits = fuzzy.getMaxEdits();
+      this.band = maxEdits;
       // a term more than maxEdits code points longer than the query is too far: its rows are never needed
       this.rows = new int[query.length + maxEdits + 2][query.length + 1];
       this.term = new int[query.length + maxEdits + 1];
       for (int j = 0; j <= query.length; j++) {
         rows[0][j] = j;
       }
-      setInitialSeekTerm(prefix);
+      setInitialSeekTerm(new BytesRef(prefix));
     }
 
     @Override
@@ -126,8 +138,14 @@ final class FuzzyTermsQuery extends MultiTermQuery {
 
     @Override
     protected AcceptStatus accept(BytesRef t) {
-      if (!StringHelper.startsWith(t, prefix)) {
+      if (!startsWith(t, prefix, prefix.length)) {
         return AcceptStatus.END;
+      }
+      if (hopeless != null) {
+        if (startsWith(t, hopeless, hopeless.length)) {
+          return ++steppedOver < STEP_OVER ? AcceptStatus.NO : seekPast(hopeless, hopeless.length);
+        }
+        hopeless = null;
       }
       lowerMaxEdits(t);
       byte[] b = t.bytes;
@@ -158,18 +176,18 @@ final class FuzzyTermsQuery extends MultiTermQuery {
         }
         filled = i;
         if (i == term.length) {
-          return seekPast(t, pos); // every term beginning like this one is too long
+          return refuseFrom(t, pos); // every term beginning like this one is too long
         }
         term[i] = cp;
         if (fillRow(i + 1) > maxEdits) {
           filled = i + 1;
-          return seekPast(t, pos + len);
+          return refuseFrom(t, pos + len);
         }
         filled = i + 1;
         i++;
         pos += len;
       }
-      int edits = rows[i][query.length];
+      int edits = Math.abs(i - query.length) > band ? band + 1 : rows[i][query.length];
       if (edits > maxEdits) {
         return AcceptStatus.NO;
       }
@@ -181,15 +199,25 @@ final class FuzzyTermsQuery extends MultiTermQuery {
     /**
      * Fills row {@code r} for {@code term[r - 1]} and answers its smallest entry: when that is beyond the edit
      * distance, so is every longer term beginning with {@code term[0, r)} (a swap reaches row r + 1 from row r - 1
-     * at one more than the substitution that bounds row r).
+     * at one more than the substitution that bounds row r). Only the entries within {@link #band} of the diagonal are
+     * computed (the others are more than that many edits away); an entry is exact when it is within the band's edits,
+     * else it is only known to be beyond them, and the entries just outside the band say so.
      */
     private int fillRow(int r) {
       int[] prev = rows[r - 1];
       int[] row = rows[r];
       int c = term[r - 1];
+      int from = Math.max(1, r - band);
+      int to = Math.min(query.length, r + band);
       row[0] = r;
+      if (from > 1) {
+        row[from - 1] = band + 1;
+      }
+      if (to < query.length) {
+        row[to + 1] = band + 1;
+      }
       int min = r;
-      for (int j = 1; j <= query.length; j++) {
+      for (int j = from; j <= to; j++) {
         int d = Math.min(Math.min(prev[j] + 1, row[j - 1] + 1), prev[j - 1] + (c == query[j - 1] ? 0 : 1));
         if (transpositions && r >= 2 && j >= 2 && c == query[j - 2] && term[r - 2] == query[j - 1]) {
           d = Math.min(d, rows[r - 2][j - 2] + 1);
@@ -200,13 +228,36 @@ final class FuzzyTermsQuery extends MultiTermQuery {
       return min;
     }
 
-    /** Seeks past every term that begins with {@code t}'s bytes before {@code upTo}. */
-    private AcceptStatus seekPast(BytesRef t, int upTo) {
-      byte[] next = java.util.Arrays.copyOfRange(t.bytes, t.offset, upTo);
+    /** Whether {@code t} begins with {@code bytes[0, length)}. */
+    private static boolean startsWith(BytesRef t, byte[] bytes, int length) {
+      if (t.length < length) {
+        return false;
+      }
+      byte[] b = t.bytes;
+      int o = t.offset;
+      for (int i = 0; i < length; i++) {
+        if (b[o + i] != bytes[i]) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** Refuses {@code t} and every further term that begins with its bytes before {@code upTo}. */
+    private AcceptStatus refuseFrom(BytesRef t, int upTo) {
+      hopeless = Arrays.copyOfRange(t.bytes, t.offset, upTo);
+      steppedOver = 0;
+      return AcceptStatus.NO;
+    }
+
+    /** Seeks past every term that begins with {@code bytes[0, length)}. */
+    private AcceptStatus seekPast(byte[] bytes, int length) {
+      byte[] next = Arrays.copyOf(bytes, length);
       int last = next.length - 1;
       while (last >= 0 && next[last] == (byte) 0xff) {
         last--; // never in UTF-8, kept for completeness
       }
+      hopeless = null;
       if (last < 0) {
         return AcceptStatus.END;
       }
