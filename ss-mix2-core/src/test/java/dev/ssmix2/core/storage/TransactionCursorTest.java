@@ -204,6 +204,21 @@ class TransactionCursorTest {
         .satisfies(p -> assertThat(p.code().entriesMayBeLost()).isTrue());
   }
 
+  /** Text before the first header, a header of eleven fields and a folder entry that is no file each have their code. */
+  @Test
+  void eachKindOfProblemHasItsCode() throws IOException {
+    Path root = tmp.resolve("codes");
+    Files.createDirectories(root.resolve("2024/TR_20240102000000000_1.DAT")); // a folder named like a log file
+    Files.writeString(root.resolve("2024/TR_20240101000000000_1.DAT"), "garbage\r\n"
+        + header("0000000001", "INS", "20240101100000000") + ",extra\r\nMSH|^~\\&|A\r\n", StandardCharsets.US_ASCII);
+    List<TransactionProblem> problems = new ArrayList<>();
+    Storage.open(root).readTransactions(BEFORE_ALL, problems::add);
+    assertThat(problems).extracting(p -> p.file().getFileName() + ":" + p.line() + " " + p.code())
+        .containsExactlyInAnyOrder("TR_20240101000000000_1.DAT:1 UNPLACED_TEXT",
+            "TR_20240101000000000_1.DAT:2 ODD_HEADER", "TR_20240102000000000_1.DAT:0 UNREADABLE");
+    assertThat(problems).allMatch(p -> p.code().entriesMayBeLost());
+  }
+
   @Test
   void theTextFormReadsBackAndOtherTextIsRefused() {
     TransactionCursor c = TransactionCursor.parse("c1;2024/TR_20240101000000000_1.DAT:120:7:1f;-").orElseThrow();

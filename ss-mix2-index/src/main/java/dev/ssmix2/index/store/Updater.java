@@ -412,9 +412,9 @@ final class Updater {
       }
       plan.outside().forEach(this::reportOutside);
       // Read, never written, by the workers from here on (handing a task to the executor orders the writes above
-      // before its reads). Not copied: Set.copyOf of the 10,000 settled IDs of the 10k storage was 3–6 % of the JFR
-      // samples of a 1 % update (benchmarks/README.md, "Update cost, session 9"); its open addressing probes long runs
-      // for IDs that count up.
+      // before its reads). Not copied: Set.copyOf of the 10,000 settled IDs of the 10k storage took 7, 15 and 9 of
+      // about 270 samples in three JFR recordings of a 1 % update, most in its open-addressing probe (benchmarks/
+      // README.md, "Quiet machine, end of session 9"; too few samples for a share, and no speed-up is claimed).
       Set<String> passOver = Collections.unmodifiableSet(settled);
       List<Workers.Task<Object>> tasks = new ArrayList<>();
       plan.refresh().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
