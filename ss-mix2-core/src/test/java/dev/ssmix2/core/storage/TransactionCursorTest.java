@@ -210,7 +210,8 @@ class TransactionCursorTest {
     Path root = tmp.resolve("codes");
     Files.createDirectories(root.resolve("2024/TR_20240102000000000_1.DAT")); // a folder named like a log file
     Files.writeString(root.resolve("2024/TR_20240101000000000_1.DAT"), "garbage\r\n"
-        + header("0000000001", "INS", "20240101100000000") + ",extra\r\nMSH|^~\\&|A\r\n", StandardCharsets.US_ASCII);
+        + header("0000000001", "INS", "20240101100000000") + ",extra\r\nMSH|^~\\&|A\r\n",
+        StandardCharsets.US_ASCII);
     List<TransactionProblem> problems = new ArrayList<>();
     Storage.open(root).readTransactions(BEFORE_ALL, problems::add);
     assertThat(problems).extracting(p -> p.file().getFileName() + ":" + p.line() + " " + p.code())
