@@ -204,7 +204,7 @@ class TransactionCursorTest {
         .satisfies(p -> assertThat(p.code().entriesMayBeLost()).isTrue());
   }
 
-  /** Text before the first header, a header of eleven fields and a folder entry that is no file each have their code. */
+  /** Text before the first header, a header of eleven fields, a folder entry that is no file: each has its code. */
   @Test
   void eachKindOfProblemHasItsCode() throws IOException {
     Path root = tmp.resolve("codes");
